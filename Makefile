@@ -1,0 +1,42 @@
+# ptbrief — thin wrapper around CMake. Every target that builds first installs missing
+# Debian packages (.ci/deps.sh), so these work on a fresh machine.
+BUILD   ?= build
+WERROR  ?= OFF
+JOBS    ?= $(shell nproc)
+PARK    ?= 南通高新区
+LAYOUT  ?= briefing
+CTEST_ARGS ?=
+
+.PHONY: all deps configure build test bench brief format golden-update clean
+
+all: build
+
+deps:
+	@sh .ci/deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_WERROR=$(WERROR) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
+
+# The README's test command: install, build, run the whole suite.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…).
+brief: build
+	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)"
+
+bench: build
+	@./$(BUILD)/ptbrief_bench
+
+format:
+	@find compiler tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+# Rewrites tests/golden/*/ expected outputs from the current build, for review in git.
+golden-update: build
+	@PTBRIEF_GOLDEN_UPDATE=1 ./$(BUILD)/test_golden || true
+
+clean:
+	@rm -rf $(BUILD)

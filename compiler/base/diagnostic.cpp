@@ -1,0 +1,46 @@
+// Diagnostic formatting and the Error exception.
+#include "base/diagnostic.h"
+
+namespace ptbrief {
+
+std::string format(const Diagnostic& d) {
+  std::string out;
+  if (!d.file.empty()) {
+    out += d.file;
+    if (d.line > 0) {
+      out += ':' + std::to_string(d.line);
+      if (d.column > 0) out += ':' + std::to_string(d.column);
+    } else if (d.offset >= 0) {
+      out += ": byte " + std::to_string(d.offset);
+    }
+    out += ": ";
+  }
+  switch (d.severity) {
+    case Severity::Error: out += "error: "; break;
+    case Severity::Warning: out += "warning: "; break;
+    case Severity::Note: out += "note: "; break;
+  }
+  if (!d.json_path.empty()) out += "at " + d.json_path + ": ";
+  out += d.message;
+  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  return out;
+}
+
+std::size_t CollectingSink::count(Severity s) const {
+  std::size_t n = 0;
+  for (const auto& d : items) n += (d.severity == s);
+  return n;
+}
+
+Error::Error(Diagnostic d) : std::runtime_error(format(d)), diag_(std::move(d)) {}
+
+void fail(std::string code, std::string message, std::string hint, std::string file) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  d.file = std::move(file);
+  throw Error(std::move(d));
+}
+
+}  // namespace ptbrief

@@ -1,0 +1,12 @@
+// ptbrief's entry point: parse → run → exit code. Everything else lives in the stages.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return ptbrief::cli::run_app(args, std::cout, std::cerr);
+}

@@ -1,0 +1,96 @@
+// extract: clean articles → facts a briefing needs (parks, key figures, practices, topics,
+// summary sentences), each carrying the raw-file span it came from.
+//
+// Public interface of the extract stage. Everything else in compiler/extract/ is private.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/span.h"
+#include "ingest/ingest.h"
+
+namespace ptbrief::extract {
+
+/// A development zone or high-tech zone (or a city/province for region-wide statements).
+struct Park {
+  std::string name;                  ///< canonical short name: 昌吉高新区, 长丰(双凤)经开区
+  std::vector<std::string> aliases;  ///< other spellings seen in the articles
+  bool is_region = false;            ///< true for 自贡市, 安徽省 (city/province-wide facts)
+  std::vector<std::string> articles; ///< ids of the articles that report on it
+};
+
+enum class Qualifier { Exact, About, Over, Under };
+enum class FigureKind { Count, Percent, Money, Growth, Area, Other };
+std::string_view to_string(Qualifier q);   ///< "exact", "about", "over", "under"
+std::string_view to_string(FigureKind k);  ///< "count", "percent", …
+
+/// Where an extracted item sits in the ingested corpus.
+struct Location {
+  Span span;               ///< raw-file byte range (file base name, start, end)
+  std::string article_id;  ///< ingest::Article::id
+  std::size_t block = 0;   ///< index into Article::blocks
+  std::size_t sentence = 0;///< index into Block::sentences
+};
+
+/// A key figure: an Arabic-digit quantity with a measure word, %, or currency.
+struct Figure {
+  std::string park;        ///< canonical park (or region) name
+  std::string subject;     ///< what is counted, short noun phrase
+  std::string value;       ///< the number as written, ASCII digits: "2360", "11.66"
+  double number = 0;       ///< `value` parsed
+  std::string unit;        ///< 家, 个, 万人, 亿元, %, 个百分点, 平方米, 元/月 …
+  Qualifier qualifier = Qualifier::Exact;
+  FigureKind kind = FigureKind::Count;
+  std::string quote;       ///< the clause carrying the number, as in the cleaned text
+  Location source;
+  std::vector<std::string> topics;  ///< topic ids it belongs to
+};
+
+/// A named working method, mechanism, brand, programme, platform or model.
+struct Practice {
+  std::string park;
+  std::string name;        ///< without surrounding quotes: 企业吹哨、部门报到, 1+1+4+n
+  std::string category;    ///< head noun or kind: 工作制度, 组织架构模式, 党建品牌 …
+  std::string summary;     ///< one sentence from the text that explains it
+  Location source;
+  std::vector<std::string> topics;
+};
+
+/// A sentence ranked for a park's or a topic's summary section.
+struct SummarySentence {
+  std::string park;
+  std::string text;
+  double score = 0;        ///< higher carries more information
+  Location source;
+  std::vector<std::string> topics;
+};
+
+/// A briefing topic, as defined in the topics data file.
+struct Topic {
+  std::string id;           ///< e.g. 产业链党建
+  std::string description;
+};
+
+/// Everything extracted from a corpus. Vectors are in corpus order (file, then offset).
+struct Facts {
+  std::vector<Park> parks;
+  std::vector<Figure> figures;
+  std::vector<Practice> practices;
+  std::vector<SummarySentence> summaries;
+  std::vector<Topic> topics;
+  /// Article titles by id, for citations.
+  std::vector<std::pair<std::string, std::string>> article_titles;
+};
+
+/// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue
+/// (default: extract/topics.json in the project root, see default_topics_file()).
+Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
+              DiagSink& sink);
+
+/// The topics file shipped with ptbrief.
+std::filesystem::path default_topics_file();
+
+}  // namespace ptbrief::extract

@@ -1,0 +1,95 @@
+// ingest: noisy article files → clean, segmented articles with a byte-exact map to the raw files.
+//
+// Public interface of the ingest stage. Everything else in compiler/ingest/ is private.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/span.h"
+
+namespace ptbrief::ingest {
+
+/// What a block of an article is. Only Paragraph (and Heading) blocks are body text.
+enum class BlockType {
+  Title,      ///< the article's headline (and its subtitle lines)
+  Heading,    ///< a section heading inside the article
+  Byline,     ///< 本报记者 …, □ 记者 …, (记者 … 报道)
+  Paragraph,  ///< body text
+  Caption,    ///< picture caption: ▲…, short lines naming a photo
+  Image,      ///< image placeholder ([图片], 图片来源 …)
+  Note,       ///< credits and editorial notes, e.g. (本版图片均由…提供)
+};
+
+/// Lower-case name used in JSON and text dumps: "title", "heading", "paragraph", …
+std::string_view to_string(BlockType t);
+
+/// One sentence of a block, as a byte range into Block::text.
+struct Sentence {
+  std::size_t begin = 0;  ///< byte offset into Block::text, inclusive
+  std::size_t end = 0;    ///< byte offset into Block::text, exclusive
+};
+
+/// One block of cleaned text. `text` is NFC UTF-8 with noise repaired; every character of it
+/// maps back to the raw bytes it came from.
+struct Block {
+  BlockType type = BlockType::Paragraph;
+  int level = 0;                     ///< heading depth (1 = top section) for Heading, else 0
+  std::string text;                  ///< cleaned UTF-8 text
+  std::size_t start = 0, end = 0;    ///< raw byte range of the whole block in its file
+  std::vector<Sentence> sentences;   ///< in order, covering the text (Paragraph/Heading)
+  /// For each character (code point) of `text`, in order: its byte offset in `text` and the
+  /// raw byte range it came from. Characters inserted by repair (none today) map to an empty
+  /// range at the position they were inserted.
+  struct CharSource {
+    std::uint32_t text_offset;
+    std::uint32_t raw_start;
+    std::uint32_t raw_end;
+  };
+  std::vector<CharSource> char_sources;
+
+  /// Raw byte range [start, end) covering text bytes [text_begin, text_end).
+  /// Precondition: the offsets lie on character boundaries of `text`.
+  std::pair<std::size_t, std::size_t> raw_range(std::size_t text_begin,
+                                                std::size_t text_end) const;
+};
+
+/// One news article. A file may hold several (本报讯 opens a new one).
+struct Article {
+  std::string id;      ///< stable id: "<file stem>#<n>", n = 1-based article index in the file
+  std::string file;    ///< base name of the raw file
+  std::string title;   ///< cleaned headline (empty if the article has none)
+  std::string byline;  ///< cleaned byline (empty if none)
+  std::vector<Block> blocks;
+};
+
+/// One input file as read.
+struct SourceFile {
+  std::string name;               ///< base name
+  std::filesystem::path path;     ///< full path as opened
+  std::string encoding;           ///< detected: "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", …
+  std::size_t size = 0;           ///< raw size in bytes
+  std::string content_hash;       ///< hex digest of the raw bytes (for incremental packs)
+};
+
+/// The whole corpus: files in name order, articles in file order then position.
+struct Corpus {
+  std::vector<SourceFile> files;
+  std::vector<Article> articles;
+};
+
+/// Ingest every regular file of `dir` (sorted by name; hidden files and non-article
+/// extensions are skipped, see README). Warnings go to `sink`; an unreadable, binary or
+/// undecodable file throws ptbrief::Error naming the file and byte offset.
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink);
+
+/// Ingest one file's raw bytes (`name` is its base name, used in ids and spans).
+std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
+                                  DiagSink& sink, SourceFile* info = nullptr);
+
+}  // namespace ptbrief::ingest

@@ -1,0 +1,28 @@
+// pdf: PageList → PDF bytes, through libharu, with subset, embedded CID fonts and ToUnicode.
+//
+// Public interface of the pdf stage. Everything else in compiler/pdf/ is private.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "typeset/pagelist.h"
+
+namespace ptbrief::pdf {
+
+struct PdfOptions {
+  bool compress = true;
+  /// Creation/modification date as seconds since 1970 (from SOURCE_DATE_EPOCH); none = no date.
+  std::optional<std::int64_t> source_date_epoch;
+  std::string producer = "ptbrief";
+};
+
+/// Reads SOURCE_DATE_EPOCH from the environment (unset or invalid → nullopt).
+std::optional<std::int64_t> source_date_epoch_from_env();
+
+/// Writes the pages as a PDF document and returns its bytes. Deterministic: the same pages
+/// and options give the same bytes. Throws ptbrief::Error on a font that cannot be embedded.
+std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options);
+
+}  // namespace ptbrief::pdf

@@ -1,0 +1,33 @@
+// typeset: Document → PageList. HarfBuzz shaping, ICU + clreq line breaking, justification and
+// pagination, with fonts resolved from the font manifest.
+//
+// Public interface of the typeset stage. Everything else in compiler/typeset/ is private.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "typeset/document.h"
+#include "typeset/pagelist.h"
+
+namespace ptbrief::typeset {
+
+struct TypesetOptions {
+  /// Font manifest (JSON). Default: fonts/manifest.json in the project root.
+  std::filesystem::path font_manifest;
+};
+
+/// Lays out `doc`. A character no font of its role's fallback chain has is reported to `sink`
+/// as a warning naming the character and its U+ code (never drawn as a silent tofu box).
+/// Throws ptbrief::Error when a font role cannot be resolved.
+PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink);
+
+/// The default font manifest path.
+std::filesystem::path default_font_manifest();
+
+/// A stable text rendering of the pages (lines, positions rounded) for golden tests and
+/// `ptbrief debug --dump=lines|pages`.
+std::string dump(const PageList& pages, bool with_glyphs = false);
+
+}  // namespace ptbrief::typeset

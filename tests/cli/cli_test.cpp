@@ -1,0 +1,44 @@
+// The command-line front end: help, version, and how it refuses what it does not know.
+#include <catch2/catch.hpp>
+
+#include "support/test_support.h"
+
+using ptbrief::test::run_ptbrief;
+
+TEST_CASE("ptbrief --help lists every command and exits 0") {
+  auto r = run_ptbrief({"--help"});
+  CHECK(r.exit_code == 0);
+  for (const char* cmd : {"make", "pack", "list", "extract", "ingest", "debug"})
+    CHECK(r.out.find(std::string("  ") + cmd) != std::string::npos);
+}
+
+TEST_CASE("ptbrief <command> --help prints that command's usage") {
+  auto r = run_ptbrief({"ingest", "--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("usage: ptbrief ingest", 0) == 0);
+  CHECK(r.out.find("--corpus") != std::string::npos);
+}
+
+TEST_CASE("ptbrief --version prints the version") {
+  auto r = run_ptbrief({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("ptbrief ", 0) == 0);
+}
+
+TEST_CASE("an unknown command is a one-line error plus usage, exit 2") {
+  auto r = run_ptbrief({"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("ptbrief: unknown command 'frobnicate'\nusage: ptbrief", 0) == 0);
+}
+
+TEST_CASE("an unknown option is a one-line error plus the command's usage, exit 2") {
+  auto r = run_ptbrief({"ingest", "--frob"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("ptbrief ingest: unknown option '--frob' for 'ptbrief ingest'\nusage: ptbrief ingest", 0) == 0);
+}
+
+TEST_CASE("no command at all is an error with usage, exit 2") {
+  auto r = run_ptbrief({});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("usage: ptbrief <command>") != std::string::npos);
+}
