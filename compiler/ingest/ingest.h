@@ -64,6 +64,7 @@ struct Article {
   std::string id;      ///< stable id: "<file stem>#<n>", n = 1-based article index in the file
   std::string file;    ///< base name of the raw file
   std::string title;   ///< cleaned headline (empty if the article has none)
+  bool title_derived = false;  ///< true when `title` was derived from the lead sentence
   std::string byline;  ///< cleaned byline (empty if none)
   std::vector<Block> blocks;
 };

@@ -1,0 +1,138 @@
+// The ingest driver: files → decoded text → repaired lines → typed blocks → articles.
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "base/hash.h"
+#include "base/limits.h"
+#include "ingest/decode.h"
+#include "ingest/repair.h"
+#include "ingest/segment.h"
+
+namespace ptbrief::ingest {
+namespace {
+
+/// File extensions read as articles; everything else in the corpus folder is skipped.
+bool is_article_file(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".txt" || ext == ".md" || ext == ".text";
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits::kMaxInputFileBytes)
+    fail("ingest.too_large", "article file is larger than " +
+                                 std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB",
+         "split the file", path.string());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("ingest.unreadable", "cannot open the article file", "check permissions",
+                path.string());
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+std::string_view to_string(BlockType t) {
+  switch (t) {
+    case BlockType::Title: return "title";
+    case BlockType::Heading: return "heading";
+    case BlockType::Byline: return "byline";
+    case BlockType::Paragraph: return "paragraph";
+    case BlockType::Caption: return "caption";
+    case BlockType::Image: return "image";
+    case BlockType::Note: return "note";
+  }
+  return "paragraph";
+}
+
+std::pair<std::size_t, std::size_t> Block::raw_range(std::size_t text_begin,
+                                                     std::size_t text_end) const {
+  auto first = std::lower_bound(
+      char_sources.begin(), char_sources.end(), text_begin,
+      [](const CharSource& c, std::size_t off) { return c.text_offset < off; });
+  std::size_t lo = end, hi = start;
+  for (auto it = first; it != char_sources.end() && it->text_offset < text_end; ++it) {
+    if (it->raw_start >= it->raw_end) continue;  // inserted character
+    lo = std::min<std::size_t>(lo, it->raw_start);
+    hi = std::max<std::size_t>(hi, it->raw_end);
+  }
+  if (lo > hi) return {start, start};
+  return {lo, hi};
+}
+
+std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
+                                  DiagSink& sink, SourceFile* info) {
+  Decoded decoded = decode(raw, name);                        // code points + raw ranges
+  if (info) {
+    info->name = name;
+    info->encoding = decoded.encoding;
+    info->size = raw.size();
+    info->content_hash = sha256_hex(raw);
+  }
+  std::vector<Line> lines = split_lines(decoded.chars);       // trimmed lines, blank gaps
+  for (Line& l : lines) {
+    normalize_width(l.text);                                  // full-width Latin → ASCII
+    drop_foreign_script(l.text);                              // "Щ", "ルラー" debris
+  }
+  std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
+  drop_debris_lines(lines);                                   // vertical-text debris
+  const bool spacing = has_extraction_spacing(lines);         // PDF spaces between Han?
+  std::vector<Piece> pieces = classify(std::move(lines), spacing);  // typed pieces
+  rejoin_broken_paragraphs(pieces);                           // page/column breaks
+  for (Piece& p : pieces) normalize_punctuation(p.text);      // ，：（）“” by context
+  std::vector<Article> articles = split_articles(std::move(pieces), name);
+
+  if (articles.empty()) {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "ingest.empty";
+    d.message = "the file holds no text; it yields no articles";
+    d.hint = "remove the file from the corpus or fill it";
+    d.file = name;
+    sink.report(d);
+  }
+  if (spacing) {
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.code = "ingest.extraction_spacing";
+    d.message = "PDF extraction spaces between Chinese characters were removed";
+    d.file = name;
+    sink.report(d);
+  }
+  return articles;
+}
+
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    fail("ingest.no_corpus", "the corpus folder does not exist or is not a folder",
+         "pass --corpus DIR or set PTBRIEF_CORPUS", dir.string());
+  std::vector<std::filesystem::path> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string base = e.path().filename().string();
+    if (base.empty() || base[0] == '.' || !e.is_regular_file() || !is_article_file(e.path()))
+      continue;
+    paths.push_back(e.path());
+    if (paths.size() > limits::kMaxCorpusFiles)
+      fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());
+  }
+  std::sort(paths.begin(), paths.end());
+
+  Corpus corpus;
+  for (const auto& path : paths) {
+    SourceFile info;
+    std::string raw = read_file(path);
+    auto articles = ingest_bytes(raw, path.filename().string(), sink, &info);
+    info.path = path;
+    corpus.files.push_back(std::move(info));
+    std::move(articles.begin(), articles.end(), std::back_inserter(corpus.articles));
+  }
+  return corpus;
+}
+
+}  // namespace ptbrief::ingest

@@ -1,0 +1,315 @@
+// Segmentation: line classification, paragraph rejoining, article splitting, sentences.
+#include "ingest/segment.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace ptbrief::ingest {
+namespace {
+
+const std::u32string kDateline = U"本报讯";
+
+std::size_t han_count(const Text& t) {
+  return static_cast<std::size_t>(
+      std::count_if(t.begin(), t.end(), [](const Char& ch) { return is_han(ch.c); }));
+}
+
+bool contains(const Text& t, const std::u32string& s) {
+  for (std::size_t i = 0; i + s.size() <= t.size(); ++i)
+    if (starts_with(t, s, i)) return true;
+  return false;
+}
+
+/// Last character that is not a closing quote or bracket, or 0.
+char32_t last_core(const Text& t) {
+  for (auto it = t.rbegin(); it != t.rend(); ++it)
+    if (!is_closer(it->c)) return it->c;
+  return 0;
+}
+
+bool ends_sentence(const Text& t) { return is_terminal(last_core(t)); }
+
+void strip_front(Text& t, std::size_t n) {
+  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(std::min(n, t.size())));
+  while (!t.empty() && is_blank(t.front().c)) t.erase(t.begin());
+}
+
+bool is_marker(char32_t c) {
+  return c == U'▶' || c == U'►' || c == U'□' || c == U'■' || c == U'●' || c == U'◆' ||
+         c == U'◇' || c == U'○';
+}
+
+/// Byline lines: 本报记者 刘茜 · □ 记者 吴善良 · 夏海军 自贡网记者 缪静 (a short line naming
+/// reporters, without sentence punctuation).
+bool is_byline(const Text& t) {
+  for (const std::u32string p : {U"本报记者", U"本报通讯员", U"通讯员", U"特约记者", U"记者"})
+    if (starts_with(t, p) && t.size() <= 40 && !ends_sentence(t)) return true;
+  if (t.size() > 30 || ends_sentence(t) || !contains(t, U"记者")) return false;
+  return std::none_of(t.begin(), t.end(), [](const Char& ch) {
+    return ch.c == U'，' || ch.c == ',' || ch.c == U'“' || ch.c == '"';
+  });
+}
+
+/// Credits like (本版图片均由昌吉高新区党工委提供).
+bool is_note(const Text& t) {
+  if (t.size() < 4) return false;
+  bool wrapped = (t.front().c == '(' || t.front().c == U'（') &&
+                 (t.back().c == ')' || t.back().c == U'）');
+  return wrapped && (contains(t, U"图片") || contains(t, U"提供") || contains(t, U"来源") ||
+                     contains(t, U"摄"));
+}
+
+bool is_image(const Text& t) {
+  return starts_with(t, U"[图") || starts_with(t, U"【图") || starts_with(t, U"图片来源") ||
+         starts_with(t, U"<img") || starts_with(t, U"![");
+}
+
+/// A heading or title line: short, and it does not end a sentence or a clause.
+bool is_heading_like(const Text& t, std::size_t max_len) {
+  if (t.empty() || t.size() > max_len || ends_sentence(t) || han_count(t) == 0) return false;
+  // A comma means a clause of running text, not a heading.
+  if (std::any_of(t.begin(), t.end(), [](const Char& ch) { return ch.c == U'，' || ch.c == ','; }))
+    return false;
+  char32_t c = t.back().c;
+  return c != U'，' && c != U'、' && c != U'：' && c != ',' && c != ':' && c != ';' &&
+         c != U'；';
+}
+
+/// Splits a byline trailing a paragraph: "…综合报道)" in parentheses naming 记者, or a
+/// 2–4 character name after the closing sentence ("…有序推进。 宋腾").
+std::optional<Text> split_trailing_byline(Text& t) {
+  if (!t.empty() && (t.back().c == ')' || t.back().c == U'）')) {
+    for (std::size_t i = t.size(); i-- > 0;) {
+      if (t[i].c != '(' && t[i].c != U'（') continue;
+      Text inner(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, t.end() - 1);
+      if (i > 0 && (starts_with(inner, U"记者") || starts_with(inner, U"本报记者") ||
+                    starts_with(inner, U"通讯员"))) {
+        t.resize(i);
+        while (!t.empty() && is_blank(t.back().c)) t.pop_back();
+        return inner;
+      }
+      break;
+    }
+  }
+  std::size_t n = t.size(), k = n;
+  while (k > 0 && is_han(t[k - 1].c)) --k;
+  std::size_t name_len = n - k;
+  if (name_len >= 2 && name_len <= 4 && k >= 2 && is_blank(t[k - 1].c)) {
+    std::size_t j = k - 1;
+    while (j > 0 && is_blank(t[j - 1].c)) --j;
+    if (j > 0 && (is_terminal(t[j - 1].c) || is_closer(t[j - 1].c)) && ends_sentence(Text(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(j)))) {
+      Text name(t.begin() + static_cast<std::ptrdiff_t>(k), t.end());
+      t.resize(j);
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void drop_debris_lines(std::vector<Line>& lines) {
+  std::vector<Line> kept;
+  bool after_debris = false;
+  int carried_blanks = 0;
+  for (Line& l : lines) {
+    bool debris = is_debris_line(l.text) || (after_debris && is_short_non_han(l.text));
+    if (debris) {
+      carried_blanks += l.blank_before;
+      after_debris = true;
+      continue;
+    }
+    // A dropped run leaves no image gap behind: keep the larger of the gaps around it.
+    if (after_debris) l.blank_before = std::max(l.blank_before, carried_blanks > 0 ? 1 : 0);
+    after_debris = false;
+    carried_blanks = 0;
+    kept.push_back(std::move(l));
+  }
+  lines = std::move(kept);
+}
+
+std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
+  std::vector<Piece> out;
+  bool seen_body = false;
+  // A file that marks its headings with '#' gets no guessed headings.
+  const bool marked = std::any_of(lines.begin(), lines.end(),
+                                  [](const Line& l) { return l.md_level > 0; });
+  for (Line& l : lines) {
+    Text& t = l.text;
+    Piece p;
+    if (starts_with(t, kDateline)) seen_body = false;
+    if (t.front().c == U'▲' || t.front().c == U'△') {
+      strip_front(t, 1);
+      p.type = BlockType::Caption;
+    } else if (Text s = t; (is_marker(s.front().c) && (strip_front(s, 1), true)) && is_byline(s)) {
+      t = s;
+      p.type = BlockType::Byline;
+    } else if (is_byline(t)) {
+      p.type = BlockType::Byline;
+    } else if (is_note(t)) {
+      p.type = BlockType::Note;
+    } else if (is_image(t)) {
+      p.type = BlockType::Image;
+    } else if (l.md_level > 0) {
+      p.type = seen_body ? BlockType::Heading : BlockType::Title;
+    } else if (l.blank_before >= 3 && t.size() <= 60) {
+      p.type = BlockType::Caption;  // a short line after an image gap names the photo
+    } else if (is_heading_like(t, seen_body ? 40 : 80) && !(marked && seen_body)) {
+      p.type = seen_body ? BlockType::Heading : BlockType::Title;
+    } else {
+      p.type = BlockType::Paragraph;
+      seen_body = true;
+    }
+    if (p.type == BlockType::Heading)
+      p.level = (!out.empty() && out.back().type == BlockType::Heading && l.blank_before == 0 &&
+                 out.back().level == 1)
+                    ? 2 : 1;
+
+    std::optional<Text> trailing;
+    if (p.type == BlockType::Paragraph) trailing = split_trailing_byline(t);
+    if (extraction_spacing && p.type != BlockType::Byline) {
+      if (p.type == BlockType::Paragraph) drop_isolated_chars(t);
+      remove_extraction_spaces(t);
+    }
+    p.text = std::move(t);
+    out.push_back(std::move(p));
+    if (trailing) out.push_back({BlockType::Byline, 0, std::move(*trailing)});
+  }
+  return out;
+}
+
+/// A paragraph that opens with a reporting clause ("会议要求，", "据介绍，") starts afresh: it
+/// is not the continuation of a cut sentence even if the paragraph before stops mid-way.
+bool opens_fresh(const Text& t) {
+  for (std::size_t i = 2; i < t.size() && i <= 8; ++i) {
+    if (t[i].c != U'，' && t[i].c != ',') continue;
+    Text lead(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(i));
+    for (const std::u32string v : {U"指出", U"要求", U"强调", U"表示", U"认为", U"介绍", U"了解", U"统计"})
+      if (lead.size() >= v.size() && starts_with(lead, v, lead.size() - v.size())) return true;
+    return false;
+  }
+  return false;
+}
+
+void rejoin_broken_paragraphs(std::vector<Piece>& pieces) {
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    while (pieces[i].type == BlockType::Paragraph && !ends_sentence(pieces[i].text)) {
+      std::size_t j = i + 1;
+      while (j < pieces.size() &&
+             (pieces[j].type == BlockType::Caption || pieces[j].type == BlockType::Image ||
+              pieces[j].type == BlockType::Note))
+        ++j;
+      if (j >= pieces.size() || pieces[j].type != BlockType::Paragraph ||
+          starts_with(pieces[j].text, kDateline) || opens_fresh(pieces[j].text))
+        break;
+      Text& a = pieces[i].text;
+      const Text& b = pieces[j].text;
+      // Latin words cut at a line end keep a (synthetic, empty-range) space.
+      if (!a.empty() && !b.empty() && is_ascii_alnum(a.back().c) && is_ascii_alnum(b.front().c))
+        a.push_back({' ', a.back().e, a.back().e});
+      a.insert(a.end(), b.begin(), b.end());
+      pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(j));
+    }
+  }
+}
+
+std::string derive_title(const Text& lead) {
+  Text t = lead;
+  if (starts_with(t, kDateline)) strip_front(t, kDateline.size());
+  while (!t.empty() && (is_blank(t.front().c) || is_cjk_punct(t.front().c))) t.erase(t.begin());
+  // A leading time phrase ends at the first comma within 10 characters and ends in a
+  // time word (日, 以来, 期间, 前, 后, 时, 月, 年, 近期).
+  for (std::size_t i = 0; i < t.size() && i <= 10; ++i) {
+    if (t[i].c != U'，' && t[i].c != ',') continue;
+    char32_t e = i ? t[i - 1].c : 0;
+    bool time = e == U'日' || e == U'来' || e == U'间' || e == U'前' || e == U'后' ||
+                e == U'时' || e == U'月' || e == U'年' || e == U'期' || e == U'天';
+    if (time) strip_front(t, i + 1);
+    break;
+  }
+  std::size_t end = 0;
+  while (end < t.size() && t[end].c != U'，' && t[end].c != U'。' && t[end].c != U'；' &&
+         t[end].c != U'！' && t[end].c != U'？' && t[end].c != U'：')
+    ++end;
+  t.resize(std::min<std::size_t>(end, 60));
+  return to_utf8(t);
+}
+
+std::vector<Sentence> split_sentences(const std::string& text) {
+  std::vector<Sentence> out;
+  std::u32string u = from_utf8(text);
+  std::size_t begin = 0, byte = 0;
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    std::string enc;
+    append_utf8(enc, u[i]);
+    byte += enc.size();
+    bool cut = is_terminal(u[i]) && !(i + 1 < u.size() && is_terminal(u[i + 1]));
+    if (!cut) continue;
+    while (i + 1 < u.size() && is_closer(u[i + 1]) && u[i + 1] != '\'' ) {
+      std::string c;
+      append_utf8(c, u[++i]);
+      byte += c.size();
+    }
+    out.push_back({begin, byte});
+    begin = byte;
+  }
+  if (begin < text.size()) out.push_back({begin, text.size()});
+  return out;
+}
+
+std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string& file) {
+  const std::string stem = file.substr(0, file.rfind('.'));
+  std::vector<std::vector<Piece>> groups;
+  bool body = false;
+  for (Piece& p : pieces) {
+    bool opens = p.type == BlockType::Paragraph && starts_with(p.text, kDateline);
+    if (groups.empty() || (opens && body)) {
+      groups.emplace_back();
+      body = false;
+    }
+    body = body || p.type == BlockType::Paragraph;
+    groups.back().push_back(std::move(p));
+  }
+
+  std::vector<Article> articles;
+  for (auto& g : groups) {
+    Article a;
+    a.id = stem + "#" + std::to_string(articles.size() + 1);
+    a.file = file;
+    for (Piece& p : g) {
+      if (p.text.size() <= 1) continue;  // never a lone debris character
+      if (a.title.empty() && p.type == BlockType::Title) a.title = to_utf8(p.text);
+      if (a.byline.empty() && p.type == BlockType::Byline) a.byline = to_utf8(p.text);
+      Block b;
+      b.type = p.type;
+      b.level = p.level;
+      b.start = p.text.front().s;
+      b.end = p.text.front().e;
+      for (const Char& ch : p.text) {
+        b.char_sources.push_back({static_cast<std::uint32_t>(b.text.size()), ch.s, ch.e});
+        append_utf8(b.text, ch.c);
+        if (ch.s < ch.e) {
+          b.start = std::min<std::size_t>(b.start, ch.s);
+          b.end = std::max<std::size_t>(b.end, ch.e);
+        }
+      }
+      b.sentences = split_sentences(b.text);
+      if (a.title.empty() && p.type == BlockType::Paragraph && !a.title_derived) {
+        a.title = derive_title(p.text);
+        a.title_derived = !a.title.empty();
+      }
+      a.blocks.push_back(std::move(b));
+    }
+    // A Title block found after the lead paragraph still wins over a derived title.
+    for (const Block& b : a.blocks)
+      if (b.type == BlockType::Title && a.title_derived) {
+        a.title = b.text;
+        a.title_derived = false;
+        break;
+      }
+    if (!a.blocks.empty()) articles.push_back(std::move(a));
+  }
+  return articles;
+}
+
+}  // namespace ptbrief::ingest
