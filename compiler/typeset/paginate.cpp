@@ -1,0 +1,190 @@
+// Pagination and running lines.
+#include "typeset/paginate.h"
+
+#include <algorithm>
+
+#include "base/limits.h"
+
+namespace ptbrief::typeset {
+namespace {
+
+void translate(Item& item, Pt dx, Pt dy) {
+  if (auto* run = std::get_if<GlyphRun>(&item)) {
+    for (PlacedGlyph& g : run->glyphs) {
+      g.x += dx;
+      g.y += dy;
+    }
+  } else if (auto* box = std::get_if<Box>(&item)) {
+    box->x += dx;
+    box->y += dy;
+  } else if (auto* st = std::get_if<Stroke>(&item)) {
+    st->x1 += dx;
+    st->x2 += dx;
+    st->y1 += dy;
+    st->y2 += dy;
+  }
+}
+
+class Paginator {
+ public:
+  Paginator(const PageSpec& spec, PageList& out) : spec_(spec), out_(out) {}
+
+  void run(std::vector<Slab>& flow) {
+    std::size_t i = 0;
+    while (i < flow.size()) {
+      // A group: slabs joined by keep_with_next.
+      std::size_t j = i;
+      while (j + 1 < flow.size() && flow[j].keep_with_next && !flow[j + 1].break_before) ++j;
+      if (flow[i].break_before && !page_empty()) new_page();
+      const Pt h = group_height(flow, i, j, page_empty());
+      if (!fits(h) && !page_empty() && group_height(flow, i, j, true) <= block_.height) new_page();
+      for (std::size_t k = i; k <= j; ++k) {
+        if (!fits(slab_height(flow[k], page_empty())) && !page_empty()) new_page();
+        place(flow[k]);
+      }
+      i = j + 1;
+    }
+    if (out_.pages.empty()) new_page();
+  }
+
+ private:
+  bool page_empty() const { return out_.pages.empty() || y_ == 0; }
+  bool fits(Pt h) const { return !out_.pages.empty() && y_ + h <= block_.height + 0.01; }
+
+  Pt header_height(const Slab& s, bool at_top) const {
+    Pt h = 0;
+    if (s.header && (s.header_always || at_top))
+      for (const Slab& hs : *s.header) h += hs.height;
+    return h;
+  }
+
+  Pt slab_height(const Slab& s, bool at_top) const {
+    return (at_top ? 0 : s.space_before) + header_height(s, at_top) + s.height;
+  }
+
+  Pt group_height(const std::vector<Slab>& flow, std::size_t i, std::size_t j, bool at_top) const {
+    Pt h = 0;
+    for (std::size_t k = i; k <= j; ++k) h += slab_height(flow[k], at_top && k == i);
+    return h;
+  }
+
+  void new_page() {
+    if (out_.pages.size() >= limits::kMaxPages)
+      fail("typeset.too_many_pages", "the document needs more than " + std::to_string(limits::kMaxPages) + " pages",
+           "split the document");
+    Page p;
+    p.width = spec_.width;
+    p.height = spec_.height;
+    out_.pages.push_back(std::move(p));
+    block_ = text_block(spec_, out_.pages.size() - 1);
+    y_ = 0;
+  }
+
+  void place(Slab& s) {
+    if (out_.pages.empty()) new_page();
+    const bool at_top = page_empty();
+    if (s.header && (s.header_always || at_top))
+      for (Slab hs : *s.header) put(hs, false);  // a copy: headers repeat
+    put(s, !at_top);
+  }
+
+  void put(Slab& s, bool with_space) {
+    if (with_space) y_ += s.space_before;
+    Page& page = out_.pages.back();
+    const Pt dx = block_.left, dy = block_.top + y_;
+    for (Item& item : s.items) {
+      translate(item, dx, dy);
+      page.items.push_back(std::move(item));
+    }
+    for (LineRecord& r : s.lines) {
+      r.x_start += dx;
+      r.x_end += dx;
+      r.left += dx;
+      r.right += dx;
+      r.baseline += dy;
+      page.lines.push_back(std::move(r));
+    }
+    for (OutlineEntry o : s.outline) {
+      o.page = out_.pages.size() - 1;
+      o.y = dy + o.y;
+      out_.outline.push_back(std::move(o));
+    }
+    y_ += s.height;
+  }
+
+  const PageSpec& spec_;
+  PageList& out_;
+  TextBlock block_;
+  Pt y_ = 0;
+};
+
+std::string expand(std::string t, const std::string& page, const std::string& pages, const Metadata& meta) {
+  auto replace_all = [&t](const std::string& key, const std::string& value) {
+    for (std::size_t at = t.find(key); at != std::string::npos; at = t.find(key, at + value.size()))
+      t.replace(at, key.size(), value);
+  };
+  replace_all("{page}", page);
+  replace_all("{pages}", pages);
+  replace_all("{title}", meta.title);
+  replace_all("{date}", meta.date);
+  return t;
+}
+
+// One running line (header or footer) on one page, baseline at `baseline`.
+void running_line(const RunningLine& rl, const Document& doc, std::size_t index, Pt baseline, bool header,
+                  PageList& out, Engine& e) {
+  if (index == 0 && !rl.on_first_page) return;
+  const TextBlock tb = text_block(doc.page, index);
+  const std::string page = std::to_string(index + 1), pages = std::to_string(out.pages.size());
+  Page& p = out.pages[index];
+  const bool odd = index % 2 == 0;
+  struct Slot {
+    const std::string* tmpl;
+    int where;  // 0 left, 1 center, 2 right
+  };
+  const Slot slots[] = {{&rl.left, 0}, {&rl.center, 1}, {&rl.right, 2}, {&rl.outer, odd ? 2 : 0}};
+  for (const Slot& slot : slots) {
+    if (slot.tmpl->empty()) continue;
+    SetLine line = set_label(expand(*slot.tmpl, page, pages, doc.meta), rl.style, e);
+    const Pt w = line.record.x_end;
+    const Pt x = slot.where == 0 ? tb.left : slot.where == 1 ? tb.left + (tb.width - w) / 2 : tb.left + tb.width - w;
+    const Pt dy = baseline - line.record.baseline;
+    std::vector<LineRecord> records;
+    emit_line(std::move(line), x, dy, p.items, records);
+    for (LineRecord& r : records) p.lines.push_back(std::move(r));
+  }
+  if (rl.rule) {
+    // The rule sits between the running line and the text block, 0.4 em from the baseline.
+    const Pt y = header ? baseline + 0.4 * rl.style.size : baseline - 1.1 * rl.style.size;
+    p.items.push_back(Stroke{tb.left, y, tb.left + tb.width, y, 0.4, rl.style.color});
+  }
+}
+
+}  // namespace
+
+TextBlock text_block(const PageSpec& spec, std::size_t index) {
+  const bool even = index % 2 == 1;
+  TextBlock tb;
+  tb.left = spec.mirrored && even ? spec.margin_outer : spec.margin_inner;
+  tb.top = spec.margin_top;
+  tb.width = std::max<Pt>(10, spec.width - spec.margin_inner - spec.margin_outer);
+  tb.height = std::max<Pt>(10, spec.height - spec.margin_top - spec.margin_bottom);
+  return tb;
+}
+
+void paginate(std::vector<Slab>&& flow, const PageSpec& spec, PageList& out) {
+  Paginator(spec, out).run(flow);
+}
+
+void add_running_lines(const Document& doc, PageList& out, Engine& e) {
+  const PageSpec& spec = doc.page;
+  for (std::size_t i = 0; i < out.pages.size(); ++i) {
+    out.pages[i].label = std::to_string(i + 1);
+    const Pt hoff = spec.header.offset > 0 ? spec.header.offset : 1.2 * spec.header.style.size;
+    const Pt foff = spec.footer.offset > 0 ? spec.footer.offset : 2 * spec.footer.style.size;
+    running_line(spec.header, doc, i, spec.margin_top - hoff, true, out, e);
+    running_line(spec.footer, doc, i, spec.height - spec.margin_bottom + foff, false, out, e);
+  }
+}
+
+}  // namespace ptbrief::typeset

@@ -1,0 +1,264 @@
+// Paragraph setting: CJK passes → Knuth–Plass items → breaks → positioned glyphs and records.
+#include "typeset/paragraph.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/breaks.h"
+#include "typeset/linebreak.h"
+
+namespace ptbrief::typeset {
+namespace {
+
+using BItem = lb::Item;
+
+// Ideographic em box: the baseline sits 0.88 em below the top of the em square (the usual
+// CJK convention, e.g. Noto CJK's ideographic embox: top 880, bottom -120).
+constexpr double kEmBoxAscent = 0.88;
+
+// What each break item stands for, to place glyphs after breaking.
+struct ItemSource {
+  enum Kind : std::uint8_t { Indent, ClusterBox, SpaceGlue, JointGlue, Other } kind = Other;
+  std::uint32_t cluster = 0;
+};
+
+// The paragraph turned into break items, with the spacing decided by the CJK passes.
+struct Prepared {
+  StyledText text;
+  ShapedText shaped;
+  std::vector<SpacedCluster> spaced;
+  std::vector<BItem> items;
+  std::vector<ItemSource> sources;
+};
+
+// Grid mode: every full-width cluster takes exactly one character pitch.
+Pt grid_track(const SpacedCluster& c, const Engine& e) {
+  if (!e.char_pitch || c.width < 0.9 * c.em) return 0;
+  return *e.char_pitch - c.width;
+}
+
+std::vector<SpacedCluster> spaced_clusters(const Prepared& p, const Engine& e) {
+  std::vector<SpacedCluster> out;
+  out.reserve(p.shaped.clusters.size());
+  for (const Cluster& c : p.shaped.clusters) {
+    SpacedCluster s;
+    s.cls = c.cls;
+    s.width = c.width;
+    s.em = effective_size(p.text.styles[c.style]);
+    out.push_back(s);
+  }
+  for (SpacedCluster& s : out) s.width += grid_track(s, e);
+  return out;
+}
+
+// Builds the items: boxes for clusters, glue for spaces and joints, penalties where the
+// break rules forbid or allow a break without glue.
+void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
+  const auto& clusters = p.shaped.clusters;
+  const std::size_t n = clusters.size();
+  std::vector<Joint> joints(n ? n - 1 : 0);
+  if (!e.char_pitch) compress_punctuation(p.spaced, joints);  // grid text keeps full-width marks
+  add_han_latin_spacing(p.spaced, joints, style.han_latin_gap_em);
+  add_inter_character_stretch(p.spaced, joints);
+  const std::vector<BreakAfter> breaks = find_breaks(p.text.text);
+
+  auto push = [&](BItem it, ItemSource::Kind k, std::uint32_t cl = 0) {
+    p.items.push_back(it);
+    p.sources.push_back({k, cl});
+  };
+  const Pt indent = e.char_pitch ? style.first_indent_em * *e.char_pitch : style.first_indent_em * style.text.size;
+  if (indent > 0) push(BItem::box(indent), ItemSource::Indent);
+  for (std::size_t i = 0; i < n; ++i) {
+    const SpacedCluster& s = p.spaced[i];
+    if (s.cls == CharClass::Newline) {
+      push(BItem::glue(0, lb::kFil, 0), ItemSource::Other);
+      push(BItem::penalty_item(0, -lb::kInfinitePenalty), ItemSource::Other, std::uint32_t(i));
+      continue;
+    }
+    if (s.cls == CharClass::Space) {
+      push(BItem::glue(s.width, s.width / 2, s.width / 3), ItemSource::SpaceGlue, std::uint32_t(i));
+      continue;
+    }
+    push(BItem::box(s.width - s.trim_left - s.trim_right), ItemSource::ClusterBox, std::uint32_t(i));
+    if (i + 1 >= n) break;
+    const CharClass next = p.spaced[i + 1].cls;
+    if (next == CharClass::Space || next == CharClass::Newline) continue;
+    const Joint& j = joints[i];
+    const bool allowed = breaks[clusters[i].end - 1] != BreakAfter::Never;
+    if (!allowed && j.has_glue()) push(BItem::penalty_item(0, lb::kInfinitePenalty), ItemSource::Other);
+    if (j.has_glue()) push(BItem::glue(j.width, j.stretch, j.shrink), ItemSource::JointGlue, std::uint32_t(i));
+    else if (allowed) push(BItem::penalty_item(0, 0), ItemSource::Other);
+  }
+  push(BItem::glue(0, lb::kFil, 0), ItemSource::Other);
+  push(BItem::penalty_item(0, -lb::kInfinitePenalty), ItemSource::Other);
+}
+
+// Places the glyphs of one line; returns the line with x relative to the text's left edge.
+struct LinePlacer {
+  const Prepared& p;
+  Engine& e;
+  Pt baseline;
+
+  SetLine place(std::size_t start, std::size_t end, double ratio, Pt offset) {
+    SetLine line;
+    Pt x = offset;
+    Pt ink_start = -1, ink_end = offset;
+    std::uint32_t first_cp = UINT32_MAX, last_cp = 0;
+    PlacedGlyph* last_glyph = nullptr;
+    for (std::size_t k = start; k < end; ++k) {
+      const BItem& it = p.items[k];
+      const ItemSource& src = p.sources[k];
+      if (it.kind == BItem::Kind::Penalty) continue;
+      Pt w = it.width;
+      if (it.kind == BItem::Kind::Glue) w += ratio > 0 ? ratio * it.stretch : ratio * it.shrink;
+      if (src.kind == ItemSource::ClusterBox || src.kind == ItemSource::SpaceGlue) {
+        const Cluster& c = p.shaped.clusters[src.cluster];
+        const SpacedCluster& s = p.spaced[src.cluster];
+        if (src.kind == ItemSource::ClusterBox && ink_start < 0) ink_start = x;
+        last_glyph = draw_cluster(line, c, x - s.trim_left + grid_track(s, e) / 2);
+        first_cp = std::min(first_cp, c.begin);
+        last_cp = std::max(last_cp, c.end);
+        if (src.kind == ItemSource::ClusterBox) ink_end = x + w;
+      }
+      x += w;
+    }
+    // Each glyph's advance is the distance to the next one actually set (compression and
+    // justification included); the last one ends at the last box's edge.
+    fix_advances(line, ink_end);
+    (void)last_glyph;
+    line.record.x_start = ink_start < 0 ? offset : ink_start;
+    line.record.x_end = ink_end;
+    line.record.baseline = baseline;
+    if (first_cp < last_cp) line.record.text = to_utf8(std::u32string_view(p.text.text).substr(first_cp, last_cp - first_cp));
+    while (!line.record.text.empty() && (line.record.text.back() == ' ' || line.record.text.back() == '\n'))
+      line.record.text.pop_back();
+    return line;
+  }
+
+  PlacedGlyph* draw_cluster(SetLine& line, const Cluster& c, Pt pen) {
+    const TextStyle& style = p.text.styles[c.style];
+    const std::size_t font = e.fonts.index(c.face);
+    const Pt size = effective_size(style);
+    if (line.runs.empty() || line.runs.back().font != font || line.runs.back().size != size ||
+        !(line.runs.back().color == style.color)) {
+      GlyphRun run;
+      run.font = font;
+      run.size = size;
+      run.color = style.color;
+      line.runs.push_back(std::move(run));
+    }
+    GlyphRun& run = line.runs.back();
+    const Pt rise = style.superscript ? 0.4 * style.size : 0;
+    PlacedGlyph* placed = nullptr;
+    for (std::uint32_t g = c.glyph_begin; g < c.glyph_end; ++g) {
+      const ShapedGlyph& sg = p.shaped.glyphs[g];
+      PlacedGlyph pg;
+      pg.gid = sg.gid;
+      pg.x = pen + sg.x_offset;
+      pg.y = baseline - sg.y_offset - rise;
+      pg.advance = sg.advance;
+      if (g == c.glyph_begin) pg.text = to_utf8(std::u32string_view(p.text.text).substr(c.begin, c.end - c.begin));
+      pen += sg.advance;
+      run.glyphs.push_back(std::move(pg));
+      placed = &run.glyphs.back();
+    }
+    return placed;
+  }
+
+  static void fix_advances(SetLine& line, Pt end) {
+    PlacedGlyph* prev = nullptr;
+    for (GlyphRun& run : line.runs)
+      for (PlacedGlyph& g : run.glyphs) {
+        if (prev) prev->advance = g.x - prev->x;
+        prev = &g;
+      }
+    if (prev) prev->advance = std::max<Pt>(0, end - prev->x);
+  }
+};
+
+}  // namespace
+
+std::size_t FontTable::index(const LoadedFace* face) {
+  auto [it, fresh] = index_.try_emplace(face, fonts.size());
+  if (fresh) fonts.push_back(face->info);
+  return it->second;
+}
+
+Pt leading_of(const ParagraphStyle& style, const Engine& e) {
+  const Pt natural = style.leading > 0 ? style.leading : 1.6 * style.text.size;
+  if (!e.line_pitch) return natural;
+  return *e.line_pitch * std::max(1.0, std::round(natural / *e.line_pitch));
+}
+
+std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& style, Pt width,
+                              Engine& e, bool body, std::string_view marker) {
+  Prepared p;
+  p.text = styled_text(content, style.text);
+  if (p.text.text.empty()) return {};
+  p.shaped = shape(p.text, e.shaping);
+  p.spaced = spaced_clusters(p, e);
+  build_items(p, style, e);
+
+  // Total-fit breaking over the measure left by the indents.
+  const Pt measure = std::max<Pt>(width - style.left_indent - style.right_indent, style.text.size);
+  const std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure});
+
+  const Pt leading = leading_of(style, e);
+  const Pt size = style.text.size;
+  LinePlacer placer{p, e, (leading - size) / 2 + kEmBoxAscent * size};
+  std::vector<SetLine> lines;
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < breaks.size(); ++k) {
+    const lb::Break& b = breaks[k];
+    const bool last = k + 1 == breaks.size();
+    const bool forced_end = p.items[b.end].kind == BItem::Kind::Penalty && p.items[b.end].penalty <= -lb::kInfinitePenalty;
+    const bool justify = style.align == Align::Justify && !forced_end && !b.overfull;
+    const double ratio = justify ? b.ratio : std::min(0.0, b.ratio);
+    SetLine probe = placer.place(start, b.end, ratio, 0);
+    Pt offset = style.left_indent;
+    const Pt natural = probe.record.x_end;
+    if (style.align == Align::Center) offset += (measure - natural) / 2;
+    else if (style.align == Align::End) offset += measure - natural;
+    SetLine line = offset == 0 ? std::move(probe) : placer.place(start, b.end, ratio, offset);
+    line.height = leading;
+    line.record.left = style.left_indent;
+    line.record.right = style.left_indent + measure;
+    line.record.justified = justify;
+    line.record.paragraph_end = last;
+    line.record.body = body;
+    lines.push_back(std::move(line));
+    start = lb::line_start_after(p.items, b.end);
+  }
+
+  // The list marker hangs in the left indent, on the first baseline.
+  if (!marker.empty() && !lines.empty()) {
+    SetLine m = set_label(marker, style.text, e);
+    const Pt mx = std::max<Pt>(0, style.left_indent - m.record.x_end - 0.5 * size);
+    for (GlyphRun& run : m.runs) {
+      for (PlacedGlyph& g : run.glyphs) {
+        g.x += mx;
+        g.y += placer.baseline - m.record.baseline;
+      }
+      lines.front().runs.insert(lines.front().runs.begin(), std::move(run));
+    }
+    lines.front().record.text = std::string(marker) + lines.front().record.text;
+    lines.front().record.x_start = mx;
+  }
+  return lines;
+}
+
+SetLine set_label(std::string_view text, const TextStyle& style, Engine& e) {
+  ParagraphStyle ps;
+  ps.text = style;
+  ps.align = Align::Start;
+  ps.first_indent_em = 0;
+  ps.leading = 1.2 * style.size;
+  Inline in{std::string(text), std::nullopt};
+  std::vector<SetLine> lines = set_text({in}, ps, 1e6, e, false);
+  if (lines.empty()) return SetLine{};
+  SetLine line = std::move(lines.front());
+  line.record.right = line.record.x_end;  // a label's measure is its own width
+  return line;
+}
+
+}  // namespace ptbrief::typeset

@@ -1,0 +1,83 @@
+// Whole-document typesetting: the ~5,000-character sample with headings, a list, a table and a
+// chart — kinsoku and justification checked on every printed line, pages, outline, fonts.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "support/test_support.h"
+#include "typeset/sample.h"
+#include "typeset/typeset.h"
+
+using namespace ptbrief;
+using namespace ptbrief::typeset;
+
+namespace {
+
+std::u32string decode(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + std::size_t(k)]) & 0x3F);
+    out += c;
+    i += std::size_t(len);
+  }
+  return out;
+}
+
+// GB/T 15834 / clreq marks that may not start or end a line (the test's own list).
+const std::u32string kNoStart = U"。，、；：？！）》」』”’…—·%";
+const std::u32string kNoEnd = U"（《「『“‘";
+
+PageList typeset_sample(const std::string& serif_family, CollectingSink& sink) {
+  Document doc = sample_document();
+  if (!serif_family.empty()) doc.font_roles["serif"] = {serif_family, "Noto Serif CJK SC:Regular"};
+  return typeset::typeset(doc, {}, sink);
+}
+
+void check_lines(const PageList& pages) {
+  std::size_t justified = 0;
+  for (const Page& page : pages.pages) {
+    for (const LineRecord& l : page.lines) {
+      const std::u32string t = decode(l.text);
+      if (t.empty()) continue;
+      INFO("line: " << l.text);
+      CHECK(kNoStart.find(t.front()) == std::u32string::npos);
+      CHECK(kNoEnd.find(t.back()) == std::u32string::npos);
+      if (l.justified) {
+        ++justified;
+        CHECK(std::abs(l.x_end - l.right) < 0.01);
+        CHECK(std::abs(l.x_start - l.left) < 0.01 + 21.0);  // first lines start after the indent
+      }
+      CHECK(l.x_end <= l.right + 0.01);
+    }
+  }
+  CHECK(justified > 100);
+}
+
+}  // namespace
+
+TEST_CASE("sample document typesets on several pages with no prohibited line starts or ends", "[typeset]") {
+  CollectingSink sink;
+  const PageList pages = typeset_sample("", sink);
+  CHECK(sink.count(Severity::Warning) == 0);
+  CHECK(pages.pages.size() >= 3);
+  CHECK(pages.pages.size() <= 6);
+  check_lines(pages);
+  CHECK(pages.outline.size() >= 6);
+  REQUIRE(!pages.fonts.empty());
+  CHECK(pages.fonts[0].family == "Noto Serif CJK SC");
+  CHECK(pages.fonts[0].cff);
+  std::ofstream(test::scratch_dir("typeset_sample") / "dump.txt") << dump(pages, false);
+}
+
+TEST_CASE("sample document with a TrueType CJK font (WenQuanYi Micro Hei)", "[typeset]") {
+  CollectingSink sink;
+  const PageList pages = typeset_sample("WenQuanYi Micro Hei:Regular", sink);
+  CHECK(sink.count(Severity::Warning) == 0);
+  check_lines(pages);
+  bool truetype = false;
+  for (const FontFace& f : pages.fonts) truetype = truetype || (f.family == "WenQuanYi Micro Hei" && !f.cff);
+  CHECK(truetype);
+}
