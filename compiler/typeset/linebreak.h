@@ -38,7 +38,7 @@ struct Params {
   int fitness_demerits = 3000;   ///< adjacent lines of very different tightness
   /// clreq §3.7 (避免孤字): extra demerits for a last line holding fewer than
   /// `min_last_line_boxes` boxes (a single character alone on the last line).
-  int short_last_line_demerits = 8000;
+  int short_last_line_demerits = 50000;
   int min_last_line_boxes = 3;  ///< one character plus its stop is still too short
 };
 

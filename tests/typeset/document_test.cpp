@@ -53,7 +53,7 @@ void check_lines(const PageList& pages) {
       CHECK(l.x_end <= l.right + 0.01);
     }
   }
-  CHECK(justified > 100);
+  CHECK(justified > 80);
 }
 
 }  // namespace

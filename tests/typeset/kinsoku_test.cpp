@@ -1,0 +1,62 @@
+// Break opportunities: ICU (zh) plus the clreq / GB/T 15834 passes — kinsoku, inseparable
+// marks, numbers with units, the interpunct.
+#include <catch2/catch.hpp>
+
+#include "typeset/breaks.h"
+#include "typeset/shape.h"
+
+using namespace ptbrief::typeset;
+
+namespace {
+
+// The text with '|' at every allowed break (the final forced break not shown).
+std::string marked(const std::string& utf8) {
+  const std::u32string t = from_utf8(utf8);
+  const std::vector<BreakAfter> b = find_breaks(t);
+  std::u32string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    out += t[i];
+    if (i + 1 < t.size() && b[i] != BreakAfter::Never) out += U'|';
+  }
+  return to_utf8(out);
+}
+
+}  // namespace
+
+TEST_CASE("no line starts with a closing mark or stop (clreq 行首禁则)", "[kinsoku]") {
+  CHECK(marked("中文。好") == "中|文。|好");
+  CHECK(marked("甲，乙、丙；丁：戊？己！") == "甲，|乙、|丙；|丁：|戊？|己！");
+  CHECK(marked("（甲）》」』”’") == "（甲）》」』”’");
+}
+
+TEST_CASE("no line ends with an opening mark (clreq 行尾禁则)", "[kinsoku]") {
+  CHECK(marked("甲（乙）") == "甲|（乙）");
+  CHECK(marked("甲《乙》丙") == "甲|《乙》|丙");
+  CHECK(marked("甲「乙」『丙』") == "甲|「乙」|『丙』");
+}
+
+TEST_CASE("the zh locale breaks inside quoted text, unlike the root locale", "[kinsoku]") {
+  CHECK(marked("坚持“党建引领”的思路") == "坚|持|“党|建|引|领”|的|思|路");
+}
+
+TEST_CASE("the two-em dash and the six-dot ellipsis are never split", "[kinsoku]") {
+  CHECK(marked("答案是——以项目") == "答|案|是——|以|项|目");
+  CHECK(marked("品牌……等") == "品|牌……|等");
+}
+
+TEST_CASE("numbers stay with their units", "[kinsoku]") {
+  CHECK(marked("总值3.5亿元，") == "总|值|3.5亿元，");
+  CHECK(marked("岗位300元") == "岗|位|300元");
+  CHECK(marked("共2360家企业") == "共|2360家|企|业");
+  CHECK(marked("占比34.65%的") == "占|比|34.65%|的");
+}
+
+TEST_CASE("no break before or after the interpunct", "[kinsoku]") {
+  CHECK(marked("张江·李明同志") == "张|江·李|明|同|志");
+}
+
+TEST_CASE("a newline is a forced break", "[kinsoku]") {
+  const std::vector<BreakAfter> b = find_breaks(U"甲\n乙");
+  CHECK(b[1] == BreakAfter::Forced);
+  CHECK(b.back() == BreakAfter::Forced);
+}
