@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -90,7 +91,26 @@ struct Facts {
 Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
               DiagSink& sink);
 
-/// The topics file shipped with ptbrief.
+/// The topics file shipped with ptbrief (compiler/extract/topics.json in the project root).
 std::filesystem::path default_topics_file();
+
+/// The park (or region) called `name`: its canonical name, an alias, or the long/short form
+/// (大庆高新技术产业开发区 = 大庆高新区); nullptr when none matches.
+const Park* find_park(const Facts& facts, std::string_view name);
+
+/// Up to `n` of `names` closest to `query` (edit distance over characters), for "did you mean".
+std::vector<std::string> closest_names(std::string_view query,
+                                       const std::vector<std::string>& names, std::size_t n = 3);
+
+/// The facts about one park (`park` non-empty, canonical name) or one topic (`topic`
+/// non-empty, a topic id); parks, figures, practices and summaries outside it are dropped.
+Facts select(const Facts& facts, std::string_view park, std::string_view topic);
+
+/// The JSON document `ptbrief extract --format json` prints:
+/// {"parks":[{"name","aliases"}], "figures":[…], "practices":[…], "topics":[…]}.
+std::string to_json(const Facts& facts);
+
+/// A stable, line-oriented text dump of everything extracted (`ptbrief debug --dump=facts`).
+std::string dump(const Facts& facts);
 
 }  // namespace ptbrief::extract

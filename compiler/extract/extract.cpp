@@ -1,0 +1,233 @@
+// extract: the stage driver — per article: views, sentences, parks, then figures, practices
+// and summary candidates per sentence; finally parks merged across the corpus and summaries
+// picked.
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/figures.h"
+#include "extract/parks.h"
+#include "extract/practices.h"
+#include "extract/summaries.h"
+#include "extract/text.h"
+#include "extract/topics.h"
+
+namespace ptbrief::extract {
+namespace {
+
+// Fewer Han characters than this and a block is noise (a stray number, a vertical headline).
+constexpr std::size_t kMinBodyHan = 6;
+// Longest line that still counts as a section heading when ingest calls it a paragraph.
+constexpr std::size_t kMaxHeadingChars = 30;
+
+std::size_t han_count(const std::u32string& s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), is_han));
+}
+
+bool has_clause_mark(const std::u32string& s) {
+  return s.find_first_of(U"，。；！？") != std::u32string::npos;
+}
+
+// Character index of byte offset `byte` in the view (the character that starts at or after it).
+std::size_t char_at(const TextView& v, std::size_t byte) {
+  auto it = std::lower_bound(v.bytes.begin(), v.bytes.end(), byte);
+  return static_cast<std::size_t>(it - v.bytes.begin());
+}
+
+// Raw byte range of block characters [b, e), from the block's per-character source map.
+Span raw_span(const ingest::Article& a, const ingest::Block& block, const TextView& v,
+              std::size_t b, std::size_t e) {
+  Span s;
+  s.file = a.file;
+  std::size_t tb = v.bytes.at(b), te = v.bytes.at(e);
+  const auto& cs = block.char_sources;
+  auto first = std::lower_bound(cs.begin(), cs.end(), tb, [](const auto& c, std::size_t off) {
+    return c.text_offset < off;
+  });
+  if (first == cs.end() || first->text_offset >= te) {
+    s.start = block.start + tb;
+    s.end = block.start + te;
+    return s;
+  }
+  auto last = std::lower_bound(first, cs.end(), te, [](const auto& c, std::size_t off) {
+    return c.text_offset < off;
+  });
+  s.start = first->raw_start;
+  s.end = std::prev(last)->raw_end;
+  for (auto it = first; it != last; ++it) {
+    s.start = std::min<std::size_t>(s.start, it->raw_start);
+    s.end = std::max<std::size_t>(s.end, it->raw_end);
+  }
+  return s;
+}
+
+// Sentences of one block as character ranges: ingest's, or split at 。！？ when it gave none.
+void collect_sentences(const ingest::Block& block, const TextView& v, std::size_t block_index,
+                       std::vector<SentenceRange>& out) {
+  if (!block.sentences.empty()) {
+    for (std::size_t s = 0; s < block.sentences.size(); ++s)
+      out.push_back({block_index, s, char_at(v, block.sentences[s].begin),
+                     char_at(v, block.sentences[s].end)});
+    return;
+  }
+  std::size_t start = 0, n = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    char32_t c = v.norm[i];
+    bool end = c == U'。' || c == U'！' || c == U'？';
+    if (end && i + 1 < v.size() && is_close_quote(v.norm[i + 1])) continue;
+    if (end || (is_close_quote(c) && i > 0 &&
+                (v.norm[i - 1] == U'。' || v.norm[i - 1] == U'！' || v.norm[i - 1] == U'？'))) {
+      out.push_back({block_index, n++, start, i + 1});
+      start = i + 1;
+    }
+  }
+  if (start < v.size()) out.push_back({block_index, n, start, v.size()});
+}
+
+struct ParkBook {
+  std::vector<Park> parks;
+  std::map<std::string, std::size_t> index;
+
+  Park& get(const std::string& name) {
+    auto it = index.find(name);
+    if (it != index.end()) return parks[it->second];
+    index[name] = parks.size();
+    parks.push_back(Park{name, {}, false, {}});
+    return parks.back();
+  }
+};
+
+void extract_article(const ingest::Article& a, const std::vector<TopicRule>& topics,
+                     ParkBook& book, Facts& facts, std::vector<SummarySentence>& candidates,
+                     DiagSink& sink) {
+  // 1. Views, section headings, body blocks and sentences.
+  std::vector<TextView> views;
+  std::vector<bool> headings, body;
+  std::string title_text = a.title;
+  std::vector<SentenceRange> sentences;
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    const auto& b = a.blocks[i];
+    views.push_back(make_view(b.text));
+    const auto& v = views.back();
+    bool short_line = v.size() <= kMaxHeadingChars && !has_clause_mark(v.norm);
+    headings.push_back(b.type == ingest::BlockType::Heading ||
+                       (b.type == ingest::BlockType::Paragraph && short_line));
+    body.push_back(b.type == ingest::BlockType::Paragraph && !short_line &&
+                   han_count(v.orig) >= kMinBodyHan);
+    if (b.type == ingest::BlockType::Title) title_text += " " + b.text;
+    collect_sentences(b, v, i, sentences);
+  }
+  TextView title = make_view(title_text);
+
+  // 2. Parks and the attribution of every sentence.
+  ArticleParks ap = resolve_parks(views, headings, body, title, sentences);
+  for (const auto& [name, spellings] : ap.parks) {
+    Park& p = book.get(name);
+    p.is_region = p.is_region || name == ap.province || name == ap.city;
+    for (const auto& s : spellings)
+      if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
+        p.aliases.push_back(s);
+    if (std::find(p.articles.begin(), p.articles.end(), a.id) == p.articles.end())
+      p.articles.push_back(a.id);
+  }
+  facts.article_titles.emplace_back(a.id, a.title);
+
+  // 3. Figures, practices and summary candidates, sentence by sentence.
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto& sr = sentences[s];
+    if (!body[sr.block]) continue;
+    const auto& block = a.blocks[sr.block];
+    const TextView& v = views[sr.block];
+    const std::string& park = ap.sentence_park[s];
+    auto location = [&](std::size_t b, std::size_t e) {
+      return Location{raw_span(a, block, v, b, e), a.id, sr.block, sr.sentence};
+    };
+    std::u32string_view sentence_norm = std::u32string_view(v.norm).substr(sr.begin, sr.end - sr.begin);
+    auto sentence_topics = classify(sentence_norm, topics);
+
+    auto drafts = find_figures(v, sr.begin, sr.end, &sink);
+    for (const auto& d : drafts) {
+      Figure f;
+      f.park = park;
+      f.subject = d.subject;
+      f.value = d.quantity.value;
+      f.number = d.quantity.number;
+      f.unit = d.quantity.unit;
+      f.qualifier = d.quantity.qualifier;
+      f.kind = d.quantity.kind;
+      f.quote = v.text(d.quote_begin, d.quote_end);
+      f.source = location(d.quote_begin, d.quote_end);
+      f.topics = classify(to_u32(normalize_name(f.subject + f.quote)), topics);
+      if (f.topics.empty()) f.topics = sentence_topics;
+      facts.figures.push_back(std::move(f));
+    }
+    auto practices = find_practices(v, sr.begin, sr.end);
+    for (const auto& d : practices) {
+      bool seen = std::any_of(facts.practices.begin(), facts.practices.end(), [&](const Practice& p) {
+        return p.park == park && p.name == d.name && p.category == d.category;
+      });
+      if (seen) continue;
+      Practice p;
+      p.park = park;
+      p.name = d.name;
+      p.category = d.category;
+      p.summary = trim_lead_in(v.text(sr.begin, sr.end));
+      p.source = location(d.begin, d.end);
+      p.topics = classify(to_u32(normalize_name(p.name + p.category)), topics);
+      for (const auto& t : sentence_topics)
+        if (p.topics.size() < 2 && std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
+          p.topics.push_back(t);
+      facts.practices.push_back(std::move(p));
+    }
+    SummarySentence c;
+    c.park = park;
+    c.text = trim_lead_in(v.text(sr.begin, sr.end));
+    c.score = information_score(sentence_norm, drafts.size(), practices.size());
+    c.source = location(sr.begin, sr.end);
+    c.topics = sentence_topics;
+    candidates.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Qualifier q) {
+  switch (q) {
+    case Qualifier::Exact: return "exact";
+    case Qualifier::About: return "about";
+    case Qualifier::Over: return "over";
+    case Qualifier::Under: return "under";
+  }
+  return "exact";
+}
+
+std::string_view to_string(FigureKind k) {
+  switch (k) {
+    case FigureKind::Count: return "count";
+    case FigureKind::Percent: return "percent";
+    case FigureKind::Money: return "money";
+    case FigureKind::Growth: return "growth";
+    case FigureKind::Area: return "area";
+    case FigureKind::Other: return "other";
+  }
+  return "other";
+}
+
+Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
+              DiagSink& sink) {
+  Facts facts;
+  // 1. The topic catalogue.
+  auto topics = load_topics(topics_file);
+  for (const auto& t : topics) facts.topics.push_back(t.topic);
+  // 2. Every article: parks, figures, practices, summary candidates.
+  ParkBook book;
+  std::vector<SummarySentence> candidates;
+  for (const auto& a : corpus.articles) extract_article(a, topics, book, facts, candidates, sink);
+  // 3. Parks in order of first appearance; the few most informative sentences.
+  facts.parks = std::move(book.parks);
+  facts.summaries = pick_summaries(std::move(candidates));
+  return facts;
+}
+
+}  // namespace ptbrief::extract

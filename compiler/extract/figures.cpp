@@ -1,0 +1,237 @@
+// figures: subjects, clauses, growth and 分别 lists for the quantities of a sentence.
+//
+// Chinese puts what is counted either before the number (集聚企业2360家, 覆盖率达到100%) or
+// after the measure word (选派15名专职党建指导员). The rule: when the measure word is followed
+// by more text in the same clause, the subject is that following noun phrase; otherwise it is
+// the phrase before the number, from the clause start (or the previous figure), with light
+// verbs, adverbs, park names and 等-lists trimmed.
+#include "extract/figures.h"
+
+#include <algorithm>
+
+#include "extract/parks.h"
+
+namespace ptbrief::extract {
+namespace {
+
+bool is_clause_mark(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'：' ||
+         c == U'…' || c == U'\n';
+}
+
+// Parentheses end a clause unless they are short inserts such as 党(总)支部.
+bool is_break(std::u32string_view t, std::size_t i) {
+  if (is_clause_mark(t[i])) return true;
+  if (t[i] == U'（') {
+    std::size_t close = t.find(U'）', i);
+    return close == std::u32string_view::npos || close - i > 4;
+  }
+  if (t[i] == U'）') {
+    std::size_t open = t.rfind(U'（', i);
+    return open == std::u32string_view::npos || i - open > 4;
+  }
+  return false;
+}
+
+// Words that carry no meaning of their own at the start of a subject (目前, 已, 累计, 有 …).
+constexpr std::u32string_view kLeadFillers[] = {
+    U"截至目前", U"今年以来", U"近年来", U"据统计", U"其中", U"此外", U"同时", U"目前", U"如今",
+    U"已经", U"已", U"累计", U"共计", U"共有", U"共", U"总共", U"合计", U"拥有", U"有",
+    U"先后", U"预计", U"完成", U"实现", U"达到", U"建立", U"成立", U"设立", U"明确", U"培育",
+    U"打造", U"新建", U"建成", U"举办", U"提供", U"办理", U"召开", U"各类", U"各级", U"各",
+    U"全市", U"全省", U"我市", U"我省", U"全区", U"园区", U"区内", U"今年", U"去年", U"还",
+    U"也", U"都", U"均", U"并", U"从", U"为", U"把", U"将", U"了", U"在", U"对", U"向", U"和",
+    U"与", U"及", U"、", U"“", U"的"};
+// Words at the end of a pre-number subject that belong to the predicate (覆盖率达到100%).
+constexpr std::u32string_view kTrailFillers[] = {
+    U"提升至", U"提高至", U"提高到", U"增长至", U"增至", U"已达", U"达到", U"达", U"为", U"至",
+    U"到", U"是", U"共", U"计", U"约", U"近", U"超过", U"超", U"逾", U"多达", U"的", U"共有",
+    U"分别", U"累计", U"有", U"、", U"和"};
+constexpr std::u32string_view kGrowthVerbs[] = {U"增长", U"增加", U"提高", U"提升", U"下降",
+                                                U"减少", U"增幅", U"增速", U"增", U"降"};
+
+std::u32string strip_fillers(std::u32string s) {
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (auto w : kLeadFillers)
+      if (s.size() > w.size() && s.compare(0, w.size(), w) == 0) {
+        s.erase(0, w.size());
+        changed = true;
+      }
+    for (auto w : kTrailFillers)
+      if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
+        s.erase(s.size() - w.size());
+        changed = true;
+      }
+  }
+  return s;
+}
+
+// Drops park names at the start of a subject (昌吉高新区有高新技术企业50家).
+std::size_t skip_leading_parks(std::u32string_view norm, std::size_t b, std::size_t e) {
+  for (const auto& m : find_park_mentions(norm.substr(b, e - b)))
+    if (m.begin == 0 || (m.bare && m.begin <= 1)) return b + m.end;
+  return b;
+}
+
+// Ends with a growth verb (optionally 了) and not with a level marker (至/到/为)?
+bool ends_with_growth_verb(std::u32string_view s) {
+  if (!s.empty() && s.back() == U'了') s.remove_suffix(1);
+  for (auto v : kGrowthVerbs)
+    if (s.size() >= v.size() && s.substr(s.size() - v.size()) == v) return true;
+  return false;
+}
+
+// Subject before the number: characters [from, to) of the clause, trimmed.
+std::u32string subject_before(const TextView& v, std::size_t from, std::size_t to) {
+  from = skip_leading_parks(v.norm, from, to);
+  std::u32string_view n(v.norm);
+  // After a list with 等, the head noun is what follows: …等主题活动10余场 → 主题活动.
+  std::size_t deng = n.substr(from, to - from).rfind(U'等');
+  if (deng != std::u32string_view::npos && to - (from + deng + 1) >= 2) from += deng + 1;
+  // X有Y: Y is counted (昌吉高新区有高新技术企业50家, 企业有党员近20名).
+  std::size_t you = n.substr(from, to - from).rfind(U'有');
+  if (you != std::u32string_view::npos && to - (from + you + 1) >= 2 &&
+      !(from + you + 1 < to && n[from + you + 1] == U'限'))
+    from += you + 1;
+  std::u32string s = strip_fillers(v.orig.substr(from, to - from));
+  constexpr std::size_t kMaxSubject = 18;
+  if (s.size() > kMaxSubject) s = s.substr(s.size() - kMaxSubject);
+  return s;
+}
+
+// Subject after the measure word: up to the next break, list comma, number or '+'.
+std::u32string subject_after(const TextView& v, std::size_t from, std::size_t limit) {
+  std::size_t e = from;
+  while (e < limit && !is_break(v.norm, e) && v.norm[e] != U'、' && v.norm[e] != U'+' &&
+         !is_digit(v.norm[e]) && e - from < 16)
+    ++e;
+  std::u32string s = v.orig.substr(from, e - from);
+  while (!s.empty() && (s[0] == U'的' || s[0] == U'了')) s.erase(0, 1);
+  return s;
+}
+
+// Splits a 分别 list's subject phrase at 、 和 与 及 (outside quotes).
+std::vector<std::u32string> split_list(std::u32string_view s) {
+  std::vector<std::u32string> items;
+  std::u32string cur;
+  int depth = 0;
+  for (char32_t c : s) {
+    if (is_open_quote(c)) ++depth;
+    if (is_close_quote(c) && depth > 0) --depth;
+    if (depth == 0 && (c == U'、' || c == U'和' || c == U'与' || c == U'及')) {
+      items.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  items.push_back(cur);
+  return items;
+}
+
+// Coordinated subjects share a head written once at the end: “三有”非公企业党组织、园区非公企业
+// 党组织覆盖率 → each gets 覆盖率. The head is what the last item has beyond the part parallel
+// to the first item.
+void distribute_head(std::vector<std::u32string>& items) {
+  if (items.size() < 2) return;
+  const std::u32string& first = items.front();
+  const std::u32string& last = items.back();
+  if (last.size() <= first.size() + 1) return;
+  std::u32string head;
+  for (std::size_t n = std::min(first.size(), last.size() - 1); n >= 2; --n) {
+    std::size_t p = last.find(first.substr(first.size() - n));
+    if (p != std::u32string::npos) {
+      head = last.substr(p + n);
+      break;
+    }
+  }
+  if (head.empty()) head = last.substr(first.size());
+  if (head.size() < 2) return;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) items[i] += head;
+}
+
+struct Clause {
+  std::size_t begin, end;
+};
+
+Clause clause_of(std::u32string_view t, std::size_t sb, std::size_t se, std::size_t qb,
+                 std::size_t qe) {
+  std::size_t b = qb, e = qe;
+  while (b > sb && !is_break(t, b - 1)) --b;
+  while (e < se && !is_break(t, e)) ++e;
+  return {b, e};
+}
+
+}  // namespace
+
+std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std::size_t end,
+                                      DiagSink* sink) {
+  std::u32string_view n(v.norm);
+  auto quantities = scan_quantities(n.substr(begin, end - begin));
+  std::vector<FigureDraft> out;
+  for (auto& q : quantities) {
+    q.begin += begin, q.end += begin, q.num_begin += begin, q.unit_begin += begin;
+    FigureDraft d;
+    Clause c = clause_of(n, begin, end, q.begin, q.end);
+    d.quote_begin = c.begin;
+    d.quote_end = c.end;
+    std::size_t from = c.begin;
+    if (!out.empty() && out.back().quote_begin == c.begin) from = out.back().quantity.end;
+    // Growth: the predicate before the number is a change verb (同比增长34.65%).
+    std::u32string before(n.substr(from, q.begin - from));
+    if (q.kind == FigureKind::Percent && ends_with_growth_verb(before)) q.kind = FigureKind::Growth;
+    bool followed = q.end < c.end && !is_break(n, q.end) && n[q.end] != U'、';
+    std::u32string subject;
+    if (followed) subject = subject_after(v, q.end, c.end);
+    if (subject.size() < 2) subject = subject_before(v, from, q.begin);
+    // A growth clause without its own noun continues the previous figure: …投资11.66亿元，
+    // 同比增长34.65% → 固定资产投资同比增长.
+    if (q.kind == FigureKind::Growth && !out.empty()) {
+      std::u32string bare = strip_fillers(std::u32string(n.substr(from, q.begin - from)));
+      bool only_verb = bare.size() <= 4 && ends_with_growth_verb(bare);
+      if (only_verb) subject = to_u32(out.back().subject) + bare;
+    }
+    d.subject = to_utf8(subject);
+    d.quantity = q;
+    out.push_back(std::move(d));
+  }
+
+  // 分别 lists: S1、S2分别(增长|达)N1、N2 — one subject per value.
+  for (std::size_t i = 0; i < out.size();) {
+    std::size_t j = i + 1;
+    while (j < out.size() && out[j].quote_begin == out[i].quote_begin) ++j;
+    std::u32string_view clause = n.substr(out[i].quote_begin, out[i].quantity.begin - out[i].quote_begin);
+    std::size_t fb = clause.find(U"分别");
+    if (j - i >= 2 && fb != std::u32string_view::npos) {
+      std::size_t cb = skip_leading_parks(n, out[i].quote_begin, out[i].quote_begin + fb);
+      std::u32string phrase = strip_fillers(v.orig.substr(cb, out[i].quote_begin + fb - cb));
+      auto items = split_list(phrase);
+      std::u32string verb = strip_fillers(std::u32string(clause.substr(fb + 2)));
+      bool growth = ends_with_growth_verb(verb);
+      if (items.size() == j - i) {
+        distribute_head(items);
+        for (std::size_t k = i; k < j; ++k) {
+          out[k].subject = to_utf8(items[k - i] + (growth ? verb : U""));
+          if (growth && out[k].quantity.kind == FigureKind::Percent)
+            out[k].quantity.kind = FigureKind::Growth;
+        }
+      } else {
+        if (sink) {
+          Diagnostic d;
+          d.severity = Severity::Warning;
+          d.code = "extract.list_mismatch";
+          d.message = "a 分别 list has " + std::to_string(items.size()) + " subjects but " +
+                      std::to_string(j - i) + " values: " + v.text(out[i].quote_begin, out[i].quote_end);
+          d.hint = "the figures keep the whole subject phrase";
+          sink->report(d);
+        }
+        for (std::size_t k = i; k < j; ++k) out[k].subject = to_utf8(phrase);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace ptbrief::extract

@@ -1,0 +1,86 @@
+// summaries: sentence scoring, boilerplate trimming, de-duplication and selection.
+#include "extract/summaries.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/text.h"
+
+namespace ptbrief::extract {
+namespace {
+
+// Slogan vocabulary: sentences made of it and nothing else are boilerplate (党旗飘扬…).
+constexpr std::u32string_view kSloganWords[] = {
+    U"高质量发展", U"坚强组织保障", U"党旗", U"凝心聚力", U"磅礴", U"澎湃", U"强大动力",
+    U"新征程", U"新篇章", U"生动局面", U"根本保证", U"红色引擎", U"同频共振", U"保驾护航"};
+
+double overlap(const std::u32string& a, const std::u32string& b) {
+  std::multiset<char32_t> sa(a.begin(), a.end());
+  std::size_t common = 0;
+  for (char32_t c : b) {
+    auto it = sa.find(c);
+    if (it != sa.end()) {
+      ++common;
+      sa.erase(it);
+    }
+  }
+  std::size_t shorter = std::min(a.size(), b.size());
+  return shorter ? static_cast<double>(common) / static_cast<double>(shorter) : 1.0;
+}
+
+}  // namespace
+
+double information_score(std::u32string_view norm, std::size_t figures, std::size_t practices) {
+  double score = 2.0 * static_cast<double>(figures) + 1.5 * static_cast<double>(practices);
+  score += std::min(static_cast<double>(norm.size()) / 60.0, 1.0);
+  int slogans = 0;
+  for (auto w : kSloganWords)
+    if (norm.find(w) != std::u32string_view::npos) ++slogans;
+  if (figures == 0 && practices == 0) score -= 0.5 * slogans + 0.5;
+  if (!norm.empty() && is_open_quote(norm.front())) score -= 1.0;  // reported speech
+  if (norm.size() < 12) score -= 1.0;
+  return score;
+}
+
+std::string trim_lead_in(const std::string& text) {
+  std::u32string s = to_u32(text);
+  for (std::u32string_view w : {U"此外，", U"同时，", U"据介绍，", U"据了解，", U"据统计，",
+                                U"另外，", U"不仅如此，", U"此外,", U"同时,"})
+    if (s.compare(0, w.size(), w) == 0) s.erase(0, w.size());
+  return to_utf8(s);
+}
+
+std::vector<SummarySentence> pick_summaries(std::vector<SummarySentence> candidates,
+                                            std::size_t per_group) {
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return candidates[a].score > candidates[b].score;
+  });
+  std::map<std::string, std::size_t> taken;  // group key → count
+  std::vector<std::u32string> chosen_text;
+  std::vector<std::size_t> chosen;
+  for (std::size_t i : order) {
+    const auto& c = candidates[i];
+    if (c.score <= 0) break;
+    std::vector<std::string> groups = {"park:" + c.park};
+    for (const auto& t : c.topics) groups.push_back("topic:" + t);
+    bool wanted = std::any_of(groups.begin(), groups.end(),
+                              [&](const std::string& g) { return taken[g] < per_group; });
+    if (!wanted) continue;
+    std::u32string text = to_u32(c.text);
+    bool duplicate = std::any_of(chosen_text.begin(), chosen_text.end(),
+                                 [&](const std::u32string& o) { return overlap(o, text) >= 0.7; });
+    if (duplicate) continue;
+    for (const auto& g : groups) taken[g]++;
+    chosen_text.push_back(text);
+    chosen.push_back(i);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  std::vector<SummarySentence> out;
+  for (std::size_t i : chosen) out.push_back(std::move(candidates[i]));
+  return out;
+}
+
+}  // namespace ptbrief::extract

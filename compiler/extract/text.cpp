@@ -1,0 +1,193 @@
+// text: UTF-8 ⇄ code points, per-character normalisation (Hant→Hans via ICU, punctuation).
+#include "extract/text.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+namespace ptbrief::extract {
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. Malformed input
+// yields U+FFFD and consumes one byte, so every byte belongs to exactly one character.
+char32_t decode_one(std::string_view s, std::size_t& i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t c = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (int k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((b >> 6) != 2) {
+      ++i;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  i += static_cast<std::size_t>(len);
+  return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Cache of simplified forms for the CJK blocks that hold traditional characters
+// (U+3400–U+9FFF). 0 = not looked up yet. The transliterator itself is not thread-safe, so
+// look-ups that miss the cache take a lock.
+constexpr char32_t kCacheFirst = 0x3400, kCacheLast = 0x9FFF;
+std::array<std::atomic<char32_t>, kCacheLast - kCacheFirst + 1> g_simplified{};
+std::mutex g_translit_mutex;
+
+char32_t transliterate(char32_t c) {
+  std::lock_guard<std::mutex> lock(g_translit_mutex);
+  static std::unique_ptr<icu::Transliterator> hant_hans = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  if (!hant_hans) return c;
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  hant_hans->transliterate(s);
+  if (s.countChar32() != 1) return c;
+  return static_cast<char32_t>(s.char32At(0));
+}
+
+}  // namespace
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size() / 2);
+  for (std::size_t i = 0; i < utf8.size();) out += decode_one(utf8, i);
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) append_utf8(out, c);
+  return out;
+}
+
+char32_t simplify(char32_t c) {
+  if (c < kCacheFirst || c > kCacheLast) return c;
+  auto& slot = g_simplified[c - kCacheFirst];
+  char32_t cached = slot.load(std::memory_order_relaxed);
+  if (cached != 0) return cached;
+  char32_t s = transliterate(c);
+  slot.store(s, std::memory_order_relaxed);
+  return s;
+}
+
+char32_t normalize_char(char32_t c) {
+  switch (c) {
+    case U',': return U'，';
+    case U';': return U'；';
+    case U':': return U'：';
+    case U'(': return U'（';
+    case U')': return U'）';
+    case U'!': return U'！';
+    case U'?': return U'？';
+    case U'％': return U'%';
+    case U'＋': return U'+';
+    case U'～': return U'~';
+    case U'「': return U'“';
+    case U'」': return U'”';
+    case U'『': return U'‘';
+    case U'』': return U'’';
+    case U'\u3000': return U' ';
+    default: break;
+  }
+  if (c >= U'０' && c <= U'９') return U'0' + (c - U'０');
+  return simplify(c);
+}
+
+TextView make_view(std::string_view utf8) {
+  TextView v;
+  v.orig.reserve(utf8.size() / 2);
+  v.bytes.reserve(utf8.size() / 2 + 1);
+  for (std::size_t i = 0; i < utf8.size();) {
+    v.bytes.push_back(i);
+    v.orig += decode_one(utf8, i);
+  }
+  v.bytes.push_back(utf8.size());
+  v.norm.resize(v.orig.size());
+  // ASCII quotes have no direction: alternate open/close within the text. Commas and colons
+  // between digits stay ASCII (1,000 and 10:30 are parts of numbers and clock times).
+  bool double_open = false, single_open = false;
+  for (std::size_t i = 0; i < v.orig.size(); ++i) {
+    char32_t c = v.orig[i];
+    bool digit_before = i > 0 && is_digit(v.orig[i - 1]);
+    bool digit_after = i + 1 < v.orig.size() && is_digit(v.orig[i + 1]);
+    if (c == U'"') {
+      v.norm[i] = double_open ? U'”' : U'“';
+      double_open = !double_open;
+    } else if (c == U'\'') {
+      v.norm[i] = single_open ? U'’' : U'‘';
+      single_open = !single_open;
+    } else if ((c == U',' || c == U':') && digit_before && digit_after) {
+      v.norm[i] = c;
+    } else {
+      v.norm[i] = normalize_char(c);
+    }
+  }
+  return v;
+}
+
+std::string TextView::text(std::size_t b, std::size_t e) const {
+  return to_utf8(std::u32string_view(orig).substr(b, e - b));
+}
+
+std::string TextView::norm_text(std::size_t b, std::size_t e) const {
+  return to_utf8(std::u32string_view(norm).substr(b, e - b));
+}
+
+std::string normalize_name(std::string_view utf8) {
+  std::u32string out;
+  for (char32_t c : to_u32(utf8)) {
+    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000') continue;
+    char32_t n = normalize_char(c);
+    if (n == U'（') n = U'(';
+    if (n == U'）') n = U')';
+    if (n == U'“' || n == U'”' || n == U'"') continue;
+    out += n;
+  }
+  return to_utf8(out);
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+bool starts_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
+  return at <= text.size() && text.substr(at, word.size()) == word;
+}
+
+bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
+  return at >= word.size() && at <= text.size() &&
+         text.substr(at - word.size(), word.size()) == word;
+}
+
+}  // namespace ptbrief::extract

@@ -1,0 +1,60 @@
+// text: the code-point view the extraction rules work on — one char32_t per character of the
+// cleaned text, a parallel "normalised" copy (traditional → simplified, ASCII punctuation →
+// full-width) for matching, and the byte offset of every character so matches map back.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ptbrief::extract {
+
+/// A stretch of cleaned UTF-8 text as code points. `norm` has exactly as many characters as
+/// `orig` (every normalisation is one character to one character), so an index range found
+/// in `norm` names the same characters in `orig`.
+struct TextView {
+  std::u32string orig;             ///< the characters as written
+  std::u32string norm;             ///< simplified and punctuation-unified, same length
+  std::vector<std::size_t> bytes;  ///< byte offset of char i in the UTF-8 source; size()+1
+
+  std::size_t size() const { return orig.size(); }
+  /// Original text of characters [b, e) as UTF-8.
+  std::string text(std::size_t b, std::size_t e) const;
+  /// Normalised text of characters [b, e) as UTF-8.
+  std::string norm_text(std::size_t b, std::size_t e) const;
+};
+
+/// Builds the view of `utf8` (invalid bytes become U+FFFD, keeping offsets).
+TextView make_view(std::string_view utf8);
+
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view text);
+
+/// Simplified form of one character (ICU "Hant-Hans", cached per character; characters whose
+/// simplified form is not a single character are kept as they are).
+char32_t simplify(char32_t c);
+
+/// One character's matching form: simplified, ASCII , ; : ( ) ! ? → full-width, full-width
+/// digits and ％ ＋ → ASCII. Quote characters are unified by make_view (they need context).
+char32_t normalize_char(char32_t c);
+
+/// Normalised UTF-8 for comparing names: simplified, no whitespace, full-width parentheses
+/// turned into ASCII ones (the canonical park-name spelling, e.g. 长丰(双凤)经开区).
+std::string normalize_name(std::string_view utf8);
+
+bool is_han(char32_t c);
+inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_alpha(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+/// Opening or closing quotation marks after normalisation: “ ” ‘ ’.
+inline bool is_open_quote(char32_t c) { return c == U'“' || c == U'‘'; }
+inline bool is_close_quote(char32_t c) { return c == U'”' || c == U'’'; }
+
+/// Does `text` contain `word` starting at character `at`?
+bool starts_with_at(std::u32string_view text, std::size_t at, std::u32string_view word);
+/// Does `text` end with `word` just before character `at`?
+bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word);
+
+}  // namespace ptbrief::extract
