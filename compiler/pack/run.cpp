@@ -1,0 +1,273 @@
+// Running a pack: lock the output folder, clean up after a killed run, plan, build the
+// out-of-date briefs on worker threads, record each in the manifest as soon as it is in place.
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "base/atomic_file.h"
+#include "pack/lock.h"
+#include "pack/manifest.h"
+#include "pack/plan.h"
+
+namespace ptbrief::pack {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+/// Forwards diagnostics from worker threads to one sink, one at a time.
+class LockedSink final : public DiagSink {
+ public:
+  explicit LockedSink(DiagSink& inner) : inner_(inner) {}
+  void report(const Diagnostic& d) override {
+    std::lock_guard<std::mutex> hold(mutex_);
+    inner_.report(d);
+  }
+
+ private:
+  DiagSink& inner_;
+  std::mutex mutex_;
+};
+
+/// Figures new or changed since the last build of a brief.
+std::vector<FigureChange> diff_figures(const std::vector<FigureRecord>& before,
+                                       const std::vector<FigureRecord>& now) {
+  std::map<std::string, const FigureRecord*> old;
+  for (const auto& f : before) old[f.key] = &f;
+  std::vector<FigureChange> out;
+  for (const auto& f : now) {
+    auto it = old.find(f.key);
+    if (it == old.end())
+      out.push_back({FigureChange::Kind::New, f.label + " " + f.value, ""});
+    else if (it->second->value != f.value)
+      out.push_back({FigureChange::Kind::Changed, f.label + " " + f.value, it->second->value});
+  }
+  return out;
+}
+
+std::string title_of(const BriefEntry& e) { return e.kind + " " + e.name; }
+
+/// One run of one pack.
+class Runner {
+ public:
+  Runner(const PackSpec& pack, Builder& builder, const RunOptions& options, DiagSink& sink)
+      : pack_(pack), builder_(builder), options_(options), sink_(sink) {}
+
+  RunReport run() {
+    auto start = Clock::now();
+    std::unique_ptr<FolderLock> lock;
+    if (!options_.dry_run) {
+      lock = std::make_unique<FolderLock>(pack_.output, [&](long pid) {
+        Event e{Event::Kind::WaitingForLock, nullptr, pack_.output.string(), 0, 0};
+        e.done = static_cast<std::size_t>(pid);
+        emit(e);
+      });
+      remove_stale_temp_files(pack_.output);
+    }
+    manifest_ = read_manifest(pack_.output / kManifestName, sink_);
+    std::string stamps_before = to_json(manifest_);
+
+    plan();
+    if (!options_.dry_run) {
+      build_all();
+      remove_dropped();
+      if (dirty_ || to_json(manifest_) != stamps_before) save_manifest();
+    }
+    report_.seconds = seconds_since(start);
+    return std::move(report_);
+  }
+
+ private:
+  /// Decides the brief list and which briefs to build; loads the facts only when needed.
+  void plan() {
+    globals_ = hash_globals(pack_, builder_, options_, manifest_);
+    std::vector<BriefEntry> entries;
+    if (manifest_.pack == pack_.name && manifest_.expansion_key == globals_.expansion_key) {
+      entries = manifest_.expansion;
+    } else {
+      load_facts();
+      entries = expand(pack_, facts_);
+    }
+    manifest_.pack = pack_.name;
+    manifest_.expansion_key = globals_.expansion_key;
+    manifest_.expansion = entries;
+
+    for (const auto& e : entries)
+      planned_.push_back(plan_brief(e, globals_, pack_, options_, manifest_,
+                                    report_.facts_loaded ? &facts_ : nullptr));
+    bool any = std::any_of(planned_.begin(), planned_.end(),
+                           [](const PlannedBrief& p) { return !p.reasons.empty(); });
+    if (any && !options_.dry_run && !report_.facts_loaded) {
+      load_facts();
+      for (auto& p : planned_)
+        if (!p.reasons.empty()) p.facts = select_facts(facts_, p.entry, globals_.corpus_names);
+    }
+
+    // One result per brief, in pack order.
+    for (const auto& p : planned_) {
+      BriefResult r;
+      r.output_name = p.entry.output_name;
+      r.title = title_of(p.entry);
+      r.reasons = p.reasons;
+      r.status = p.reasons.empty() ? BriefResult::Status::UpToDate
+                                   : (options_.dry_run ? BriefResult::Status::WouldBuild
+                                                       : BriefResult::Status::Built);
+      report_.briefs.push_back(r);
+    }
+  }
+
+  void load_facts() {
+    emit({Event::Kind::LoadingFacts, nullptr, pack_.corpus.string(), 0, 0});
+    facts_ = builder_.load_facts(pack_.corpus, sink_);
+    report_.facts_loaded = true;
+  }
+
+  /// Builds every out-of-date brief over the worker threads.
+  void build_all() {
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < planned_.size(); ++i)
+      if (!planned_[i].reasons.empty()) todo.push_back(i);
+    total_ = todo.size();
+    if (todo.empty()) return;
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, todo.size()));
+    LockedSink sink(sink_);
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t k; (k = next++) < todo.size();) build_one(todo[k], sink);
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+  }
+
+  /// Builds one brief, puts its PDF in place, then records it. Failures are reported.
+  void build_one(std::size_t i, DiagSink& sink) {
+    const PlannedBrief& p = planned_[i];
+    BriefResult& r = report_.briefs[i];
+    {
+      std::lock_guard<std::mutex> hold(event_mutex_);
+      if (options_.on_event) options_.on_event({Event::Kind::Started, nullptr, p.entry.output_name, done_, total_});
+    }
+    auto start = Clock::now();
+    try {
+      BriefJob job;
+      job.request.kind = p.entry.kind == "park" ? compose::BriefRequest::Kind::Park
+                                                : compose::BriefRequest::Kind::Topic;
+      job.request.name = p.entry.name;
+      job.layout = p.entry.layout;
+      job.output_name = p.entry.output_name;
+      job.pdf_options.source_date_epoch = options_.source_date_epoch;
+      BuiltBrief built = builder_.build(facts_, job, sink);
+      if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
+      write_file_atomically(pack_.output / p.entry.output_name, built.pdf);
+      record(p, built, r);
+      r.status = BriefResult::Status::Built;
+    } catch (const Error& e) {
+      r.status = BriefResult::Status::Failed;
+      r.error = format(e.diagnostic());
+    } catch (const std::exception& e) {
+      r.status = BriefResult::Status::Failed;
+      r.error = std::string("internal error: ") + e.what();
+    }
+    r.seconds = seconds_since(start);
+    std::lock_guard<std::mutex> hold(event_mutex_);
+    done_++;
+    if (options_.on_event) options_.on_event({Event::Kind::Finished, &r, r.output_name, done_, total_});
+  }
+
+  /// Records a brief whose PDF is in place, and rewrites the manifest (atomically).
+  void record(const PlannedBrief& p, const BuiltBrief& built, BriefResult& r) {
+    std::lock_guard<std::mutex> hold(manifest_mutex_);
+    BriefRecord rec;
+    rec.entry = p.entry;
+    rec.inputs = p.inputs;
+    rec.sources.clear();
+    for (const auto& f : p.facts->files) {
+      auto it = globals_.corpus.find(f);
+      rec.sources[f] = it == globals_.corpus.end() ? "missing" : it->second;
+    }
+    rec.inputs["sources"] = digest(rec.sources);
+    rec.inputs["facts"] = p.facts->digest;
+    for (const auto& f : built.font_files) rec.font_files.push_back(f.string());
+    rec.inputs["fonts"] = fonts_hash(globals_, rec.font_files, manifest_);
+    rec.figures = p.facts->figures;
+    rec.pdf_size = built.pdf.size();
+
+    auto old = manifest_.briefs.find(p.entry.output_name);
+    r.first_build = old == manifest_.briefs.end();
+    if (!r.first_build) r.changes = diff_figures(old->second.figures, rec.figures);
+    manifest_.briefs[p.entry.output_name] = std::move(rec);
+    save_manifest();
+  }
+
+  /// Briefs the pack no longer holds: their PDFs and records go.
+  void remove_dropped() {
+    std::set<std::string> current;
+    for (const auto& p : planned_) current.insert(p.entry.output_name);
+    for (auto it = manifest_.briefs.begin(); it != manifest_.briefs.end();) {
+      if (current.count(it->first)) {
+        ++it;
+        continue;
+      }
+      std::error_code ec;
+      fs::remove(pack_.output / it->first, ec);
+      BriefResult r;
+      r.status = BriefResult::Status::Removed;
+      r.output_name = it->first;
+      r.title = title_of(it->second.entry);
+      r.reasons.push_back("no longer in the pack");
+      report_.briefs.push_back(r);
+      it = manifest_.briefs.erase(it);
+      dirty_ = true;
+    }
+  }
+
+  void save_manifest() {
+    write_file_atomically(pack_.output / kManifestName, to_json(manifest_));
+    dirty_ = false;
+  }
+
+  void emit(const Event& e) {
+    std::lock_guard<std::mutex> hold(event_mutex_);
+    if (options_.on_event) options_.on_event(e);
+  }
+
+  const PackSpec& pack_;
+  Builder& builder_;
+  const RunOptions& options_;
+  DiagSink& sink_;
+  Manifest manifest_;
+  GlobalInputs globals_;
+  extract::Facts facts_;
+  std::vector<PlannedBrief> planned_;
+  RunReport report_;
+  std::mutex manifest_mutex_, event_mutex_;
+  std::size_t done_ = 0, total_ = 0;
+  bool dirty_ = false;
+};
+
+}  // namespace
+
+std::size_t RunReport::count(BriefResult::Status s) const {
+  return static_cast<std::size_t>(std::count_if(
+      briefs.begin(), briefs.end(), [&](const BriefResult& b) { return b.status == s; }));
+}
+
+bool RunReport::failed() const {
+  return count(BriefResult::Status::Failed) > 0 || !combined_error.empty();
+}
+
+RunReport run_pack(const PackSpec& pack, Builder& builder, const RunOptions& options,
+                   DiagSink& sink) {
+  return Runner(pack, builder, options, sink).run();
+}
+
+}  // namespace ptbrief::pack
