@@ -17,8 +17,27 @@ namespace ptbrief::compose {
 /// What a brief is about.
 struct BriefRequest {
   enum class Kind { Park, Topic } kind = Kind::Park;
-  std::string name;            ///< canonical park name or topic id
+  std::string name;            ///< canonical park name (or an alias) or topic id
+  /// The brief's date as printed in the masthead and {date}, e.g. "2025年9月22日"; empty =
+  /// no date. Never the wall clock: the CLI derives it from SOURCE_DATE_EPOCH (brief_date()).
+  std::string date;
 };
+
+/// "YYYY年M月D日" (UTC) for seconds since 1970 — how a brief's date is written.
+std::string brief_date(long long seconds_since_epoch);
+
+/// Canonical names of the parks (and regions) with at least one fact, in corpus order.
+std::vector<std::string> brief_parks(const extract::Facts& facts);
+
+/// Resolves a user-given park name or alias to the canonical name. Throws ptbrief::Error
+/// ("compose.unknown_park") suggesting the nearest names.
+std::string resolve_park(const extract::Facts& facts, const std::string& name);
+
+/// Resolves a topic id. Throws ptbrief::Error ("compose.unknown_topic") suggesting the nearest.
+std::string resolve_topic(const extract::Facts& facts, const std::string& name);
+
+/// A figure as people write it: 2360家, 近3万人, 11.66亿元, 同比增长34.65%, 2000余家.
+std::string format_figure(const extract::Figure& figure);
 
 /// A validated layout spec (layouts/<name>.json, after `extends` is resolved).
 struct LayoutSpec;
@@ -26,6 +45,9 @@ struct LayoutSpec;
 /// Loads and validates layouts/<name>.json (or a path). Errors name the file, the JSON path,
 /// line:column and what is allowed.
 std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path);
+
+/// The layout's one-line description (its "description" key).
+std::string describe(const LayoutSpec& layout);
 
 /// Layout names available in the layouts folder, sorted.
 std::vector<std::string> list_layouts();
