@@ -28,6 +28,7 @@ constexpr double kInterCharStretchEm = 0.1;
 }  // namespace
 
 CharClass classify(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return CharClass::Han;  // fast path: most characters
   if (c == U'\n' || c == 0x2028 || c == 0x2029) return CharClass::Newline;
   if (c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A)) return CharClass::Space;
   if (in(c, kOpening)) return CharClass::Opening;
@@ -51,11 +52,15 @@ bool is_cjk_punctuation(CharClass k) {
 }
 
 bool prohibited_at_line_start(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
   return in(c, kClosing) || in(c, kMiddle) || in(c, U"…⋯—―～·・‧%‰℃°)]},.;:?!、ゝゞヽヾー々〻") ||
          c == 0xFF05 /* ％ */;
 }
 
-bool prohibited_at_line_end(char32_t c) { return in(c, kOpening) || in(c, U"([{"); }
+bool prohibited_at_line_end(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
+  return in(c, kOpening) || in(c, U"([{");
+}
 
 void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Joint>& joints) {
   const std::size_t n = clusters.size();

@@ -8,6 +8,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_FONT_FORMATS_H
+#include <hb-ot.h>
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.h"
@@ -150,6 +151,16 @@ const std::vector<ScannedFace>& scan_search_paths(const FontManifest& m) {
   return it->second;
 }
 
+// A name-table string in English: `preferred` if the font has it, else `fallback`.
+std::string face_name(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id_t fallback) {
+  for (hb_ot_name_id_t id : {preferred, fallback}) {
+    char buf[256];
+    unsigned len = sizeof buf;
+    if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0) return std::string(buf);
+  }
+  return {};
+}
+
 bool style_matches(const std::string& want, const std::string& have) {
   if (want.empty()) return have == "Regular" || have == "Book" || have == "Light" || have == "Medium";
   return want == have;
@@ -180,20 +191,35 @@ const LoadedFace& load_face(const fs::path& file, unsigned index) {
   auto& slot = cache[{file, index}];
   if (slot) return *slot;
 
-  FaceNames names;
-  if (!read_names(file, index, names))
-    fail("typeset.font_unreadable", "cannot read font face " + std::to_string(index) + " of " + file.string(),
-         "reinstall the font package or fix fonts/manifest.json", file.string());
+  // HarfBuzz maps the file and reads tables lazily; names come from its `name` table reader,
+  // which (unlike opening a FreeType face on a large CFF collection) costs microseconds.
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
-  if (!blob) fail("typeset.font_unreadable", "cannot map font file " + file.string(), "", file.string());
+  if (!blob)
+    fail("typeset.font_unreadable", "cannot read font file " + file.string(),
+         "reinstall the font package or fix fonts/manifest.json", file.string());
+  const unsigned faces = hb_face_count(blob);
+  if (index >= faces) {
+    hb_blob_destroy(blob);
+    fail("typeset.font_unreadable", "font file " + file.string() + " has no face " + std::to_string(index),
+         "fix the face index in fonts/manifest.json", file.string());
+  }
   auto face = std::make_unique<LoadedFace>();
   face->face = hb_face_create(blob, index);
   hb_blob_destroy(blob);
   face->font = hb_font_create(face->face);
-  hb_font_set_scale(face->font, int(names.upem), int(names.upem));
-  face->info = {file.string(), index, names.family, names.postscript, names.cff, names.upem};
-  face->ascender_em = names.ascender;
-  face->descender_em = names.descender;
+  const unsigned upem = hb_face_get_upem(face->face);
+  hb_font_set_scale(face->font, int(upem), int(upem));
+  hb_blob_t* cff = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
+  const bool is_cff = hb_blob_get_length(cff) > 0;
+  hb_blob_destroy(cff);
+  face->info = {file.string(), index, face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY),
+                face_name(face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_OT_NAME_ID_POSTSCRIPT_NAME), is_cff, upem};
+  face->style = face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
+  hb_font_extents_t ext{};
+  if (hb_font_get_h_extents(face->font, &ext) && upem > 0) {
+    face->ascender_em = double(ext.ascender) / upem;
+    face->descender_em = -double(ext.descender) / upem;
+  }
   slot = std::move(face);
   return *slot;
 }
@@ -245,10 +271,13 @@ const LoadedFace* FontSet::find(const std::string& spec) {
     if (kf != family || !(style.empty() ? style_matches("", ks) : ks == style)) continue;
     const fs::path file = locate_font_file(manifest_, entry.file);
     if (file.empty()) continue;
-    FaceNames n;
-    if (read_names(file, entry.index, n) && n.family == family) return &load_face(file, entry.index);
-    for (long i = 0; i < n.num_faces; ++i)
-      if (read_names(file, i, n) && n.family == family) return &load_face(file, unsigned(i));
+    const LoadedFace& hinted = load_face(file, entry.index);
+    if (hinted.info.family == family) return &hinted;
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
+    const unsigned count = blob ? hb_face_count(blob) : 0;
+    hb_blob_destroy(blob);
+    for (unsigned i = 0; i < count; ++i)
+      if (const LoadedFace& f = load_face(file, i); f.info.family == family && style_matches(style, f.style)) return &f;
   }
   // Otherwise any installed face with that family (and style) name.
   const std::vector<ScannedFace>* scanned = nullptr;

@@ -43,6 +43,7 @@ struct LoadedFace {
   FontFace info;               ///< what the PDF writer needs (path, index, names, cff, upem)
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;   ///< scale = units_per_em, so advances are in font units
+  std::string style;           ///< style name, e.g. "Regular", "Bold", "Book"
   double ascender_em = 0.88, descender_em = 0.12;  ///< from hhea/OS2, as fractions of the em
 
   /// The nominal glyph of `c`, or 0 when the face lacks it.

@@ -69,17 +69,22 @@ hb_buffer_t* shared_buffer() {
 // Shapes text[begin, end) with one face, style and script; appends glyphs and clusters.
 void shape_run(const StyledText& st, std::uint32_t begin, std::uint32_t end, std::uint32_t style,
                const LoadedFace* face, hb_script_t script, hb_language_t lang, ShapedText& out) {
-  static const hb_feature_t kFeatures[] = {
+  // locl selects the zh-Hans forms; fwid makes the em dash a full em, so that —— is exactly
+  // two ems (GB/T 15834-2011 §4.13: the dash occupies two character spaces).
+  hb_feature_t features[16] = {
       {HB_TAG('l', 'o', 'c', 'l'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
       {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
   };
+  unsigned nfeatures = 2;
+  for (std::uint32_t i = begin; i < end && nfeatures < 16; ++i)
+    if (st.text[i] == 0x2014) features[nfeatures++] = {HB_TAG('f', 'w', 'i', 'd'), 1, i, i + 1};
   hb_buffer_t* buf = shared_buffer();
   hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(st.text.data()), int(st.text.size()),
                       begin, int(end - begin));
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
   hb_buffer_set_script(buf, script);
   hb_buffer_set_language(buf, lang);
-  hb_shape(face->font, buf, kFeatures, 2);
+  hb_shape(face->font, buf, features, nfeatures);
 
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
