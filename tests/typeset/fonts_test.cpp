@@ -1,0 +1,126 @@
+// Fonts: pinned files, lookup by family inside collections (CFF and TrueType), fallback
+// chains, and the missing-glyph warning.
+#include <catch2/catch.hpp>
+
+#include "typeset/fonts.h"
+#include "typeset/typeset.h"
+
+using namespace ptbrief;
+using namespace ptbrief::typeset;
+
+namespace {
+
+Document one_paragraph(const std::string& text, const std::string& role = "serif") {
+  Document doc;
+  Paragraph p;
+  p.content.push_back({text, std::nullopt});
+  p.style.text.font = role;
+  doc.blocks.push_back(p);
+  return doc;
+}
+
+const FontFace& font_of_glyph(const PageList& pages, const std::string& ch) {
+  for (const Item& item : pages.pages.at(0).items)
+    if (const auto* run = std::get_if<GlyphRun>(&item))
+      for (const PlacedGlyph& g : run->glyphs)
+        if (g.text == ch) return pages.fonts.at(run->font);
+  FAIL("no glyph for " << ch);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("installed font files match the pinned hashes in fonts/manifest.json", "[fonts]") {
+  // Fails loudly (never skips): a different font changes every line break and golden file.
+  const FontManifest& m = load_manifest(default_font_manifest());
+  REQUIRE(m.files.size() >= 8);
+  for (const FontPinProblem& p : verify_font_pins(m)) {
+    FAIL_CHECK(p.file << ": expected sha256 " << p.expected << ", found " << p.actual
+                      << " — install the packages in fonts/README.md, or update the pins after review");
+  }
+}
+
+TEST_CASE("faces are found by family name inside collections, CFF and TrueType", "[fonts]") {
+  const FontManifest& m = load_manifest(default_font_manifest());
+  FontSet set(m, {});
+  const LoadedFace* serif = set.resolve("Noto Serif CJK SC:Regular");
+  REQUIRE(serif);
+  CHECK(serif->info.index == 2);
+  CHECK(serif->info.cff);
+  CHECK(serif->info.postscript_name == "NotoSerifCJKsc-Regular");
+  const LoadedFace* sans_bold = set.resolve("Noto Sans CJK SC:Bold");
+  REQUIRE(sans_bold);
+  CHECK(sans_bold->info.family == "Noto Sans CJK SC");
+  const LoadedFace* wqy = set.resolve("WenQuanYi Micro Hei");
+  REQUIRE(wqy);
+  CHECK_FALSE(wqy->info.cff);
+  const LoadedFace* kai = set.resolve("AR PL UKai CN:Book");
+  REQUIRE(kai);
+  CHECK(kai->glyph(U'楷') != 0);
+  CHECK(set.resolve("No Such Family:Regular") == nullptr);
+}
+
+TEST_CASE("a family not in the manifest is found by scanning the search paths with FreeType", "[fonts]") {
+  const FontManifest& m = load_manifest(default_font_manifest());
+  FontSet set(m, {});
+  const LoadedFace* dejavu = set.resolve("DejaVu Sans:Book");
+  REQUIRE(dejavu);
+  CHECK(dejavu->info.family == "DejaVu Sans");
+}
+
+TEST_CASE("a character the first face lacks comes from the next face of the chain", "[fonts]") {
+  // AR PL UKai has no 𠮷 (U+20BB7); Noto Serif CJK SC has it.
+  Document doc = one_paragraph("吉祥的𠮷字");
+  doc.font_roles["serif"] = {"AR PL UKai CN:Book", "Noto Serif CJK SC:Regular"};
+  CollectingSink sink;
+  const PageList pages = typeset::typeset(doc, {}, sink);
+  CHECK(sink.items.empty());
+  CHECK(font_of_glyph(pages, "吉").family == "AR PL UKai CN");
+  CHECK(font_of_glyph(pages, "𠮷").family == "Noto Serif CJK SC");
+}
+
+TEST_CASE("a character no face has is reported with its U+ code, once", "[fonts]") {
+  Document doc = one_paragraph("音乐𝄞与𝄞");
+  doc.font_roles["serif"] = {"Noto Serif CJK SC:Regular"};
+  CollectingSink sink;
+  const PageList pages = typeset::typeset(doc, {}, sink);
+  REQUIRE(sink.items.size() == 1);
+  CHECK(sink.items[0].severity == Severity::Warning);
+  CHECK(sink.items[0].code == "typeset.missing_glyph");
+  CHECK(sink.items[0].message.find("U+1D11E") != std::string::npos);
+  CHECK(sink.items[0].message.find("𝄞") != std::string::npos);
+  CHECK(!sink.items[0].hint.empty());
+  CHECK(pages.pages.size() == 1);
+}
+
+TEST_CASE("an unknown font role is an error naming the role, with the known roles as hint", "[fonts]") {
+  Document doc = one_paragraph("文字", "gothic");
+  CollectingSink sink;
+  try {
+    typeset::typeset(doc, {}, sink);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "typeset.font_role");
+    CHECK(e.diagnostic().message.find("gothic") != std::string::npos);
+    CHECK(e.diagnostic().hint.find("serif") != std::string::npos);
+    CHECK(e.diagnostic().json_path == "$.roles");
+  }
+}
+
+TEST_CASE("a malformed manifest is an error with the JSON path", "[fonts]") {
+  const auto dir = std::filesystem::temp_directory_path() / "ptbrief_fonts_test";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "bad_manifest.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(R"({"search_paths": [], "files": {}, "faces": {"X:Y": {"file": 3}}, "roles": {}})", f);
+    std::fclose(f);
+  }
+  try {
+    load_manifest(path);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().json_path == "$.faces[\"X:Y\"].file");
+    CHECK(e.diagnostic().file == path.string());
+  }
+}

@@ -1,0 +1,152 @@
+// Paragraph setting with real fonts: justification, Han–Latin spacing, punctuation
+// compression, first-line indent, list markers and the document grid.
+#include <catch2/catch.hpp>
+
+#include "typeset/typeset.h"
+
+using namespace ptbrief;
+using namespace ptbrief::typeset;
+
+namespace {
+
+Paragraph para(const std::string& text, Align align = Align::Justify, double indent_em = 2) {
+  Paragraph p;
+  p.content.push_back({text, std::nullopt});
+  p.style.align = align;
+  p.style.first_indent_em = indent_em;
+  p.style.text.size = 10;
+  return p;
+}
+
+PageList set(std::vector<Block> blocks, Pt width = 200) {
+  Document doc;
+  doc.page.width = width + 2 * 50;
+  doc.page.margin_inner = doc.page.margin_outer = 50;
+  doc.blocks = std::move(blocks);
+  CollectingSink sink;
+  PageList out = typeset::typeset(doc, {}, sink);
+  for (const Diagnostic& d : sink.items) FAIL_CHECK(format(d));
+  return out;
+}
+
+// Every glyph of page 0 in order, with its text.
+std::vector<PlacedGlyph> glyphs(const PageList& pages) {
+  std::vector<PlacedGlyph> out;
+  for (const Item& item : pages.pages.at(0).items)
+    if (const auto* run = std::get_if<GlyphRun>(&item)) out.insert(out.end(), run->glyphs.begin(), run->glyphs.end());
+  return out;
+}
+
+const PlacedGlyph& find(const std::vector<PlacedGlyph>& gs, const std::string& text) {
+  for (const PlacedGlyph& g : gs)
+    if (g.text == text) return g;
+  FAIL("no glyph " << text);
+  throw;
+}
+
+const std::string kLong =
+    "园区党工委坚持“党建引领、产业为本”的工作思路，全年实现地区生产总值3.5亿元，同比增长12.8%。截至9月底，"
+    "区内共有规模以上工业企业2360家，其中高新技术企业占比达34.65%，较上年提高2.1个百分点；"
+    "依托5G基站和IoT平台，园区建成智慧党建管理系统（试运行），党员活动签到率提升至98.5%！";
+
+}  // namespace
+
+TEST_CASE("every justified line reaches the measure within 0.01 pt", "[justify]") {
+  for (Pt width : {150.0, 200.0, 233.0, 310.5}) {
+    const PageList pages = set({para(kLong)}, width);
+    const auto& lines = pages.pages.at(0).lines;
+    REQUIRE(lines.size() >= 3);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      INFO("width " << width << " line " << i << ": " << lines[i].text);
+      CHECK(lines[i].justified == (i + 1 < lines.size()));
+      if (lines[i].justified) CHECK(std::abs(lines[i].x_end - lines[i].right) < 0.01);
+      CHECK(lines[i].x_end <= lines[i].right + 0.01);
+    }
+    CHECK(lines.back().paragraph_end);
+  }
+}
+
+TEST_CASE("justification never widens the space after a punctuation mark", "[justify]") {
+  const PageList pages = set({para(kLong)}, 173);
+  const auto gs = glyphs(pages);
+  for (std::size_t i = 0; i + 1 < gs.size(); ++i) {
+    if (gs[i].text != "，" && gs[i].text != "。" && gs[i].text != "、" && gs[i].text != "；") continue;
+    if (gs[i + 1].y != gs[i].y) continue;  // line end
+    INFO("after " << gs[i].text << " before " << gs[i + 1].text);
+    CHECK(gs[i + 1].x - gs[i].x <= 10.0 + 0.001);  // at most the full em of the mark
+  }
+}
+
+TEST_CASE("a quarter em between Han and Latin or digits (clreq 3.2.3)", "[spacing]") {
+  const PageList pages = set({para("采用AI芯片", Align::Start, 0)});
+  const auto gs = glyphs(pages);
+  const PlacedGlyph& yong = find(gs, "用");
+  const PlacedGlyph& a = find(gs, "A");
+  CHECK(a.x - yong.x == Approx(10 + 2.5).margin(0.01));
+  const PlacedGlyph& i = find(gs, "I");
+  const PlacedGlyph& xin = find(gs, "芯");
+  CHECK(xin.x - (i.x + i.advance) == Approx(0).margin(0.01));  // the gap is in I's advance
+  CHECK(i.advance > 2.5);
+}
+
+TEST_CASE("consecutive punctuation is compressed to half width (clreq 3.1.6)", "[compression]") {
+  const PageList pages = set({para("他说：“好。”然后（“再”）走", Align::Start, 0)});
+  const auto gs = glyphs(pages);
+  const PlacedGlyph& stop = find(gs, "。");
+  const PlacedGlyph& close = find(gs, "”");
+  CHECK(close.x - stop.x == Approx(5).margin(0.01));  // 。” : the stop takes half an em
+  const PlacedGlyph& paren = find(gs, "（");
+  const PlacedGlyph& open = find(gs, "“");
+  (void)open;
+  const PlacedGlyph& zai = find(gs, "再");
+  // （“ : the two opening marks take an em and a half together (the second's blank removed).
+  CHECK(zai.x - paren.x == Approx(15).margin(0.01));
+}
+
+TEST_CASE("a line-end closing mark takes half an em so the line still fills the measure", "[compression]") {
+  // 19 ideographs and a stop: 19.5 em fit a 19.5 em measure only with the stop compressed.
+  const std::string text = "一二三四五六七八九十一二三四五六七八九。后面的字";
+  const PageList pages = set({para(text, Align::Justify, 0)}, 195);
+  const auto& lines = pages.pages.at(0).lines;
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text.substr(lines[0].text.size() - 3) == "。");
+  CHECK(std::abs(lines[0].x_end - lines[0].right) < 0.01);
+}
+
+TEST_CASE("the first line is indented two characters; a list marker hangs in the indent", "[paragraph]") {
+  Paragraph item = para("第一项内容，说明组织覆盖情况。", Align::Justify, 0);
+  item.marker = "1.";
+  item.style.left_indent = 20;
+  const PageList pages = set({para(kLong), item});
+  const auto& lines = pages.pages.at(0).lines;
+  CHECK(lines.front().x_start == Approx(50 + 20).margin(0.01));
+  CHECK(lines.back().text.rfind("1.", 0) == 0);
+  CHECK(lines.back().x_start < 50 + 20);
+  CHECK(lines.back().left == Approx(50 + 20));
+}
+
+TEST_CASE("grid mode: 28 characters per line and 22 lines per page (公文)", "[grid]") {
+  Document doc;
+  doc.page.margin_top = mm(37);
+  doc.page.margin_bottom = mm(35);
+  doc.page.margin_inner = mm(28);
+  doc.page.margin_outer = mm(26);
+  doc.page.grid = Grid{28, 22};
+  Paragraph p;
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "各级党组织要切实加强领导认真抓好落实";
+  p.content.push_back({text, std::nullopt});
+  p.style.text.size = 16;
+  doc.blocks.push_back(p);
+  CollectingSink sink;
+  const PageList pages = typeset::typeset(doc, {}, sink);
+  REQUIRE(pages.pages.size() >= 2);
+  const auto& lines = pages.pages[0].lines;
+  CHECK(lines.size() == 22);
+  const Pt pitch = (mm(210) - mm(28) - mm(26)) / 28;
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    CHECK(lines[i].text.size() == 28 * 3);  // 28 ideographs (3 UTF-8 bytes each)
+    CHECK(lines[i].baseline - lines[i - 1].baseline == Approx((mm(297) - mm(37) - mm(35)) / 22));
+  }
+  CHECK(lines[0].x_start == Approx(mm(28) + 2 * pitch));
+}
