@@ -2,7 +2,10 @@
 #include "typeset/blocks.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+
+#include "base/limits.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -15,11 +18,42 @@ void shift(LineRecord& r, Pt dx, Pt dy) {
   r.baseline += dy;
 }
 
+// Content cut into pieces of at most limits::kMaxParagraphChars characters, so the line
+// breaker never sees more than that at once (a hostile paragraph cannot make it quadratic).
+std::vector<std::vector<Inline>> split_long(const std::vector<Inline>& content) {
+  std::size_t total = 0;
+  for (const Inline& in : content) total += from_utf8(in.text).size();
+  if (total <= limits::kMaxParagraphChars) return {content};
+  std::vector<std::vector<Inline>> pieces(1);
+  std::size_t in_piece = 0;
+  for (const Inline& in : content) {
+    const std::u32string text = from_utf8(in.text);
+    for (std::size_t at = 0; at < text.size();) {
+      if (in_piece == limits::kMaxParagraphChars) {
+        pieces.emplace_back();
+        in_piece = 0;
+      }
+      const std::size_t n = std::min(text.size() - at, limits::kMaxParagraphChars - in_piece);
+      pieces.back().push_back({to_utf8(std::u32string_view(text).substr(at, n)), in.style});
+      at += n;
+      in_piece += n;
+    }
+  }
+  return pieces;
+}
+
 // A paragraph: one slab per line. Widows and orphans (a single line of a body paragraph
 // alone at a page top or bottom) are prevented by keeping the first two and the last two
 // lines together (Chicago Manual of Style 2.113; clreq §3.7 on 孤行).
 std::vector<Slab> paragraph_slabs(const Paragraph& p, Pt width, Engine& e, bool body) {
-  std::vector<SetLine> lines = set_text(p.content, p.style, width, e, body, p.marker);
+  std::vector<SetLine> lines;
+  for (const auto& piece : split_long(p.content)) {
+    ParagraphStyle style = p.style;
+    if (!lines.empty()) style.first_indent_em = 0;  // a continuation of the same paragraph
+    std::vector<SetLine> more = set_text(piece, style, width, e, body, lines.empty() ? p.marker : "");
+    if (!lines.empty() && !more.empty()) lines.back().record.paragraph_end = false;
+    for (SetLine& l : more) lines.push_back(std::move(l));
+  }
   std::vector<Slab> slabs;
   for (SetLine& line : lines) {
     Slab s;
@@ -159,19 +193,20 @@ Slab chart_slab(const BarChart& c, Pt width, Engine& e) {
   const Pt bar_x = label_w + c.label_style.size * 0.5;
   const Pt bar_max = std::max<Pt>(1, width - bar_x - value_w);
   double vmax = 0;
-  for (double v : c.values) vmax = std::max(vmax, v);
+  auto value = [&c](std::size_t i) { return std::isfinite(c.values[i]) ? std::max(0.0, c.values[i]) : 0.0; };
+  for (std::size_t i = 0; i < c.values.size(); ++i) vmax = std::max(vmax, value(i));
   const std::size_t n = std::min(c.labels.size(), c.values.size());
   const Pt axis_top = y;
   for (std::size_t i = 0; i < n; ++i) {
-    const Pt bar_w = vmax > 0 ? bar_max * std::max(0.0, c.values[i]) / vmax : 0;
+    const Pt bar_w = vmax > 0 ? bar_max * value(i) / vmax : 0;
     s.items.push_back(Box{bar_x, y, bar_w, c.bar_height, c.bar_color, std::nullopt, 0});
     SetLine label = set_label(c.labels[i], c.label_style, e);
     const Pt label_dy = y + (c.bar_height - label.height) / 2;
     emit_line(std::move(label), std::max<Pt>(0, label_w - label.record.x_end), label_dy, s.items, s.lines);
     if (i < c.value_labels.size()) {
-      SetLine value = set_label(c.value_labels[i], c.label_style, e);
-      const Pt value_dy = y + (c.bar_height - value.height) / 2;
-      emit_line(std::move(value), bar_x + bar_w + c.label_style.size * 0.3, value_dy, s.items, s.lines);
+      SetLine value_label = set_label(c.value_labels[i], c.label_style, e);
+      const Pt value_dy = y + (c.bar_height - value_label.height) / 2;
+      emit_line(std::move(value_label), bar_x + bar_w + c.label_style.size * 0.3, value_dy, s.items, s.lines);
     }
     y += c.bar_height + c.bar_gap;
   }

@@ -34,7 +34,7 @@ struct Node {
 
 struct Sums {
   std::vector<Pt> width, stretch, shrink;
-  std::vector<std::uint32_t> boxes;
+  std::vector<Pt> boxes;  // widths of boxes only
   explicit Sums(const std::vector<Item>& items) {
     const std::size_t n = items.size();
     width.assign(n + 1, 0);
@@ -47,7 +47,7 @@ struct Sums {
       width[i + 1] = width[i] + (counts ? it.width : 0);
       stretch[i + 1] = stretch[i] + (it.kind == Kind::Glue ? it.stretch : 0);
       shrink[i + 1] = shrink[i] + (it.kind == Kind::Glue ? it.shrink : 0);
-      boxes[i + 1] = boxes[i] + (it.kind == Kind::Box);
+      boxes[i + 1] = boxes[i] + (it.kind == Kind::Box ? it.width : 0);
     }
   }
 };
@@ -119,8 +119,9 @@ std::vector<Break> break_optimal(const std::vector<Item>& items, const std::vect
       const Node& a = nodes[active[k]];
       const double r = adjustment_ratio(sums, items, a.start, b, measure(widths, a.line));
       if (r >= -1 && r <= params.tolerance) {
-        const double badness = std::min(100 * std::pow(std::abs(r), 3), 10000.0);
-        double d = std::pow(params.line_penalty + badness, 2);
+        const double badness = std::min(100 * std::abs(r * r * r), 10000.0);
+        const double lb = params.line_penalty + badness;
+        double d = lb * lb;
         if (brk.kind == Kind::Penalty && brk.penalty > 0) d += double(brk.penalty) * brk.penalty;
         else if (brk.kind == Kind::Penalty && !forced && brk.penalty < 0) d -= double(brk.penalty) * brk.penalty;
         if (brk.kind == Kind::Penalty && brk.flagged && a.end < items.size() &&
@@ -128,7 +129,7 @@ std::vector<Break> break_optimal(const std::vector<Item>& items, const std::vect
           d += params.flagged_demerits;
         const int fit = fitness_class(r);
         if (std::abs(fit - a.fitness) > 1 && a.line > 0) d += params.fitness_demerits;
-        if (last && int(sums.boxes[b] - sums.boxes[a.start]) < params.min_last_line_boxes)
+        if (last && sums.boxes[b] - sums.boxes[a.start] < params.min_last_line_width - 1e-9)
           d += params.short_last_line_demerits;
         d += a.demerits;
         if (d < best[fit]) {

@@ -36,10 +36,10 @@ struct Params {
   int line_penalty = 10;         ///< added to each line's badness (fewer lines preferred)
   int flagged_demerits = 3000;
   int fitness_demerits = 3000;   ///< adjacent lines of very different tightness
-  /// clreq §3.7 (避免孤字): extra demerits for a last line holding fewer than
-  /// `min_last_line_boxes` boxes (a single character alone on the last line).
+  /// clreq §3.7 (避免孤字): extra demerits for a last line whose boxes are narrower than
+  /// `min_last_line_width` (points; e.g. a single character and its stop alone on the line).
   int short_last_line_demerits = 50000;
-  int min_last_line_boxes = 3;  ///< one character plus its stop is still too short
+  Pt min_last_line_width = 0;
 };
 
 /// A chosen break: the line ends at item `end` (a glue, which is dropped, or a penalty, whose

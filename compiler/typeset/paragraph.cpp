@@ -201,7 +201,9 @@ std::vector<SetLine> set_text(const std::vector<Inline>& content, const Paragrap
 
   // Total-fit breaking over the measure left by the indents.
   const Pt measure = std::max<Pt>(width - style.left_indent - style.right_indent, style.text.size);
-  const std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure});
+  lb::Params params;
+  params.min_last_line_width = 3 * style.text.size;  // 孤字: no lone character on the last line
+  const std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure}, params);
 
   const Pt leading = leading_of(style, e);
   const Pt size = style.text.size;

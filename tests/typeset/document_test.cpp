@@ -58,6 +58,29 @@ void check_lines(const PageList& pages) {
 
 }  // namespace
 
+TEST_CASE("the sample document has at least 5,000 characters of mixed text and every block kind", "[typeset]") {
+  const Document doc = sample_document();
+  const std::u32string text = decode(sample_body_text(doc));
+  std::size_t han = 0, latin = 0, digits = 0;
+  for (char32_t c : text) {
+    han += c >= 0x4E00 && c <= 0x9FFF;
+    latin += (c >= U'A' && c <= U'Z');
+    digits += c >= U'0' && c <= U'9';
+  }
+  CHECK(text.size() >= 5000);
+  CHECK(han >= 4000);
+  CHECK(latin >= 20);
+  CHECK(digits >= 100);
+  CHECK(text.find(U'\U00020BB7') != std::u32string::npos);
+  bool table = false, chart = false, heading = false;
+  for (const Block& b : doc.blocks) {
+    table = table || std::holds_alternative<Table>(b);
+    chart = chart || std::holds_alternative<BarChart>(b);
+    heading = heading || std::holds_alternative<Heading>(b);
+  }
+  CHECK((table && chart && heading));
+}
+
 TEST_CASE("sample document typesets on several pages with no prohibited line starts or ends", "[typeset]") {
   CollectingSink sink;
   const PageList pages = typeset_sample("", sink);

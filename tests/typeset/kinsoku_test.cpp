@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "typeset/breaks.h"
+#include "typeset/cjk.h"
 #include "typeset/shape.h"
 
 using namespace ptbrief::typeset;
@@ -59,4 +60,28 @@ TEST_CASE("a newline is a forced break", "[kinsoku]") {
   const std::vector<BreakAfter> b = find_breaks(U"甲\n乙");
   CHECK(b[1] == BreakAfter::Forced);
   CHECK(b.back() == BreakAfter::Forced);
+}
+
+TEST_CASE("random mixed text never breaks before a closing mark or after an opening one", "[kinsoku]") {
+  // A property check over pseudo-random strings (fixed seed: deterministic) of ideographs,
+  // Latin, digits, units and every class of mark, including runs of marks.
+  const std::u32string alphabet = U"中文党建园区企业亿元家%。，、；：？！）》」』”’…—·（《「『“‘ AI5G0123.";
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::u32string t;
+    const int len = 1 + int(state % 60);
+    for (int i = 0; i < len; ++i) {
+      state = state * 1664525u + 1013904223u;
+      t += alphabet[(state >> 8) % alphabet.size()];
+    }
+    const std::vector<BreakAfter> b = find_breaks(t);
+    REQUIRE(b.size() == t.size());
+    CHECK(b.back() == BreakAfter::Forced);
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      if (b[i] == BreakAfter::Never) continue;
+      INFO(to_utf8(t) << " at " << i);
+      CHECK_FALSE(prohibited_at_line_end(t[i]));
+      CHECK_FALSE(prohibited_at_line_start(t[i + 1]));
+    }
+  }
 }

@@ -45,7 +45,9 @@ TEST_CASE("full lines of one-em boxes break exactly at the measure with ratio 0"
 TEST_CASE("total fit avoids a single box alone on the last line where first fit leaves one", "[linebreak]") {
   const auto items = han_boxes(9, 5);
   CHECK(boxes_per_line(items, break_greedy(items, {40})) == std::vector<int>{4, 4, 1});
-  const auto optimal = boxes_per_line(items, break_optimal(items, {40}));
+  Params params;
+  params.min_last_line_width = 25;  // two and a half boxes
+  const auto optimal = boxes_per_line(items, break_optimal(items, {40}, params));
   REQUIRE(!optimal.empty());
   CHECK(optimal.back() >= 2);
   int total = 0;

@@ -150,3 +150,27 @@ TEST_CASE("grid mode: 28 characters per line and 22 lines per page (公文)", "[
   }
   CHECK(lines[0].x_start == Approx(mm(28) + 2 * pitch));
 }
+
+TEST_CASE("a superscript is smaller and raised", "[paragraph]") {
+  Paragraph p = para("注释", Align::Start, 0);
+  TextStyle sup = p.style.text;
+  sup.superscript = true;
+  p.content.push_back({"1", sup});
+  const PageList pages = set({p});
+  const PlacedGlyph* marker = nullptr;
+  const PlacedGlyph* han = nullptr;
+  std::size_t marker_run = 0, han_run = 0, k = 0;
+  for (const Item& item : pages.pages.at(0).items) {
+    if (const auto* run = std::get_if<GlyphRun>(&item)) {
+      for (const PlacedGlyph& g : run->glyphs) {
+        if (g.text == "1") marker = &g, marker_run = k;
+        if (g.text == "释") han = &g, han_run = k;
+      }
+      ++k;
+    }
+  }
+  REQUIRE(marker);
+  REQUIRE(han);
+  CHECK(marker->y < han->y - 2);
+  CHECK(marker_run != han_run);
+}
