@@ -1,13 +1,142 @@
 // `ptbrief extract`: extract parks, key figures, practices and topics
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
 #include "base/diagnostic.h"
+#include "base/paths.h"
+#include "cli/app.h"
 #include "cli/commands.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
 
 namespace ptbrief::cli {
 namespace {
 
-int run(const Invocation&) {
-  fail("cli.unavailable", "'ptbrief extract' is not built yet in this version",
-       "see README.md for the commands available");
+// Display width of UTF-8 text in a terminal: East Asian wide and full-width characters take
+// two columns (UAX #11, ranges W and F), everything else one.
+std::size_t display_width(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    char32_t c = b;
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
+    if (len > 1 && i + static_cast<std::size_t>(len) <= s.size()) {
+      c = b & (0x3F >> (len - 1));
+      for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(len);
+    bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+                (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+                (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+// Cuts UTF-8 text to at most `cols` display columns, marking the cut with "…".
+std::string clip(const std::string& s, std::size_t cols) {
+  if (display_width(s) <= cols) return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
+    std::string ch = s.substr(i, len);
+    if (display_width(out) + display_width(ch) + 1 > cols) break;
+    out += ch;
+    i += len;
+  }
+  return out + "…";
+}
+
+// Prints rows as columns aligned by display width.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      if (widths.size() <= c) widths.push_back(0);
+      widths[c] = std::max(widths[c], display_width(r[c]));
+    }
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      line += r[c];
+      if (c + 1 < r.size()) line += std::string(widths[c] - display_width(r[c]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << "\n";
+  }
+}
+
+void print_tables(std::ostream& out, const extract::Facts& facts) {
+  out << "parks (" << facts.parks.size() << ")\n";
+  std::vector<std::vector<std::string>> rows = {{"name", "aliases"}};
+  for (const auto& p : facts.parks) {
+    std::string aliases;
+    for (const auto& a : p.aliases) aliases += (aliases.empty() ? "" : "、") + a;
+    rows.push_back({p.name + (p.is_region ? " (region)" : ""), aliases});
+  }
+  print_table(out, rows);
+  out << "\nfigures (" << facts.figures.size() << ")\n";
+  rows = {{"park", "subject", "value", "qualifier", "kind", "quote", "source"}};
+  for (const auto& f : facts.figures)
+    rows.push_back({f.park, clip(f.subject, 30), f.value + f.unit, std::string(to_string(f.qualifier)),
+                    std::string(to_string(f.kind)), clip(f.quote, 40),
+                    f.source.span.file.substr(0, 3) + ":" + std::to_string(f.source.span.start)});
+  print_table(out, rows);
+  out << "\npractices (" << facts.practices.size() << ")\n";
+  rows = {{"park", "name", "category", "source"}};
+  for (const auto& p : facts.practices)
+    rows.push_back({p.park, clip(p.name, 36), clip(p.category, 20),
+                    p.source.span.file.substr(0, 3) + ":" + std::to_string(p.source.span.start)});
+  print_table(out, rows);
+}
+
+[[noreturn]] void unknown_name(const char* what, const std::string& name,
+                               const std::vector<std::string>& known) {
+  auto close = extract::closest_names(name, known);
+  std::string list;
+  for (const auto& c : close) list += (list.empty() ? "" : ", ") + c;
+  Diagnostic d;
+  d.code = std::string("extract.unknown_") + what;
+  d.message = std::string("unknown ") + what + " '" + name + "'";
+  d.hint = "did you mean " + list + "? ('ptbrief list " + what + "s' lists them all)";
+  throw Error(d);
+}
+
+int run(const Invocation& inv) {
+  const std::string fmt = inv.value_or("format", "json");
+  if (fmt != "json" && fmt != "table")
+    throw UsageError("--format must be json or table, not '" + fmt + "'");
+  if (inv.value("park") && inv.value("topic"))
+    throw UsageError("give --park or --topic, not both");
+  CollectingSink sink;
+  auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
+  auto facts = extract::extract(corpus, extract::default_topics_file(), sink);
+  if (auto park = inv.value("park")) {
+    const extract::Park* p = extract::find_park(facts, *park);
+    if (!p) {
+      std::vector<std::string> names;
+      for (const auto& x : facts.parks) names.push_back(x.name);
+      unknown_name("park", *park, names);
+    }
+    facts = extract::select(facts, p->name, "");
+  } else if (auto topic = inv.value("topic")) {
+    std::vector<std::string> ids;
+    for (const auto& t : facts.topics) ids.push_back(t.id);
+    if (std::find(ids.begin(), ids.end(), *topic) == ids.end()) unknown_name("topic", *topic, ids);
+    facts = extract::select(facts, "", *topic);
+  }
+  if (fmt == "json")
+    *inv.out << extract::to_json(facts);
+  else
+    print_tables(*inv.out, facts);
+  for (const auto& d : sink.items)
+    if (d.severity != Severity::Note) *inv.err << ptbrief::format(d) << "\n";
+  return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
 }
 
 }  // namespace
@@ -17,6 +146,14 @@ CommandSpec extract_command() {
   c.name = "extract";
   c.summary = "extract parks, key figures, practices and topics";
   c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table]";
+  c.description =
+      "Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
+      "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
+      "practices, and briefing topics. --park/--topic keep the facts of one park or topic.";
+  c.options = {{"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""},
+               {"park", "P", "only this park (canonical name, alias, or long form)", ""},
+               {"topic", "T", "only this topic (an id from compiler/extract/topics.json)", ""},
+               {"format", "FMT", "json or table (default: json)", ""}};
   c.run = run;
   return c;
 }

@@ -68,16 +68,29 @@ constexpr std::u32string_view kProvinceCues[] = {U"全省", U"我省", U"本省"
                                                  U"省商务厅", U"省直"};
 
 // Character positions inside quotation marks or book-title marks (cues there are names).
+// Reported speech (a quotation holding clause marks) is not a name: cues in it count.
 std::vector<bool> quoted_positions(std::u32string_view t) {
   std::vector<bool> q(t.size(), false);
-  int depth = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
-    if (is_open_quote(c) || c == U'《') ++depth;
-    q[i] = depth > 0;
-    if ((is_close_quote(c) || c == U'》') && depth > 0) --depth;
+    if (!is_open_quote(c) && c != U'《') continue;
+    std::size_t e = i + 1;
+    while (e < t.size() && !is_close_quote(t[e]) && t[e] != U'》' && !is_open_quote(t[e])) ++e;
+    if (e >= t.size()) continue;
+    std::u32string_view inner = t.substr(i + 1, e - i - 1);
+    if (inner.find_first_of(U"，。；！？") != std::u32string_view::npos) continue;
+    for (std::size_t k = i; k <= e; ++k) q[k] = true;
+    i = e;
   }
   return q;
+}
+
+// A region named near the start of a sentence is its subject (在安徽省开发区协会网站…).
+bool region_leads(std::u32string_view t, std::size_t b, std::size_t e,
+                  const std::vector<bool>& quoted, std::u32string_view region) {
+  constexpr std::size_t kLead = 12;
+  std::size_t p = t.find(region, b);
+  return p != std::u32string_view::npos && p + region.size() <= e && p - b <= kLead && !quoted[p];
 }
 
 bool has_cue(std::u32string_view t, std::size_t b, std::size_t e, const std::vector<bool>& quoted,
@@ -96,6 +109,7 @@ std::map<std::u32string, int> count_regions(const std::vector<TextView>& views, 
     for (std::size_t i = 2; i < t.size(); ++i) {
       if (t[i] != mark || !is_han(t[i - 1]) || !is_han(t[i - 2])) continue;
       if (is_place_stop(t[i - 1]) || is_place_stop(t[i - 2])) continue;
+      if (i + 1 < t.size() && t[i + 1] == U'级') continue;  // 省级, 市级 are ranks, not places
       counts[t.substr(i - 2, 3)]++;
     }
   }
@@ -365,8 +379,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     bool province_cue = false, city_cue = false;
     for (auto cue : kProvinceCues) province_cue = province_cue || has_cue(t, sr.begin, sr.end, quoted, cue);
     for (auto cue : kCityCues) city_cue = city_cue || has_cue(t, sr.begin, sr.end, quoted, cue);
-    if (!province.empty()) province_cue = province_cue || has_cue(t, sr.begin, sr.end, quoted, province);
-    if (!city.empty()) city_cue = city_cue || has_cue(t, sr.begin, sr.end, quoted, city);
+    if (!province.empty()) province_cue = province_cue || region_leads(t, sr.begin, sr.end, quoted, province);
+    if (!city.empty()) city_cue = city_cue || region_leads(t, sr.begin, sr.end, quoted, city);
     std::string park_of_section = ap.parks.count(section) ? section : ap.main_park;
     if (named.size() == 1) {
       current = named[0];

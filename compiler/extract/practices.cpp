@@ -12,7 +12,7 @@ constexpr std::u32string_view kHeads[] = {
     U"联盟", U"活动", U"计划", U"服务", U"理念", U"战略", U"台账", U"清单", U"小组", U"专班",
     U"评选", U"讲座", U"课题", U"座谈会", U"点评会", U"中心", U"做法", U"载体", U"生态",
     U"指导站", U"工作室", U"示范带", U"街区", U"课堂", U"协议", U"集群", U"架构", U"培训班",
-    U"资源包", U"组", U"队", U"工作组", U"服务队", U"示范点"};
+    U"资源包", U"组", U"队", U"工作组", U"服务队"};
 // Head nouns for unquoted names (fewer: 活动, 服务 alone are too common).
 constexpr std::u32string_view kUnquotedHeads[] = {
     U"机制", U"制度", U"联盟", U"行动", U"计划", U"平台", U"模式", U"品牌", U"专班", U"示范带",
@@ -23,9 +23,10 @@ constexpr std::u32string_view kSloganHeads[] = {U"模式", U"机制", U"工作�
 constexpr std::u32string_view kVerbs[] = {
     U"实施", U"建立", U"开展", U"探索", U"打造", U"构建", U"成立", U"推进", U"召开", U"设立",
     U"搭建", U"组建", U"创建", U"推出", U"运用", U"启动", U"建成", U"深化", U"优化", U"推行",
-    U"践行", U"铸就", U"创新", U"落实"};
+    U"践行", U"铸就", U"创新", U"落实", U"通过"};
 // Words after a head that still belong to the phrase (联盟建设, 联盟活动, 专栏上).
-constexpr std::u32string_view kHeadFollowers[] = {U"建设", U"创建", U"工作", U"活动", U"上"};
+constexpr std::u32string_view kHeadFollowers[] = {U"建设", U"创建", U"工作", U"活动", U"上",
+                                                  U"便", U"是", U"已", U"正", U"也"};
 // Names that are descriptions, not names, once the head is removed.
 constexpr std::u32string_view kGenericModifiers[] = {
     U"", U"工作", U"运行", U"组织", U"管理", U"服务", U"长效", U"体制", U"相关", U"各项", U"一系列",
@@ -99,7 +100,8 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
     std::size_t k = i;
     while (k < e && (is_open_quote(n[k]) || n[k] == U'《')) {
       std::size_t close = n.find(closing_for(n[k]), k + 1);
-      if (close == std::u32string_view::npos || close >= e || close - k > 26) break;
+      std::size_t max_len = n[k] == U'《' ? 40 : 26;
+      if (close == std::u32string_view::npos || close >= e || close - k > max_len) break;
       group.push_back({k, close});
       std::size_t next = close + 1;
       if (next < e && (n[next] == U'、' || n[next] == U'和' || n[next] == U'与' || n[next] == U'及')) {
@@ -133,7 +135,9 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
     std::size_t match_end = head_end ? head_end : after;
 
     // A numbered list name: “需求”“资源”和“服务”三张清单 → 三张清单.
-    if (head_end && is_chinese_numeral(n[p]) && head_end - p <= 6) {
+    bool numbered = p + 1 < e && is_chinese_numeral(n[p]) &&
+                    std::u32string_view(U"张个项大类条种份").find(n[p + 1]) != std::u32string_view::npos;
+    if (head_end && numbered && head_end - p <= 6) {
       out.push_back({v.text(p, head_end), category, group.front().open, head_end});
       std::fill(used.begin() + static_cast<long>(group.front().open),
                 used.begin() + static_cast<long>(head_end), true);
@@ -158,7 +162,7 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
         if (led) {
           cat = own == nname.size() && own > 0 ? "" : "做法";
         }
-        if (own == nname.size() && nname.size() >= 4) {
+        if (own == nname.size() && nname.size() >= 4 && nname.find(U'、') == std::u32string::npos) {
           for (auto h : kHeads)
             if (nname.ends_with(h) && (cat.empty() || cat == "做法")) cat = to_utf8(h);
         }
@@ -185,12 +189,14 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
     if (used[i]) continue;
     std::u32string_view verb;
     for (auto w : kVerbs)
-      if (starts_with_at(n, i, w)) verb = w;
-    if (verb.empty()) continue;
+      if (starts_with_at(n, i, w) && w.size() > verb.size()) verb = w;
+    // 建 alone is a verb only at a clause start: 建生物医药…等产业党建联盟.
+    if (verb.empty() && n[i] == U'建' && (i == b || is_clause_mark(n[i - 1]))) verb = U"建";
+    if (verb.empty() || verb == U"通过") continue;
     std::size_t p = i + verb.size();
     while (p < e && (n[p] == U'了' || n[p] == U'的')) ++p;
     std::size_t limit = p;
-    while (limit < e && limit - p < 26 && !is_clause_mark(n[limit]) && !is_open_quote(n[limit]) &&
+    while (limit < e && limit - p < 40 && !is_clause_mark(n[limit]) && !is_open_quote(n[limit]) &&
            n[limit] != U'（' && n[limit] != U'《' && !used[limit])
       ++limit;
     std::size_t head_end = last_head_end(n, p, limit, kUnquotedHeads, std::size(kUnquotedHeads));

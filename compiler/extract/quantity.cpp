@@ -254,13 +254,13 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
       kind = u->kind;
       p += u->text.size();
       // Rates: 元/月, 元/人, 元/平方米.
-      if (u->kind == FigureKind::Money && p + 1 < t.size() && t[p] == U'/' && is_han(t[p + 1])) {
-        std::size_t k = p + 1;
-        while (k < t.size() && k < p + 4 && is_han(t[k]) && !match_unit(t, k)) ++k;
-        if (const UnitWord* per = match_unit(t, p + 1); per && per->text.size() <= 3)
-          k = p + 1 + per->text.size();
-        unit += t.substr(p, k - p);
-        p = k;
+      if (u->kind == FigureKind::Money && p + 1 < t.size() && t[p] == U'/') {
+        for (std::u32string_view per : {U"平方米", U"月", U"年", U"人", U"天", U"次", U"户", U"吨", U"亩"})
+          if (starts_with_at(t, p + 1, per)) {
+            unit += U"/" + std::u32string(per);
+            p += 1 + per.size();
+            break;
+          }
       }
     } else if (unit.empty()) {
       continue;  // a bare number: list numbering, years, codes — not a figure
