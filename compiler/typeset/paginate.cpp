@@ -83,9 +83,13 @@ class Paginator {
   void place(Slab& s) {
     if (out_.pages.empty()) new_page();
     const bool at_top = page_empty();
-    if (s.header && (s.header_always || at_top))
+    bool space = !at_top;
+    if (s.header && (s.header_always || at_top)) {
+      if (space) y_ += s.space_before;  // the table's space goes above its header
+      space = false;
       for (Slab hs : *s.header) put(hs, false);  // a copy: headers repeat
-    put(s, !at_top);
+    }
+    put(s, space);
   }
 
   void put(Slab& s, bool with_space) {

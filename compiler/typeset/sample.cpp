@@ -39,6 +39,7 @@ Paragraph body(std::string text) {
   p.content.push_back({std::move(text), std::nullopt});
   p.style.text.font = "serif";
   p.style.text.size = 10.5;
+  p.style.leading = 15.75;  // 1.5 lines
   p.style.space_after = 2;
   return p;
 }
@@ -73,7 +74,7 @@ Table sample_table() {
       "推行“链上党建”，在产业链龙头企业设立联合党委，带动上下游企业共建。",
       "建设党群服务中心12个，覆盖全部规模以上企业。",
       "开展“党员先锋岗”创建活动，评选示范岗位260个。"};
-  for (int i = 0; i < 12; ++i) {
+  for (int i = 0; i < 10; ++i) {
     t.rows.push_back({cell(std::string(names[i % 4]) + (i >= 4 ? "（" + std::to_string(i / 4) + "期）" : "")),
                       cell(std::to_string(800 + 137 * i), Align::End),
                       cell(std::to_string(120 + 31 * i) + "." + std::to_string(i % 10), Align::End),
@@ -118,6 +119,8 @@ Document sample_document(std::size_t han_chars) {
   doc.meta.subject = "产业链党建";
   doc.meta.keywords = "党建, 园区, 简报";
   doc.meta.date = "2025年9月";
+  doc.page.margin_top = doc.page.margin_bottom = mm(20);
+  doc.page.margin_inner = doc.page.margin_outer = mm(18);
   doc.page.header.center = "{title}";
   doc.page.header.rule = true;
   doc.page.header.offset = 12;
