@@ -151,15 +151,27 @@ std::string Citations::title_of(const std::string& article_id) const {
 }
 
 std::vector<typeset::Paragraph> Citations::list(const typeset::ParagraphStyle& style) const {
+  // One paragraph per article, in order of its first citation: the title and file, then
+  // each cited paragraph with its number.
+  std::vector<std::string> articles;
+  for (const auto& at : order_) add_unique(articles, at.article_id);
   std::vector<typeset::Paragraph> out;
-  for (std::size_t i = 0; i < order_.size(); ++i) {
-    const extract::Location& at = order_[i];
-    const std::string title = title_of(at.article_id);
+  for (const auto& id : articles) {
+    std::string text;
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      const extract::Location& at = order_[i];
+      if (at.article_id != id) continue;
+      if (text.empty()) {
+        const std::string title = title_of(id);
+        text = (title.empty() ? id : "《" + title + "》") + "（" + at.span.file + "）：";
+      } else {
+        text += "；";
+      }
+      text += "[" + std::to_string(i + 1) + "]第" + std::to_string(at.block + 1) + "段";
+    }
     typeset::Paragraph p;
     p.style = style;
-    p.content.push_back(plain("[" + std::to_string(i + 1) + "] " +
-                             (title.empty() ? at.article_id : "《" + title + "》") + "，" +
-                             at.span.file + "，第" + std::to_string(at.block + 1) + "段。"));
+    p.content.push_back(plain(text + "。"));
     out.push_back(std::move(p));
   }
   return out;

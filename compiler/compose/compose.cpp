@@ -116,6 +116,7 @@ class Composer {
   Citations cites_;
   std::vector<Block> blocks_;
   int heading1_count_ = 0, heading2_count_ = 0;
+  std::set<std::string> printed_;  ///< sentences already printed (practice explanations)
 
   bool park() const { return sel_.kind == BriefRequest::Kind::Park; }
 
@@ -400,14 +401,38 @@ class Composer {
     blocks_.push_back(std::move(t));
   }
 
-  void practice_item(const extract::Practice& p) {
+  /// One item for the practices one sentence explains: “A”“B”（category）：the sentence [n].
+  void practice_item(const std::vector<const extract::Practice*>& same) {
     std::vector<Inline> content;
-    content.push_back({"“" + p.name + "”", styles_.item_name});
-    if (!p.category.empty()) content.push_back(plain("（" + p.category + "）"));
-    if (!p.summary.empty()) content.push_back(plain("：" + one_line(p.summary, 90)));
-    else content.push_back(plain("。"));
-    content.push_back(cites_.marker(p.source, styles_.marker));
+    std::vector<std::string> categories;
+    for (auto* p : same) {
+      content.push_back({"“" + p->name + "”", styles_.item_name});
+      if (!p->category.empty() &&
+          std::find(categories.begin(), categories.end(), p->category) == categories.end())
+        categories.push_back(p->category);
+    }
+    if (!categories.empty()) content.push_back(plain("（" + join(categories, "、") + "）"));
+    const std::string& summary = same.front()->summary;
+    content.push_back(plain(summary.empty() ? "。" : "：" + one_line(summary, 90)));
+    content.push_back(cites_.marker(same.front()->source, styles_.marker));
     paragraph(std::move(content), styles_.item);
+    printed_.insert(summary);
+  }
+
+  /// Practices of `owner`, those explained by one sentence merged into one item.
+  std::size_t practice_items(const std::string& owner, std::size_t budget) {
+    std::vector<std::vector<const extract::Practice*>> items;
+    for (auto* p : sel_.practices) {
+      if (p->park != owner) continue;
+      auto same = std::find_if(items.begin(), items.end(), [&](const auto& item) {
+        return !p->summary.empty() && item.front()->summary == p->summary;
+      });
+      if (same != items.end()) same->push_back(p);
+      else items.push_back({p});
+    }
+    if (budget && items.size() > budget) items.resize(budget);
+    for (const auto& item : items) practice_item(item);
+    return items.size();
   }
 
   void practices(const SectionSpec& s) {
@@ -415,14 +440,11 @@ class Composer {
     heading(s.heading.empty() ? (park() ? "特色做法" : "各园区做法") : s.heading);
     std::size_t shown = 0;
     for (const auto& owner : park() ? std::vector<std::string>{sel_.name} : sel_.parks) {
-      bool opened = park();
-      for (auto* p : sel_.practices) {
-        if (p->park != owner || (s.max_items && shown >= s.max_items)) continue;
-        if (!opened) heading(owner, 2);
-        opened = true;
-        practice_item(*p);
-        ++shown;
-      }
+      const bool any = std::any_of(sel_.practices.begin(), sel_.practices.end(),
+                                   [&](auto* p) { return p->park == owner; });
+      if (!any || (s.max_items && shown >= s.max_items)) continue;
+      if (!park()) heading(owner, 2);
+      shown += practice_items(owner, s.max_items ? s.max_items - shown : 0);
     }
   }
 
@@ -442,12 +464,22 @@ class Composer {
   /// topic's summary sentences per park.
   void topics(const SectionSpec& s) {
     if (sel_.summaries.empty()) return;
+    const std::size_t mark = blocks_.size();
+    const int numbered = heading1_count_;
     heading(s.heading.empty() ? (park() ? "分专题情况" : "各园区要点") : s.heading);
+    topic_subsections(s);
+    if (blocks_.size() == mark + 1) {  // nothing to say: leave the section out
+      blocks_.resize(mark);
+      heading1_count_ = numbered;
+    }
+  }
+
+  void topic_subsections(const SectionSpec& s) {
     if (!park()) {
       for (const auto& owner : sel_.parks) {
         std::vector<const extract::SummarySentence*> pool;
         for (auto* x : sel_.summaries)
-          if (x->park == owner) pool.push_back(x);
+          if (x->park == owner && !printed_.count(x->text)) pool.push_back(x);
         if (pool.empty()) continue;
         heading(owner, 2);
         sentences(pool, s.max_items);
@@ -458,7 +490,8 @@ class Composer {
     for (const auto& topic : facts_.topics) {
       std::vector<const extract::SummarySentence*> pool;
       for (auto* x : sel_.summaries)
-        if (!used.count(x) && std::find(x->topics.begin(), x->topics.end(), topic.id) != x->topics.end())
+        if (!used.count(x) && !printed_.count(x->text) &&
+            std::find(x->topics.begin(), x->topics.end(), topic.id) != x->topics.end())
           pool.push_back(x);
       if (pool.empty()) continue;
       heading(topic.id, 2);
@@ -470,9 +503,13 @@ class Composer {
         if (std::find(pool.begin(), pool.end(), x) != pool.end()) ordered.push_back(x);
       sentences(ordered, 0);
     }
-    if (used.empty()) {  // no topic tags: the park's best sentences
+    if (used.empty()) {  // no topic tags: the park's best sentences not printed yet
+      std::vector<const extract::SummarySentence*> pool;
+      for (auto* x : sel_.summaries)
+        if (!printed_.count(x->text)) pool.push_back(x);
+      if (pool.empty()) return;
       heading("要点", 2);
-      sentences(sel_.summaries, s.max_items);
+      sentences(pool, s.max_items);
     }
   }
 };

@@ -171,7 +171,7 @@ TEST_CASE("park brief: masthead, figures grouped by topic, chart, practices, sou
   CHECK(has(text, "园区党建工作简报"));
   CHECK(has(text, "2025年9月22日"));
   CHECK(has(text, "“红链帮帮团”"));
-  CHECK(has(text, "《甲园区党建纪实》，a.txt，第4段"));
+  CHECK(has(text, "《甲园区党建纪实》（a.txt）：[1]第7段；"));
   CHECK(doc.meta.title == "甲高新区党建工作情况简报");
   CHECK(doc.meta.date == "2025年9月22日");
   CHECK(has(doc.meta.keywords, "产业链党建"));
@@ -200,7 +200,7 @@ TEST_CASE("park brief: masthead, figures grouped by topic, chart, practices, sou
       for (const auto& i : content)
         if (i.style && i.style->superscript) {
           ++markers;
-          CHECK(has(text, i.text + " 《"));
+          CHECK(has(text, i.text + "第"));
         }
     };
     if (auto* p = std::get_if<typeset::Paragraph>(&b)) count(p->content);
@@ -275,4 +275,25 @@ TEST_CASE("one-line explanations cut at a clause boundary", "[compose]") {
   CHECK(one_line("短句。", 10) == "短句。");
   CHECK(one_line("第一部分说明了很多内容，第二部分继续说明更多内容，第三部分", 20) ==
         "第一部分说明了很多内容。");
+}
+
+TEST_CASE("practices explained by one sentence are one item, not repeated", "[compose]") {
+  auto facts = synthetic();
+  auto second = facts.practices.at(0);
+  second.name = "链上服务队";
+  facts.practices.push_back(second);
+  const auto doc = make(facts, BriefRequest::Kind::Park, "甲高新区");
+  int items = 0, sentence = 0;
+  for (const auto& b : doc.blocks)
+    if (auto* p = std::get_if<typeset::Paragraph>(&b)) {
+      std::string text;
+      for (const auto& i : p->content) text += i.text;
+      if (has(text, "红链帮帮团")) {
+        ++items;
+        CHECK(has(text, "“红链帮帮团”“链上服务队”（服务团队）："));
+      }
+      if (has(text, "为链上企业解决难题")) ++sentence;
+    }
+  CHECK(items == 1);
+  CHECK(sentence == 1);
 }

@@ -1,0 +1,201 @@
+// End-to-end: `ptbrief make` on the real corpus, per layout — qpdf --check, fonts embedded and
+// subset, every figure of the park in the text as formatted, byte-identical rebuilds, no line
+// opening with a closing mark, and the 公文 grid (28 × 22) measured from the PDF.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "base/diagnostic.h"
+#include "compose/compose.h"
+#include "pack/build.h"
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+using namespace ptbrief;
+
+namespace {
+
+const std::string kEpoch = "SOURCE_DATE_EPOCH=1758499200";
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::string no_space(std::string s) {
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f' || c == '\t'; }),
+          s.end());
+  return s;
+}
+
+fs::path make(const std::string& flag, const std::string& name, const std::string& layout,
+              const fs::path& dir, const std::string& file = "brief.pdf") {
+  const fs::path out = dir / file;
+  const auto r = test::run_ptbrief({"make", flag, name, "--layout", layout, "-o", out.string()}, {kEpoch});
+  INFO(flag << " " << name << " --layout " << layout << "\n" << r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  REQUIRE(fs::exists(out));
+  return out;
+}
+
+void check_pdf(const fs::path& pdf) {
+  const auto q = test::run_shell("qpdf --check '" + pdf.string() + "'");
+  INFO(q.out << q.err);
+  CHECK(q.exit_code == 0);
+  const auto f = test::run_shell("pdffonts '" + pdf.string() + "'");
+  std::istringstream lines(f.out);
+  std::string line;
+  int fonts = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 2 || line.empty()) continue;
+    ++fonts;
+    INFO(line);
+    CHECK(std::regex_search(line, std::regex(R"(\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$)")));
+    CHECK(line.find('+') == 6);  // subset tag ABCDEF+
+  }
+  CHECK(fonts > 0);
+}
+
+const std::vector<std::string> kLayouts = {"briefing", "gongwen"};
+
+}  // namespace
+
+TEST_CASE("make: the 南通高新区 brief passes the PDF checks and holds every figure", "[e2e]") {
+  CollectingSink sink;
+  const auto loaded = pack::load_facts(test::corpus_dir(), sink);
+  for (const auto& layout : kLayouts) {
+    const auto dir = test::scratch_dir("e2e_nantong_" + layout);
+    const fs::path pdf = make("--park", "南通高新区", layout, dir);
+    check_pdf(pdf);
+    const std::string text = no_space(test::run_shell("pdftotext -enc UTF-8 '" + pdf.string() + "' -").out);
+    int figures = 0;
+    for (const auto& f : loaded.facts.figures) {
+      if (f.park != "南通高新区") continue;
+      ++figures;
+      INFO(layout << ": " << compose::format_figure(f));
+      CHECK(has(text, no_space(compose::format_figure(f))));
+    }
+    CHECK(figures > 0);
+    CHECK(has(text, "资料来源"));
+    CHECK(has(text, "004_9ba627a398b53b10.txt"));
+
+    // Same SOURCE_DATE_EPOCH → same bytes.
+    const fs::path again = make("--park", "南通高新区", layout, dir, "again.pdf");
+    CHECK(test::slurp(pdf) == test::slurp(again));
+  }
+}
+
+TEST_CASE("make: no printed line starts with a closing mark or ends with an opening one", "[e2e]") {
+  // clreq §3.1.7 / GB/T 15834: 行首禁则 and 行尾禁则.
+  const std::vector<std::string> no_start = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "”", "’"};
+  const std::vector<std::string> no_end = {"（", "《", "「", "『", "【", "“", "‘"};
+  for (const auto& layout : kLayouts) {
+    const auto dir = test::scratch_dir("e2e_kinsoku_" + layout);
+    const fs::path pdf = make("--park", "南通高新区", layout, dir);
+    std::istringstream lines(test::run_shell("pdftotext -enc UTF-8 -layout '" + pdf.string() + "' -").out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      // cells of a table row are separate printed lines: split on runs of spaces
+      std::istringstream cells(std::regex_replace(line, std::regex("  +"), "\n"));
+      std::string cell;
+      while (std::getline(cells, cell)) {
+        cell = std::regex_replace(cell, std::regex("^\\s+|\\s+$"), "");
+        if (cell.empty()) continue;
+        INFO(layout << ": " << cell);
+        for (const auto& mark : no_start) CHECK(cell.rfind(mark, 0) != 0);
+        for (const auto& mark : no_end)
+          CHECK_FALSE((cell.size() >= mark.size() && cell.compare(cell.size() - mark.size(), mark.size(), mark) == 0));
+      }
+    }
+  }
+}
+
+TEST_CASE("make: gongwen body text sits on a 28 × 22 grid", "[e2e]") {
+  const auto dir = test::scratch_dir("e2e_grid");
+  const fs::path pdf = make("--park", "南通高新区", "gongwen", dir);
+  const std::string xml = test::run_shell("pdftotext -enc UTF-8 -bbox-layout -f 1 -l 2 '" + pdf.string() + "' -").out;
+  // <line xMin=".." yMin=".." xMax=".." yMax=".."> with <word>s inside
+  const std::regex line_re(R"re(<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)</line>)re");
+  const std::regex word_re(R"re(<word[^>]*>([^<]*)</word>)re");
+  const double pitch = 156.0 / 28 * 72 / 25.4, line_pitch = 225.0 / 22 * 72 / 25.4;
+  std::vector<double> bottoms;
+  int full_lines = 0;
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), line_re); it != std::sregex_iterator(); ++it) {
+    const double x0 = std::stod((*it)[1]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
+    std::string words;
+    const std::string inner = (*it)[5];
+    for (auto w = std::sregex_iterator(inner.begin(), inner.end(), word_re); w != std::sregex_iterator(); ++w)
+      words += (*w)[1];
+    std::size_t chars = 0;
+    for (unsigned char c : words) chars += (c & 0xC0) != 0x80;
+    // a full body line: 28 characters across the 156 mm measure
+    if (chars == 28 && x1 - x0 > 150 * 72 / 25.4) {
+      ++full_lines;
+      CHECK((x1 - x0) == Approx(28 * pitch).margin(2.0));
+      bottoms.push_back(y1);
+    }
+  }
+  CHECK(full_lines >= 5);
+  // consecutive full body lines are whole multiples of the line pitch apart
+  std::sort(bottoms.begin(), bottoms.end());
+  int adjacent = 0;
+  for (std::size_t i = 1; i < bottoms.size(); ++i) {
+    const double gap = bottoms[i] - bottoms[i - 1];
+    if (gap <= 0 || gap > 3 * line_pitch) continue;
+    const double lines = gap / line_pitch;
+    CHECK(std::abs(lines - std::round(lines)) < 0.05);
+    adjacent += std::round(lines) == 1;
+  }
+  CHECK(adjacent >= 3);
+}
+
+TEST_CASE("make: every park and topic builds with both layouts", "[e2e]") {
+  CollectingSink sink;
+  const auto loaded = pack::load_facts(test::corpus_dir(), sink);
+  const auto dir = test::scratch_dir("e2e_all");
+  for (const auto& layout : kLayouts) {
+    for (const auto& park : compose::brief_parks(loaded.facts)) check_pdf(make("--park", park, layout, dir, "p.pdf"));
+    for (const auto& topic : loaded.facts.topics) check_pdf(make("--topic", topic.id, layout, dir, "t.pdf"));
+  }
+}
+
+TEST_CASE("make: unknown park, topic and layout are errors that suggest names", "[e2e]") {
+  auto r = test::run_ptbrief({"make", "--park", "南通高新"});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "南通高新区"));
+  r = test::run_ptbrief({"make", "--topic", "产业链"});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "产业链党建"));
+  r = test::run_ptbrief({"make", "--park", "南通高新区", "--layout", "gongwn"});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "gongwen"));
+  r = test::run_ptbrief({"make", "--park", "南通高新区", "--topic", "产业链党建"});
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("make: the default output stays inside briefs/out with a safe name", "[e2e]") {
+  const auto root = test::scratch_dir("e2e_root");
+  fs::copy(fs::path(PTBRIEF_SOURCE_DIR) / "layouts", root / "layouts");
+  fs::copy(fs::path(PTBRIEF_SOURCE_DIR) / "fonts", root / "fonts", fs::copy_options::recursive);
+  fs::create_directories(root / "compiler" / "extract");
+  fs::copy(fs::path(PTBRIEF_SOURCE_DIR) / "compiler" / "extract" / "topics.json",
+           root / "compiler" / "extract" / "topics.json");
+  const auto r = test::run_ptbrief({"make", "--park", "南通高新区", "--corpus", test::corpus_dir().string()},
+                                   {"PTBRIEF_ROOT=" + root.string(), kEpoch});
+  INFO(r.err);
+  CHECK((r.exit_code == 0 || r.exit_code == 3));
+  CHECK(fs::exists(root / "briefs" / "out" / "南通高新区.pdf"));
+}
+
+TEST_CASE("list: parks, topics and layouts, one per line", "[e2e]") {
+  auto r = test::run_ptbrief({"list", "parks"});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "南通高新区\t"));
+  r = test::run_ptbrief({"list", "topics"});
+  CHECK(has(r.out, "产业链党建\t"));
+  r = test::run_ptbrief({"list", "layouts"});
+  CHECK(has(r.out, "briefing\t"));
+  CHECK(has(r.out, "gongwen\t"));
+  CHECK(test::run_ptbrief({"list", "things"}).exit_code == 2);
+}
