@@ -69,11 +69,12 @@ void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Join
     SpacedCluster& c = clusters[i];
     if (c.width < 0.9 * c.em) continue;  // proportional (Western) marks are left alone
     const Pt half = c.width / 2;
-    if (c.cls == CharClass::Closing && i + 1 < n) {
+    auto blank = [&](Pt measured) { return measured < 0 || measured >= 0.4 * c.em; };
+    if (c.cls == CharClass::Closing && i + 1 < n && blank(c.blank_right)) {
       c.trim_right = half;
       joints[i].width += half;
       joints[i].shrink += half;
-    } else if (c.cls == CharClass::Opening && i > 0) {
+    } else if (c.cls == CharClass::Opening && i > 0 && blank(c.blank_left)) {
       c.trim_left = half;
       joints[i - 1].width += half;
       joints[i - 1].shrink += half;

@@ -53,6 +53,10 @@ struct SpacedCluster {
   Pt em = 10.5;        ///< the font size of this cluster
   Pt trim_left = 0;    ///< blank removed from the left (the glyph is drawn this much further left)
   Pt trim_right = 0;   ///< blank removed from the right
+  /// Blank space beside the glyph's ink on each side (points), measured from the font; -1 =
+  /// unknown, assume GB placement (half an em on the blank side). Fonts differ: WenQuanYi
+  /// centres its brackets, and a centred mark must not be trimmed.
+  Pt blank_left = -1, blank_right = -1;
 };
 
 /// clreq §3.1.6 (punctuation width adjustment; 标点挤压): every full-width opening or closing
@@ -61,7 +65,8 @@ struct SpacedCluster {
 /// never stretches, and vanishes at a line break — so a line-start opening bracket and a
 /// line-end closing mark take half an em. Where two marks meet, the blank between them is
 /// removed (。」→ half + full, 」「 → half + full), as clreq prescribes for consecutive marks.
-/// A mark at the very start of the paragraph keeps its full width. `joints[i]` lies between
+/// A mark at the very start of the paragraph keeps its full width; a mark whose glyph has less
+/// than 0.4 em blank on that side (a centred design) is not compressed. `joints[i]` lies between
 /// clusters i and i+1 (size = clusters.size() - 1, or 0).
 void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Joint>& joints);
 

@@ -45,6 +45,15 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, const Engine& e) {
     s.cls = c.cls;
     s.width = c.width;
     s.em = effective_size(p.text.styles[c.style]);
+    if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing) && c.glyph_end > c.glyph_begin) {
+      // Where the ink is: the blank on each side of the mark's glyph, from its extents.
+      hb_glyph_extents_t ext{};
+      if (hb_font_get_glyph_extents(c.face->font, p.shaped.glyphs[c.glyph_begin].gid, &ext)) {
+        const double scale = s.em / c.face->info.units_per_em;
+        s.blank_left = ext.x_bearing * scale;
+        s.blank_right = c.width - (ext.x_bearing + ext.width) * scale;
+      }
+    }
     out.push_back(s);
   }
   for (SpacedCluster& s : out) s.width += grid_track(s, e);

@@ -174,3 +174,18 @@ TEST_CASE("a superscript is smaller and raised", "[paragraph]") {
   CHECK(marker->y < han->y - 2);
   CHECK(marker_run != han_run);
 }
+
+TEST_CASE("a font whose brackets are centred (WenQuanYi) gets no bracket compression", "[compression]") {
+  Document doc;
+  Paragraph p = para("甲）（乙", Align::Start, 0);
+  doc.blocks.push_back(p);
+  doc.font_roles["serif"] = {"WenQuanYi Micro Hei:Regular"};
+  CollectingSink sink;
+  const PageList pages = typeset::typeset(doc, {}, sink);
+  const auto gs = glyphs(pages);
+  CHECK(find(gs, "乙").x - find(gs, "甲").x == Approx(30).margin(0.01));
+  // With Noto Serif CJK SC (GB placement: ink beside the blank half) ）（ take one em together.
+  const PageList noto = set({p});
+  const auto ns = glyphs(noto);
+  CHECK(find(ns, "乙").x - find(ns, "甲").x == Approx(25).margin(0.01));
+}
