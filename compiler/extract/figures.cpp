@@ -50,21 +50,33 @@ constexpr std::u32string_view kTrailFillers[] = {
 constexpr std::u32string_view kGrowthVerbs[] = {U"增长", U"增加", U"提高", U"提升", U"下降",
                                                 U"减少", U"增幅", U"增速", U"增", U"降"};
 
-std::u32string strip_fillers(std::u32string s) {
-  for (bool changed = true; changed && !s.empty();) {
+// Trims filler words from characters [b, e) of a view, comparing in normalised form.
+void strip_range(std::u32string_view norm, std::size_t& b, std::size_t& e) {
+  for (bool changed = true; changed && b < e;) {
     changed = false;
     for (auto w : kLeadFillers)
-      if (s.size() > w.size() && s.compare(0, w.size(), w) == 0) {
-        s.erase(0, w.size());
+      if (e - b > w.size() && norm.substr(b, w.size()) == w) {
+        b += w.size();
         changed = true;
       }
     for (auto w : kTrailFillers)
-      if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
-        s.erase(s.size() - w.size());
+      if (e - b > w.size() && norm.substr(e - w.size(), w.size()) == w) {
+        e -= w.size();
         changed = true;
       }
   }
-  return s;
+}
+
+std::u32string strip_fillers(std::u32string s) {
+  std::size_t b = 0, e = s.size();
+  strip_range(s, b, e);
+  return s.substr(b, e - b);
+}
+
+// Original characters of [b, e) with fillers trimmed.
+std::u32string stripped(const TextView& v, std::size_t b, std::size_t e) {
+  strip_range(v.norm, b, e);
+  return v.orig.substr(b, e - b);
 }
 
 // Drops park names at the start of a subject (昌吉高新区有高新技术企业50家).
@@ -94,7 +106,7 @@ std::u32string subject_before(const TextView& v, std::size_t from, std::size_t t
   if (you != std::u32string_view::npos && to - (from + you + 1) >= 2 &&
       !(from + you + 1 < to && n[from + you + 1] == U'限'))
     from += you + 1;
-  std::u32string s = strip_fillers(v.orig.substr(from, to - from));
+  std::u32string s = stripped(v, from, to);
   constexpr std::size_t kMaxSubject = 18;
   if (s.size() > kMaxSubject) s = s.substr(s.size() - kMaxSubject);
   return s;
@@ -205,7 +217,7 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
     std::size_t fb = clause.find(U"分别");
     if (j - i >= 2 && fb != std::u32string_view::npos) {
       std::size_t cb = skip_leading_parks(n, out[i].quote_begin, out[i].quote_begin + fb);
-      std::u32string phrase = strip_fillers(v.orig.substr(cb, out[i].quote_begin + fb - cb));
+      std::u32string phrase = stripped(v, cb, out[i].quote_begin + fb);
       auto items = split_list(phrase);
       std::u32string verb = strip_fillers(std::u32string(clause.substr(fb + 2)));
       bool growth = ends_with_growth_verb(verb);

@@ -35,7 +35,7 @@ constexpr TypeWord kTypes[] = {
 // Characters that cannot be part of a place name: they end the place run (走进|南通高新区).
 bool is_place_stop(char32_t c) {
   static const std::u32string_view kStops =
-      U"的在和与及对向从由把将被为是有到了等进入于以让使给跟同各全本我该其此这那们个家走取"
+      U"的在和与及对向从由把将被为是有到了等于以让使给跟同各全本我该其此这那们个家走取"
       U"达至省市县区两第即或并";
   return kStops.find(c) != std::u32string_view::npos;
 }

@@ -190,6 +190,9 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
     std::u32string_view verb;
     for (auto w : kVerbs)
       if (starts_with_at(n, i, w) && w.size() > verb.size()) verb = w;
+    // 形成 introduces unquoted mechanisms only (形成A、B的联动机制); before a quote it usually
+    // introduces a state of affairs (形成“…”的格局).
+    if (verb.empty() && starts_with_at(n, i, U"形成")) verb = U"形成";
     // 建 alone is a verb only at a clause start: 建生物医药…等产业党建联盟.
     if (verb.empty() && n[i] == U'建' && (i == b || is_clause_mark(n[i - 1]))) verb = U"建";
     if (verb.empty() || verb == U"通过") continue;

@@ -1,0 +1,100 @@
+// Extraction on the shared corpus: quality bars measured by the shared scorer against gold,
+// source spans that really hold their quotes, the CLI's filters and errors.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "extract/text.h"
+#include "support/test_support.h"
+
+using namespace ptbrief;
+
+namespace {
+
+// Text as compared for quotes: normalised characters, one quote mark, no whitespace.
+std::u32string comparable(const std::string& utf8) {
+  std::u32string out;
+  for (char32_t c : extract::to_u32(utf8)) {
+    if (c == U' ' || c == U'\n' || c == U'\r' || c == U'\t' || c == U'\u3000') continue;
+    char32_t n = extract::normalize_char(c);
+    if (n == U'“' || n == U'”' || n == U'‘' || n == U'’' || n == U'"' || n == U'\'') n = U'"';
+    out += n;
+  }
+  return out;
+}
+
+const test::RunResult& corpus_json() {
+  static test::RunResult r = test::run_ptbrief({"extract", "--corpus", test::corpus_dir().string()});
+  return r;
+}
+
+double metric(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  REQUIRE(std::regex_search(text, m, std::regex(pattern)));
+  return std::stod(m[1].str());
+}
+
+}  // namespace
+
+TEST_CASE("the scorer's bars hold on the whole corpus") {
+  const auto& r = corpus_json();
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  auto out = test::scratch_dir("extract_score") / "facts.json";
+  std::ofstream(out) << r.out;
+  auto score = test::run_shell("python3 " + (test::corpus_dir().parent_path() / "tools" /
+                                             "score_extraction.py").string() +
+                               " " + out.string() + " " + test::gold_dir().string());
+  INFO(score.out << score.err);
+  REQUIRE(score.exit_code == 0);
+  CHECK(metric(score.out, R"(figures: P=([0-9.]+))") >= 0.93);
+  CHECK(metric(score.out, R"(figures: P=[0-9.]+ R=[0-9.]+ F1=([0-9.]+))") >= 0.93);
+  CHECK(metric(score.out, R"(practices: P=[0-9.]+ R=[0-9.]+ F1=([0-9.]+))") >= 0.80);
+  CHECK(metric(score.out, R"(parks: P=[0-9.]+ R=([0-9.]+))") >= 1.0);
+  CHECK(metric(score.out, R"(qualifier accuracy: ([0-9.]+))") >= 0.95);
+  CHECK(metric(score.out, R"(subject char-F1: ([0-9.]+))") >= 0.70);
+}
+
+TEST_CASE("every figure's source range, read from the raw file and cleaned, contains its quote") {
+  auto j = nlohmann::json::parse(corpus_json().out);
+  REQUIRE(!j["figures"].empty());
+  for (const auto& f : j["figures"]) {
+    std::string raw = test::slurp(test::corpus_dir() / f["source"]["file"].get<std::string>());
+    std::size_t start = f["source"]["start"], end = f["source"]["end"];
+    REQUIRE(start < end);
+    REQUIRE(end <= raw.size());
+    INFO(f.dump());
+    CHECK(comparable(raw.substr(start, end - start)).find(comparable(f["quote"])) !=
+          std::u32string::npos);
+  }
+}
+
+TEST_CASE("extract --park accepts the long form and keeps only that park") {
+  auto r = test::run_ptbrief({"extract", "--corpus", test::corpus_dir().string(), "--park",
+                              "大庆高新技术产业开发区"});
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(!j["figures"].empty());
+  for (const auto& f : j["figures"]) CHECK(f["park"] == "大庆高新区");
+}
+
+TEST_CASE("extract --topic keeps the topic's facts across parks") {
+  auto r = test::run_ptbrief({"extract", "--corpus", test::corpus_dir().string(), "--topic",
+                              "组织覆盖", "--format", "table"});
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  CHECK(r.out.find("figures (") != std::string::npos);
+  CHECK(r.out.find("覆盖率") != std::string::npos);
+}
+
+TEST_CASE("an unknown park is an error that suggests the closest names") {
+  auto r = test::run_ptbrief({"extract", "--corpus", test::corpus_dir().string(), "--park", "大庆经开区"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown park '大庆经开区'") != std::string::npos);
+  CHECK(r.err.find("did you mean 大庆高新区") != std::string::npos);
+}
+
+TEST_CASE("an unknown topic is an error that suggests the closest names") {
+  auto r = test::run_ptbrief({"extract", "--corpus", test::corpus_dir().string(), "--topic", "组织复盖"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean 组织覆盖") != std::string::npos);
+}
