@@ -25,9 +25,11 @@ std::string safe_file_stem(const std::string& name) {
     out += bad ? '_' : static_cast<char>(c);
   }
   while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-  if (out.size() > 150) out.resize(150);  // whole UTF-8 characters are not needed: '_' below
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0) out.pop_back();
+  if (out.size() > 150) {  // keep file names short, cut on a UTF-8 character boundary
+    std::size_t cut = 150;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
   return out.empty() ? "brief" : out;
 }
 
