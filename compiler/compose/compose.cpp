@@ -302,30 +302,31 @@ class Composer {
     if (s.chart) chart(figs, s.max_bars);
   }
 
-  /// The largest set of figures with one unit and kind (at least 3), as a bar chart.
+  /// The largest set of comparable figures — one topic, one unit, one kind, at least 3 —
+  /// as a bar chart.
   void chart(const std::vector<const extract::Figure*>& figs, std::size_t max_bars) {
-    std::map<std::string, std::vector<const extract::Figure*>> by_unit;
+    std::map<std::string, std::vector<const extract::Figure*>> sets;
     std::vector<std::string> order;
     for (auto* f : figs) {
-      const std::string key = f->unit + "|" + std::string(extract::to_string(f->kind));
-      if (!by_unit.count(key)) order.push_back(key);
-      auto& list = by_unit[key];
+      const std::string topic = f->topics.empty() ? std::string() : f->topics.front();
+      const std::string key = topic + "|" + f->unit + "|" + std::string(extract::to_string(f->kind));
+      if (!sets.count(key)) order.push_back(key);
+      auto& list = sets[key];
       const bool repeat = std::any_of(list.begin(), list.end(),
                                       [&](auto* g) { return g->subject == f->subject; });
       if (!repeat && f->number >= 0) list.push_back(f);
     }
-    const std::vector<const extract::Figure*>* best = nullptr;
-    for (const auto& key : order) {
-      const auto& list = by_unit[key];
-      if (list.size() >= 3 && (!best || list.size() > best->size())) best = &list;
-    }
+    const std::string* best = nullptr;
+    for (const auto& key : order)
+      if (sets[key].size() >= 3 && (!best || sets[key].size() > sets[*best].size())) best = &key;
     if (!best) return;
-    std::vector<const extract::Figure*> bars = *best;
+    std::vector<const extract::Figure*> bars = sets[*best];
     std::stable_sort(bars.begin(), bars.end(),
                      [](auto* a, auto* b) { return a->number > b->number; });
     if (bars.size() > max_bars) bars.resize(max_bars);
+    const std::string topic = best->substr(0, best->find('|'));
     typeset::BarChart c = styles_.chart;
-    c.title = "数据对比（单位：" + bars.front()->unit + "）";
+    c.title = (topic.empty() ? "数据对比" : topic) + "（单位：" + bars.front()->unit + "）";
     for (auto* f : bars) {
       c.labels.push_back(one_line(f->subject.empty() ? f->quote : f->subject, 14));
       c.values.push_back(f->number);

@@ -60,6 +60,7 @@ std::size_t find_number(std::string_view quote, const std::string& value, const 
 std::string format_figure(const extract::Figure& f) {
   const std::string value = number_text(f);
   std::string prefix, infix, suffix;
+  bool level = false;  // "提升至92.5%": a level reached, not an increase
   const std::size_t at = find_number(f.quote, value, f.unit);
   if (at != std::string_view::npos) {
     const std::string_view before = std::string_view(f.quote).substr(0, at);
@@ -76,6 +77,7 @@ std::string format_figure(const extract::Figure& f) {
           prefix = word;
           break;
         }
+    for (auto word : {"至", "到", "为", "达"}) level = level || ends_with(before, word);
     for (auto word : kInfixes)
       if (starts_with(after, word) && starts_with(after.substr(word.size()), f.unit)) infix = word;
     if (starts_with(after, f.unit) || !infix.empty()) {
@@ -93,7 +95,7 @@ std::string format_figure(const extract::Figure& f) {
       case extract::Qualifier::Exact: break;
     }
   }
-  if (f.kind == extract::FigureKind::Growth &&
+  if (f.kind == extract::FigureKind::Growth && !level &&
       prefix.find("增") == std::string::npos && prefix.find("降") == std::string::npos &&
       prefix.find("提") == std::string::npos && prefix.find("减") == std::string::npos)
     prefix = "增长" + prefix;

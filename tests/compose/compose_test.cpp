@@ -297,3 +297,9 @@ TEST_CASE("practices explained by one sentence are one item, not repeated", "[co
   CHECK(items == 1);
   CHECK(sentence == 1);
 }
+
+TEST_CASE("a level reached is not printed as an increase", "[compose]") {
+  auto f = synthetic().figures.at(3);
+  f.quote = "覆盖率分别提升至34.65%";
+  CHECK(format_figure(f) == "34.65%");
+}
