@@ -196,7 +196,9 @@ class Runner {
     }
     rec.inputs["sources"] = digest(rec.sources);
     rec.inputs["facts"] = p.facts->digest;
-    for (const auto& f : built.font_files) rec.font_files.push_back(f.string());
+    std::set<std::string> fonts;
+    for (const auto& f : built.font_files) fonts.insert(f.string());
+    rec.font_files.assign(fonts.begin(), fonts.end());
     rec.inputs["fonts"] = fonts_hash(globals_, rec.font_files, manifest_);
     rec.figures = p.facts->figures;
     rec.pdf_size = built.pdf.size();
