@@ -256,16 +256,16 @@ std::vector<Slab> layout_blocks(const std::vector<Block>& blocks, Pt width, Engi
       slabs.push_back(chart_slab(*c, width, e));
       space_after = c->space_after;
     } else if (const auto* sp = std::get_if<Spacer>(&block)) {
-      carried_space += sp->height;
+      carried_space += std::max<Pt>(0, sp->height);
     } else if (std::holds_alternative<PageBreak>(block)) {
       break_next = true;
       carried_space = 0;
     }
     if (slabs.empty()) continue;
-    slabs.front().space_before += carried_space;
+    slabs.front().space_before = std::max<Pt>(0, slabs.front().space_before) + carried_space;
     slabs.front().break_before = break_next;
     break_next = false;
-    carried_space = space_after;
+    carried_space = std::max<Pt>(0, space_after);
     for (Slab& s : slabs) flow.push_back(std::move(s));
   }
   return flow;

@@ -199,8 +199,10 @@ Pt leading_of(const ParagraphStyle& style, const Engine& e) {
   return *e.line_pitch * std::max(1.0, std::round(natural / *e.line_pitch));
 }
 
-std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& style, Pt width,
+std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& given, Pt width,
                               Engine& e, bool body, std::string_view marker) {
+  ParagraphStyle style = given;
+  style.text.size = std::clamp<Pt>(std::isfinite(style.text.size) ? style.text.size : 10.5, 0.5, 2000);
   Prepared p;
   p.text = styled_text(content, style.text);
   if (p.text.text.empty()) return {};

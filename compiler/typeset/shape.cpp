@@ -1,6 +1,8 @@
 // Itemize by style, font fallback and script; shape each run with HarfBuzz.
 #include "typeset/shape.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace ptbrief::typeset {
@@ -167,7 +169,8 @@ std::u32string from_utf8(std::string_view s) {
 StyledText styled_text(const std::vector<Inline>& content, const TextStyle& base) {
   StyledText st;
   for (const Inline& in : content) {
-    const TextStyle& style = in.style ? *in.style : base;
+    TextStyle style = in.style ? *in.style : base;
+    style.size = std::clamp<Pt>(std::isfinite(style.size) ? style.size : 10.5, 0.5, 2000);  // hostile sizes
     if (st.styles.empty() || !(st.styles.back().font == style.font && st.styles.back().size == style.size &&
                                st.styles.back().color == style.color &&
                                st.styles.back().superscript == style.superscript)) {
