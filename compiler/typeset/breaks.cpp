@@ -65,9 +65,16 @@ std::vector<BreakAfter> icu_breaks(std::u32string_view text) {
 }
 
 void forbid_kinsoku_breaks(std::u32string_view text, std::vector<BreakAfter>& breaks) {
+  // Spaces are transparent: a space next to the mark is no way around the rule.
+  auto is_space = [](char32_t c) { return classify(c) == CharClass::Space; };
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (prohibited_at_line_end(text[i])) forbid(breaks, i);
-    if (i > 0 && prohibited_at_line_start(text[i])) forbid(breaks, i - 1);
+    if (prohibited_at_line_end(text[i]))
+      for (std::size_t j = i; j < text.size() && (j == i || is_space(text[j])); ++j) forbid(breaks, j);
+    if (i > 0 && prohibited_at_line_start(text[i]))
+      for (std::size_t j = i; j-- > 0;) {
+        forbid(breaks, j);
+        if (!is_space(text[j])) break;
+      }
   }
 }
 

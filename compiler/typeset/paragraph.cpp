@@ -85,6 +85,9 @@ void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
       continue;
     }
     if (s.cls == CharClass::Space) {
+      // A break at a space is a break after it: the break rules decide whether it is allowed.
+      if (breaks[clusters[i].end - 1] == BreakAfter::Never)
+        push(BItem::penalty_item(0, lb::kInfinitePenalty), ItemSource::Other);
       push(BItem::glue(s.width, s.width / 2, s.width / 3), ItemSource::SpaceGlue, std::uint32_t(i));
       continue;
     }

@@ -104,3 +104,38 @@ TEST_CASE("sample document with a TrueType CJK font (WenQuanYi Micro Hei)", "[ty
   for (const FontFace& f : pages.fonts) truetype = truetype || (f.family == "WenQuanYi Micro Hei" && !f.cff);
   CHECK(truetype);
 }
+
+TEST_CASE("random mixed paragraphs at many widths: kinsoku and justification hold on every line", "[typeset]") {
+  const std::vector<std::string> pieces = {"园区", "党建", "企业", "发展", "。", "，", "、", "；", "：", "？", "！",
+                                           "“", "”", "（", "）", "《", "》", "——", "……", "·", "AI", "5G",
+                                           "2360家", "3.5亿元", "34.65%", "R&D", " ", "𠮷"};
+  std::uint32_t state = 7;
+  Document doc;
+  for (int i = 0; i < 40; ++i) {
+    Paragraph p;
+    std::string text;
+    for (int k = 0; k < 20 + i * 3; ++k) {
+      state = state * 1664525u + 1013904223u;
+      text += pieces[(state >> 8) % pieces.size()];
+    }
+    p.content.push_back({text, std::nullopt});
+    p.style.left_indent = (i % 7) * 13.7;  // many different measures
+    doc.blocks.push_back(p);
+  }
+  CollectingSink sink;
+  const PageList pages = typeset::typeset(doc, {}, sink);
+  std::size_t lines = 0;
+  for (const Page& page : pages.pages)
+    for (const LineRecord& l : page.lines) {
+      const std::u32string t = decode(l.text);
+      if (t.empty() || !l.body) continue;
+      ++lines;
+      INFO(l.text);
+      // Random text may itself begin or end with a mark: check only the breaks the engine made.
+      const bool first_line = l.x_start > l.left + 1;  // indented by two characters
+      if (!first_line) CHECK(kNoStart.find(t.front()) == std::u32string::npos);
+      if (!l.paragraph_end) CHECK(kNoEnd.find(t.back()) == std::u32string::npos);
+      if (l.justified) CHECK(std::abs(l.x_end - l.right) < 0.01);
+    }
+  CHECK(lines > 100);
+}

@@ -30,6 +30,12 @@ TEST_CASE("no line starts with a closing mark or stop (clreq 行首禁则)", "[k
   CHECK(marked("（甲）》」』”’") == "（甲）》」』”’");
 }
 
+TEST_CASE("spaces do not open a way around the rules", "[kinsoku]") {
+  CHECK(marked("甲 。乙") == "甲 。|乙");
+  CHECK(marked("AI ——发展") == "AI ——|发|展");
+  CHECK(marked("甲（ 乙") == "甲|（ 乙");
+}
+
 TEST_CASE("no line ends with an opening mark (clreq 行尾禁则)", "[kinsoku]") {
   CHECK(marked("甲（乙）") == "甲|（乙）");
   CHECK(marked("甲《乙》丙") == "甲|《乙》|丙");
