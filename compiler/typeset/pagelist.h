@@ -27,7 +27,12 @@ struct FontFace {
 struct PlacedGlyph {
   std::uint32_t gid = 0;       ///< glyph id in the face (not a CID)
   Pt x = 0, y = 0;
-  Pt advance = 0;              ///< advance actually used (after compression/justification)
+  /// Advance actually used (after compression/justification): the distance to the next glyph
+  /// of the line; for the line's last glyph, the distance to the line's end (x_end). A
+  /// compressed opening mark is drawn half an em left of its box (x may lie left of the
+  /// measure at a line start: its blank half hangs, its ink is inside); a compressed closing
+  /// mark's advance is half an em (its blank half is dropped at a line end).
+  Pt advance = 0;
   std::string text;            ///< characters this glyph stands for (first glyph of a cluster)
 };
 
@@ -59,7 +64,9 @@ using Item = std::variant<GlyphRun, Box, Stroke>;
 /// What a printed line was, for checks and dumps (kinsoku, justification, grid).
 struct LineRecord {
   std::string text;            ///< the characters on the line, in order
-  Pt x_start = 0, x_end = 0;   ///< ink extent: left edge of first glyph, right edge of last
+  /// Extent of the set boxes: left edge of the first character's box, right edge of the last
+  /// (a compressed punctuation mark's box is its inked half).
+  Pt x_start = 0, x_end = 0;
   Pt left = 0, right = 0;      ///< the measure it was set to
   Pt baseline = 0;
   bool justified = false;      ///< stretched/shrunk to the full measure

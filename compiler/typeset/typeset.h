@@ -26,8 +26,11 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
 /// The default font manifest path.
 std::filesystem::path default_font_manifest();
 
-/// A stable text rendering of the pages (lines, positions rounded) for golden tests and
-/// `ptbrief debug --dump=lines|pages`.
+/// A stable text rendering of the pages for golden tests and `ptbrief debug --dump=lines|pages`:
+/// fonts, outline, and per page every LineRecord (baseline, extent, measure, flags B = body,
+/// J = justified, E = paragraph end, and the text) plus item counts; with `with_glyphs`, every
+/// glyph (font, gid, position, advance, text), box and stroke too. Numbers have two decimals,
+/// formatted independently of the C locale.
 std::string dump(const PageList& pages, bool with_glyphs = false);
 
 }  // namespace ptbrief::typeset
