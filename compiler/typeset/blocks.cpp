@@ -50,7 +50,8 @@ std::vector<Slab> paragraph_slabs(const Paragraph& p, Pt width, Engine& e, bool 
   for (const auto& piece : split_long(p.content)) {
     ParagraphStyle style = p.style;
     if (!lines.empty()) style.first_indent_em = 0;  // a continuation of the same paragraph
-    std::vector<SetLine> more = set_text(piece, style, width, e, body, lines.empty() ? p.marker : "");
+    std::vector<SetLine> more =
+        set_text(piece, style, width, e, body, lines.empty() ? p.marker : "");
     if (!lines.empty() && !more.empty()) lines.back().record.paragraph_end = false;
     for (SetLine& l : more) lines.push_back(std::move(l));
   }
@@ -122,7 +123,8 @@ Slab table_row(const Table& t, const std::vector<TableCell>& row, const std::vec
   const Pt right = col_x.back();
   s.items.push_back(Stroke{col_x.front(), 0, right, 0, t.rule_width, t.rule_color});
   s.items.push_back(Stroke{col_x.front(), s.height, right, s.height, t.rule_width, t.rule_color});
-  for (const SetCell& c : cells) s.items.push_back(Stroke{c.x, 0, c.x, s.height, t.rule_width, t.rule_color});
+  for (const SetCell& c : cells)
+    s.items.push_back(Stroke{c.x, 0, c.x, s.height, t.rule_width, t.rule_color});
   s.items.push_back(Stroke{right, 0, right, s.height, t.rule_width, t.rule_color});
   return s;
 }
@@ -144,15 +146,18 @@ std::vector<Slab> table_slabs(const Table& t, Pt width, Engine& e) {
   for (double w : weights) col_x.push_back(col_x.back() + width * w / total);
 
   auto header = std::make_shared<std::vector<Slab>>();
-  for (const auto& row : t.header_rows) header->push_back(table_row(t, row, col_x, t.header_style, t.header_fill, e));
+  for (const auto& row : t.header_rows)
+    header->push_back(table_row(t, row, col_x, t.header_style, t.header_fill, e));
   std::vector<Slab> slabs;
   for (const auto& row : t.rows) {
     Slab s = table_row(t, row, col_x, t.cell_style, std::nullopt, e);
     if (!header->empty()) s.header = header;
     slabs.push_back(std::move(s));
   }
-  if (slabs.empty() && !header->empty()) slabs = *header;
-  else if (!slabs.empty()) slabs.front().header_always = true;
+  if (slabs.empty() && !header->empty())
+    slabs = *header;
+  else if (!slabs.empty())
+    slabs.front().header_always = true;
   if (!slabs.empty()) slabs.front().space_before = t.space_before;
   return slabs;
 }
@@ -193,7 +198,9 @@ Slab chart_slab(const BarChart& c, Pt width, Engine& e) {
   const Pt bar_x = label_w + c.label_style.size * 0.5;
   const Pt bar_max = std::max<Pt>(1, width - bar_x - value_w);
   double vmax = 0;
-  auto value = [&c](std::size_t i) { return std::isfinite(c.values[i]) ? std::max(0.0, c.values[i]) : 0.0; };
+  auto value = [&c](std::size_t i) {
+    return std::isfinite(c.values[i]) ? std::max(0.0, c.values[i]) : 0.0;
+  };
   for (std::size_t i = 0; i < c.values.size(); ++i) vmax = std::max(vmax, value(i));
   const std::size_t n = std::min(c.labels.size(), c.values.size());
   const Pt axis_top = y;
@@ -202,22 +209,26 @@ Slab chart_slab(const BarChart& c, Pt width, Engine& e) {
     s.items.push_back(Box{bar_x, y, bar_w, c.bar_height, c.bar_color, std::nullopt, 0});
     SetLine label = set_label(c.labels[i], c.label_style, e);
     const Pt label_dy = y + (c.bar_height - label.height) / 2;
-    emit_line(std::move(label), std::max<Pt>(0, label_w - label.record.x_end), label_dy, s.items, s.lines);
+    emit_line(std::move(label), std::max<Pt>(0, label_w - label.record.x_end), label_dy, s.items,
+              s.lines);
     if (i < c.value_labels.size()) {
       SetLine value_label = set_label(c.value_labels[i], c.label_style, e);
       const Pt value_dy = y + (c.bar_height - value_label.height) / 2;
-      emit_line(std::move(value_label), bar_x + bar_w + c.label_style.size * 0.3, value_dy, s.items, s.lines);
+      emit_line(std::move(value_label), bar_x + bar_w + c.label_style.size * 0.3, value_dy, s.items,
+                s.lines);
     }
     y += c.bar_height + c.bar_gap;
   }
-  s.items.push_back(Stroke{bar_x, axis_top - c.bar_gap / 2, bar_x, y - c.bar_gap / 2, 0.5, Color{0.3, 0.3, 0.3}});
+  s.items.push_back(
+      Stroke{bar_x, axis_top - c.bar_gap / 2, bar_x, y - c.bar_gap / 2, 0.5, Color{0.3, 0.3, 0.3}});
   s.height = y;
   return s;
 }
 
 }  // namespace
 
-void emit_line(SetLine&& line, Pt dx, Pt dy, std::vector<Item>& items, std::vector<LineRecord>& records) {
+void emit_line(SetLine&& line, Pt dx, Pt dy, std::vector<Item>& items,
+               std::vector<LineRecord>& records) {
   for (GlyphRun& run : line.runs) {
     for (PlacedGlyph& g : run.glyphs) {
       g.x += dx;

@@ -13,11 +13,11 @@ namespace ptbrief::typeset {
 /// edge of the text block, y from the slab's top.
 struct Slab {
   Pt height = 0;
-  Pt space_before = 0;           ///< vertical space above, dropped at the top of a page
+  Pt space_before = 0;  ///< vertical space above, dropped at the top of a page
   std::vector<Item> items;
   std::vector<LineRecord> lines;
-  bool keep_with_next = false;   ///< no page break between this slab and the next
-  bool break_before = false;     ///< start a new page here (PageBreak)
+  bool keep_with_next = false;        ///< no page break between this slab and the next
+  bool break_before = false;          ///< start a new page here (PageBreak)
   std::vector<OutlineEntry> outline;  ///< headings starting in this slab (y relative)
   /// Table header rows, drawn above this slab when it starts a page (and always when
   /// `header_always`, for the first row of a table).
@@ -29,6 +29,7 @@ struct Slab {
 std::vector<Slab> layout_blocks(const std::vector<Block>& blocks, Pt width, Engine& e);
 
 /// Moves a set line's runs into `items`, shifted by (dx, dy).
-void emit_line(SetLine&& line, Pt dx, Pt dy, std::vector<Item>& items, std::vector<LineRecord>& records);
+void emit_line(SetLine&& line, Pt dx, Pt dy, std::vector<Item>& items,
+               std::vector<LineRecord>& records);
 
 }  // namespace ptbrief::typeset

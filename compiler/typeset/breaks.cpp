@@ -18,20 +18,25 @@ icu::BreakIterator& line_iterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
     // With the root locale ICU glues text around “” into long unbreakable runs; zh does not.
-    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
-    if (U_FAILURE(status) || !bi) fail("internal", "ICU line break iterator unavailable", "check the ICU data package");
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !bi)
+      fail("internal", "ICU line break iterator unavailable", "check the ICU data package");
     return bi;
   }();
   return *it;
 }
 
-bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+bool is_digit(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
+}
 
 // Measure words and units that follow numbers in briefings. A run of them after a number is
 // kept with it: 3.5亿元, 300万平方米, 2360家, 12.8%, 2025年9月.
 bool is_unit(char32_t c) {
   static constexpr std::u32string_view kUnits =
-      U"%％‰℃°亿万千百十元角分家个项名人户次件台套座栋亩平方米千克公斤吨度倍岁年月日号期届批条所只辆处位间"
+      U"%％‰℃°亿万千百十元角分家个项名人户次件台套座栋亩平方米千克公斤吨度倍岁年月日号期届批条所只"
+      U"辆处位间"
       U"股份天时秒周层场余多株棵篇部册本页点克升瓦伏";
   return kUnits.find(c) != std::u32string_view::npos;
 }
@@ -45,8 +50,8 @@ void forbid(std::vector<BreakAfter>& breaks, std::size_t i) {
 std::vector<BreakAfter> icu_breaks(std::u32string_view text) {
   std::vector<BreakAfter> breaks(text.size(), BreakAfter::Never);
   if (text.empty()) return breaks;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
-                                                       int32_t(text.size()));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(text.data()), int32_t(text.size()));
   // UTF-16 offset → code point index (characters above U+FFFF take two units).
   std::vector<std::uint32_t> cp_at(std::size_t(u.length()) + 1, 0);
   for (std::uint32_t i = 0, off = 0; i < text.size(); ++i) {
@@ -69,7 +74,8 @@ void forbid_kinsoku_breaks(std::u32string_view text, std::vector<BreakAfter>& br
   auto is_space = [](char32_t c) { return classify(c) == CharClass::Space; };
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (prohibited_at_line_end(text[i]))
-      for (std::size_t j = i; j < text.size() && (j == i || is_space(text[j])); ++j) forbid(breaks, j);
+      for (std::size_t j = i; j < text.size() && (j == i || is_space(text[j])); ++j)
+        forbid(breaks, j);
     if (i > 0 && prohibited_at_line_start(text[i]))
       for (std::size_t j = i; j-- > 0;) {
         forbid(breaks, j);
@@ -81,7 +87,8 @@ void forbid_kinsoku_breaks(std::u32string_view text, std::vector<BreakAfter>& br
 void keep_inseparable_marks(std::u32string_view text, std::vector<BreakAfter>& breaks) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     const CharClass a = classify(text[i]);
-    if ((a == CharClass::Dash || a == CharClass::Ellipsis) && text[i + 1] == text[i]) forbid(breaks, i);
+    if ((a == CharClass::Dash || a == CharClass::Ellipsis) && text[i + 1] == text[i])
+      forbid(breaks, i);
   }
 }
 
@@ -89,7 +96,8 @@ void keep_numbers_with_units(std::u32string_view text, std::vector<BreakAfter>& 
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (!is_digit(text[i])) continue;
     // Keep the digits' tail with every unit character that follows (at most four: 万平方米).
-    for (std::size_t j = i + 1; j < text.size() && j <= i + 4 && is_unit(text[j]); ++j) forbid(breaks, j - 1);
+    for (std::size_t j = i + 1; j < text.size() && j <= i + 4 && is_unit(text[j]); ++j)
+      forbid(breaks, j - 1);
   }
 }
 
@@ -103,10 +111,10 @@ void keep_interpunct(std::u32string_view text, std::vector<BreakAfter>& breaks) 
 
 std::vector<BreakAfter> find_breaks(std::u32string_view text) {
   std::vector<BreakAfter> breaks = icu_breaks(text);  // UAX #14, zh tailoring
-  forbid_kinsoku_breaks(text, breaks);                 // 行首行尾禁则
-  keep_inseparable_marks(text, breaks);                // —— ……
-  keep_numbers_with_units(text, breaks);               // 3.5亿元, 34.65%
-  keep_interpunct(text, breaks);                       // 张江·李明
+  forbid_kinsoku_breaks(text, breaks);                // 行首行尾禁则
+  keep_inseparable_marks(text, breaks);               // —— ……
+  keep_numbers_with_units(text, breaks);              // 3.5亿元, 34.65%
+  keep_interpunct(text, breaks);                      // 张江·李明
   return breaks;
 }
 

@@ -8,17 +8,20 @@
 namespace ptbrief::typeset {
 namespace {
 
-bool in(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
+bool in(char32_t c, std::u32string_view set) {
+  return set.find(c) != std::u32string_view::npos;
+}
 
 constexpr std::u32string_view kOpening = U"（〔［｛《〈「『【〖〘“‘";
 constexpr std::u32string_view kClosing = U"）〕］｝》〉」』】〗〙”’、。，．";
 constexpr std::u32string_view kMiddle = U"：；？！";
 
 bool is_han(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3040 && c <= 0x30FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
 // Stretch per joint between characters, in em: small, so that a 30-character line can absorb
@@ -30,7 +33,8 @@ constexpr double kInterCharStretchEm = 0.1;
 CharClass classify(char32_t c) {
   if (c >= 0x4E00 && c <= 0x9FFF) return CharClass::Han;  // fast path: most characters
   if (c == U'\n' || c == 0x2028 || c == 0x2029) return CharClass::Newline;
-  if (c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A)) return CharClass::Space;
+  if (c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A))
+    return CharClass::Space;
   if (in(c, kOpening)) return CharClass::Opening;
   if (in(c, kClosing)) return CharClass::Closing;
   if (in(c, kMiddle)) return CharClass::Middle;
@@ -47,8 +51,8 @@ CharClass classify(char32_t c) {
 }
 
 bool is_cjk_punctuation(CharClass k) {
-  return k == CharClass::Opening || k == CharClass::Closing || k == CharClass::Middle || k == CharClass::Dash ||
-         k == CharClass::Ellipsis || k == CharClass::Interpunct;
+  return k == CharClass::Opening || k == CharClass::Closing || k == CharClass::Middle ||
+         k == CharClass::Dash || k == CharClass::Ellipsis || k == CharClass::Interpunct;
 }
 
 bool prohibited_at_line_start(char32_t c) {
@@ -103,7 +107,8 @@ void add_han_latin_spacing(const std::vector<SpacedCluster>& clusters, std::vect
   for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
     const SpacedCluster& a = clusters[i];
     const SpacedCluster& b = clusters[i + 1];
-    const bool mixed = (a.cls == CharClass::Han && western(b.cls)) || (western(a.cls) && b.cls == CharClass::Han);
+    const bool mixed =
+        (a.cls == CharClass::Han && western(b.cls)) || (western(a.cls) && b.cls == CharClass::Han);
     if (!mixed) continue;
     const Pt em = std::min(a.em, b.em);
     joints[i].width += gap_em * em;
@@ -115,7 +120,8 @@ void add_han_latin_spacing(const std::vector<SpacedCluster>& clusters, std::vect
 void add_inter_character_stretch(const std::vector<SpacedCluster>& clusters,
                                  std::vector<Joint>& joints) {
   auto plain = [](CharClass k) {
-    return k == CharClass::Han || k == CharClass::Latin || k == CharClass::Digit || k == CharClass::Other;
+    return k == CharClass::Han || k == CharClass::Latin || k == CharClass::Digit ||
+           k == CharClass::Other;
   };
   for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
     const SpacedCluster& a = clusters[i];

@@ -12,9 +12,9 @@ namespace ptbrief::typeset {
 
 /// What a character is for spacing, compression and line-breaking rules.
 enum class CharClass : std::uint8_t {
-  Han,         ///< ideographs, kana, full-width letters: a 1-em square
-  Opening,     ///< （〔［｛《〈「『【〖“‘ — ink on the right half of the em
-  Closing,     ///< ）〕］｝》〉」』】〗”’、。，． — ink on the left half (GB placement)
+  Han,      ///< ideographs, kana, full-width letters: a 1-em square
+  Opening,  ///< （〔［｛《〈「『【〖“‘ — ink on the right half of the em
+  Closing,  ///< ）〕］｝》〉」』】〗”’、。，． — ink on the left half (GB placement)
   Middle,      ///< ：；？！ — not compressed (GB/T 15834 places them in the left of the em)
   Dash,        ///< — (U+2014), ―, ～
   Ellipsis,    ///< … (U+2026), ⋯
@@ -49,10 +49,10 @@ struct Joint {
 /// One cluster's width and class, and the compression applied to it.
 struct SpacedCluster {
   CharClass cls = CharClass::Other;
-  Pt width = 0;        ///< natural advance (points)
-  Pt em = 10.5;        ///< the font size of this cluster
-  Pt trim_left = 0;    ///< blank removed from the left (the glyph is drawn this much further left)
-  Pt trim_right = 0;   ///< blank removed from the right
+  Pt width = 0;       ///< natural advance (points)
+  Pt em = 10.5;       ///< the font size of this cluster
+  Pt trim_left = 0;   ///< blank removed from the left (the glyph is drawn this much further left)
+  Pt trim_right = 0;  ///< blank removed from the right
   /// Blank space beside the glyph's ink on each side (points), measured from the font; -1 =
   /// unknown, assume GB placement (half an em on the blank side). Fonts differ: WenQuanYi
   /// centres its brackets, and a centred mark must not be trimmed.

@@ -22,9 +22,9 @@ struct Color {
 /// e.g. "serif", "sans", "kai", "fangsong", "title"; its fallback chain comes from there.
 struct TextStyle {
   std::string font = "serif";
-  Pt size = 10.5;                ///< font size (em) in points
+  Pt size = 10.5;  ///< font size (em) in points
   Color color;
-  bool superscript = false;      ///< footnote-style markers: smaller, raised
+  bool superscript = false;  ///< footnote-style markers: smaller, raised
 };
 
 enum class Align { Justify, Start, Center, End };
@@ -32,34 +32,34 @@ enum class Align { Justify, Start, Center, End };
 /// Paragraph formatting. Lengths in points unless the name says em.
 struct ParagraphStyle {
   TextStyle text;
-  Pt leading = 0;                ///< baseline-to-baseline distance; 0 = 1.6 × size
+  Pt leading = 0;  ///< baseline-to-baseline distance; 0 = 1.6 × size
   Align align = Align::Justify;
-  double first_indent_em = 2;    ///< first-line indent in em of text.size (clreq: 2 characters)
+  double first_indent_em = 2;  ///< first-line indent in em of text.size (clreq: 2 characters)
   Pt left_indent = 0, right_indent = 0;
   Pt space_before = 0, space_after = 0;
-  bool keep_with_next = false;   ///< never end a page after this block
-  bool keep_together = false;    ///< never split this block across pages
+  bool keep_with_next = false;  ///< never end a page after this block
+  bool keep_together = false;   ///< never split this block across pages
   /// Extra gap between Han and Latin/digit runs in em (clreq §3.2.3: about 1/4 em); 0 disables.
   double han_latin_gap_em = 0.25;
 };
 
 /// A run of text with one style inside a paragraph.
 struct Inline {
-  std::string text;                   ///< UTF-8
-  std::optional<TextStyle> style;     ///< overrides the paragraph's text style
+  std::string text;                ///< UTF-8
+  std::optional<TextStyle> style;  ///< overrides the paragraph's text style
 };
 
 struct Paragraph {
   std::vector<Inline> content;
   ParagraphStyle style;
-  std::string marker;                 ///< list marker drawn in the left indent ("1.", "•"), or empty
+  std::string marker;  ///< list marker drawn in the left indent ("1.", "•"), or empty
 };
 
 /// A heading: a paragraph that also becomes a PDF bookmark at `level` (1 = top).
 struct Heading {
   Paragraph paragraph;
   int level = 1;
-  bool outline = true;                ///< add to the PDF outline
+  bool outline = true;  ///< add to the PDF outline
 };
 
 struct TableCell {
@@ -71,10 +71,10 @@ struct TableCell {
 
 /// A table whose cells wrap; splits between rows with the header rows repeated.
 struct Table {
-  std::vector<double> column_weights;      ///< relative widths, one per column
+  std::vector<double> column_weights;  ///< relative widths, one per column
   std::vector<std::vector<TableCell>> header_rows;
   std::vector<std::vector<TableCell>> rows;
-  ParagraphStyle cell_style;                ///< text style in cells (indent ignored)
+  ParagraphStyle cell_style;  ///< text style in cells (indent ignored)
   ParagraphStyle header_style;
   Color rule_color{0.3, 0.3, 0.3};
   Pt rule_width = 0.5;
@@ -105,19 +105,21 @@ struct BarChart {
   Pt space_before = 0, space_after = 0;
 };
 
-struct Spacer { Pt height = 0; };
+struct Spacer {
+  Pt height = 0;
+};
 struct PageBreak {};
 
 using Block = std::variant<Paragraph, Heading, Table, Rule, BarChart, Spacer, PageBreak>;
 
 /// A header or footer line. Templates may use the fields {page}, {pages}, {title}, {date}.
 struct RunningLine {
-  std::string left, center, right;   ///< templates for the three slots (empty = nothing)
+  std::string left, center, right;  ///< templates for the three slots (empty = nothing)
   /// Place `outer` at the outer edge (right on odd pages, left on even), as 公文 page numbers.
   std::string outer;
   TextStyle style;
-  bool rule = false;                  ///< a thin rule between it and the text block
-  Pt offset = 0;                      ///< distance from the text block edge to its baseline
+  bool rule = false;  ///< a thin rule between it and the text block
+  Pt offset = 0;      ///< distance from the text block edge to its baseline
   bool on_first_page = true;
 };
 
@@ -132,7 +134,7 @@ struct PageSpec {
   Pt width = mm(210), height = mm(297);
   Pt margin_top = mm(25), margin_bottom = mm(25);
   Pt margin_inner = mm(25), margin_outer = mm(25);  ///< left/right on odd pages
-  bool mirrored = false;              ///< swap inner/outer on even pages (duplex)
+  bool mirrored = false;                            ///< swap inner/outer on even pages (duplex)
   std::optional<Grid> grid;
   RunningLine header, footer;
 };
@@ -140,8 +142,8 @@ struct PageSpec {
 struct Metadata {
   std::string title, subject, keywords, author;
   std::string creator = "ptbrief";
-  std::string date;                   ///< shown in {date}, e.g. "2025年9月"
-  std::string lang = "zh-Hans";       ///< BCP 47 language of the text (locl, breaking)
+  std::string date;              ///< shown in {date}, e.g. "2025年9月"
+  std::string lang = "zh-Hans";  ///< BCP 47 language of the text (locl, breaking)
 };
 
 /// The engine's whole input.

@@ -23,11 +23,11 @@ std::string dump(const PageList& pages, bool with_glyphs) {
   std::string out;
   out += "fonts " + std::to_string(pages.fonts.size()) + "\n";
   for (std::size_t i = 0; i < pages.fonts.size(); ++i)
-    out += "  font " + std::to_string(i) + " " + pages.fonts[i].family + " (" + pages.fonts[i].postscript_name +
-           (pages.fonts[i].cff ? ", CFF" : ", TrueType") + ")\n";
+    out += "  font " + std::to_string(i) + " " + pages.fonts[i].family + " (" +
+           pages.fonts[i].postscript_name + (pages.fonts[i].cff ? ", CFF" : ", TrueType") + ")\n";
   for (const OutlineEntry& o : pages.outline)
-    out += "outline " + std::to_string(o.level) + " p" + std::to_string(o.page + 1) + " y=" + num(o.y) + " " +
-           o.title + "\n";
+    out += "outline " + std::to_string(o.level) + " p" + std::to_string(o.page + 1) +
+           " y=" + num(o.y) + " " + o.title + "\n";
   for (std::size_t p = 0; p < pages.pages.size(); ++p) {
     const Page& page = pages.pages[p];
     out += "page " + std::to_string(p + 1) + " label=" + page.label + " " + num(page.width) + "x" +
@@ -37,8 +37,8 @@ std::string dump(const PageList& pages, bool with_glyphs) {
       flags += l.body ? 'B' : '-';
       flags += l.justified ? 'J' : '-';
       flags += l.paragraph_end ? 'E' : '-';
-      out += "  line y=" + num(l.baseline) + " x=" + num(l.x_start) + ".." + num(l.x_end) + " [" + num(l.left) +
-             "," + num(l.right) + "] " + flags + " " + l.text + "\n";
+      out += "  line y=" + num(l.baseline) + " x=" + num(l.x_start) + ".." + num(l.x_end) + " [" +
+             num(l.left) + "," + num(l.right) + "] " + flags + " " + l.text + "\n";
     }
     std::size_t runs = 0, glyphs = 0, boxes = 0, strokes = 0;
     for (const Item& item : page.items) {
@@ -47,16 +47,18 @@ std::string dump(const PageList& pages, bool with_glyphs) {
         glyphs += run->glyphs.size();
         if (with_glyphs)
           for (const PlacedGlyph& g : run->glyphs)
-            out += "    glyph f" + std::to_string(run->font) + " " + std::to_string(g.gid) + " " + num(g.x) + "," +
-                   num(g.y) + " +" + num(g.advance) + " " + g.text + "\n";
+            out += "    glyph f" + std::to_string(run->font) + " " + std::to_string(g.gid) + " " +
+                   num(g.x) + "," + num(g.y) + " +" + num(g.advance) + " " + g.text + "\n";
       } else if (const auto* b = std::get_if<Box>(&item)) {
         ++boxes;
         if (with_glyphs)
-          out += "    box " + num(b->x) + "," + num(b->y) + " " + num(b->width) + "x" + num(b->height) + "\n";
+          out += "    box " + num(b->x) + "," + num(b->y) + " " + num(b->width) + "x" +
+                 num(b->height) + "\n";
       } else if (const auto* s = std::get_if<Stroke>(&item)) {
         ++strokes;
         if (with_glyphs)
-          out += "    stroke " + num(s->x1) + "," + num(s->y1) + " " + num(s->x2) + "," + num(s->y2) + "\n";
+          out += "    stroke " + num(s->x1) + "," + num(s->y1) + " " + num(s->x2) + "," +
+                 num(s->y2) + "\n";
       }
     }
     out += "  items runs=" + std::to_string(runs) + " glyphs=" + std::to_string(glyphs) +

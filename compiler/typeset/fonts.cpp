@@ -36,7 +36,8 @@ std::mutex g_mutex;  // guards every cache below
 }
 
 const json& member(const fs::path& file, const json& obj, const char* key, const std::string& at) {
-  if (!obj.is_object() || !obj.contains(key)) manifest_error(file, at, std::string("missing '") + key + "'");
+  if (!obj.is_object() || !obj.contains(key))
+    manifest_error(file, at, std::string("missing '") + key + "'");
   return obj.at(key);
 }
 
@@ -44,7 +45,8 @@ FontManifest parse_manifest(const fs::path& path) {
   const std::string text = read_file(path);
   if (text.size() > limits::kMaxJsonBytes) manifest_error(path, "$", "font manifest is too large");
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) manifest_error(path, "$", "font manifest is not a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    manifest_error(path, "$", "font manifest is not a JSON object");
 
   FontManifest m;
   m.path = path;
@@ -64,12 +66,14 @@ FontManifest parse_manifest(const fs::path& path) {
     const json& file = member(path, e, "file", at);
     if (!file.is_string()) manifest_error(path, at + ".file", "file must be a string");
     const json idx = e.value("index", json(0));
-    if (!idx.is_number_unsigned()) manifest_error(path, at + ".index", "index must be a whole number >= 0");
+    if (!idx.is_number_unsigned())
+      manifest_error(path, at + ".index", "index must be a whole number >= 0");
     m.faces[name] = {file.get<std::string>(), idx.get<unsigned>()};
   }
   for (const auto& [name, chain] : member(path, j, "roles", "$").items()) {
     const std::string at = "$.roles." + name;
-    if (!chain.is_array() || chain.empty()) manifest_error(path, at, "a role is a non-empty list of faces");
+    if (!chain.is_array() || chain.empty())
+      manifest_error(path, at, "a role is a non-empty list of faces");
     for (const json& f : chain) {
       if (!f.is_string()) manifest_error(path, at, "faces are named by strings \"Family:Style\"");
       m.roles[name].push_back(f.get<std::string>());
@@ -134,16 +138,18 @@ const std::vector<ScannedFace>& scan_search_paths(const FontManifest& m) {
   for (const fs::path& root : m.search_paths) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) continue;
-    for (auto e = fs::recursive_directory_iterator(root, ec); !ec && e != fs::recursive_directory_iterator();
-         e.increment(ec)) {
+    for (auto e = fs::recursive_directory_iterator(root, ec);
+         !ec && e != fs::recursive_directory_iterator(); e.increment(ec)) {
       const std::string ext = e->path().extension().string();
       if (ext != ".ttf" && ext != ".otf" && ext != ".ttc" && ext != ".otc") continue;
       FaceNames first;
       if (!read_names(e->path(), 0, first)) continue;
       for (long i = 0; i < first.num_faces; ++i) {
         FaceNames n;
-        if (i == 0) n = first;
-        else if (!read_names(e->path(), i, n)) continue;
+        if (i == 0)
+          n = first;
+        else if (!read_names(e->path(), i, n))
+          continue;
         it->second.push_back({e->path(), unsigned(i), n.family, n.style});
       }
     }
@@ -156,13 +162,15 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id_
   for (hb_ot_name_id_t id : {preferred, fallback}) {
     char buf[256];
     unsigned len = sizeof buf;
-    if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0) return std::string(buf);
+    if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0)
+      return std::string(buf);
   }
   return {};
 }
 
 bool style_matches(const std::string& want, const std::string& have) {
-  if (want.empty()) return have == "Regular" || have == "Book" || have == "Light" || have == "Medium";
+  if (want.empty())
+    return have == "Regular" || have == "Book" || have == "Light" || have == "Medium";
   return want == have;
 }
 
@@ -180,7 +188,8 @@ fs::path locate_font_file(const FontManifest& m, const std::string& rel) {
   std::error_code ec;
   for (const fs::path& root : m.search_paths) {
     if (fs::is_regular_file(root / rel, ec)) return root / rel;
-    if (fs::is_regular_file(root / fs::path(rel).filename(), ec)) return root / fs::path(rel).filename();
+    if (fs::is_regular_file(root / fs::path(rel).filename(), ec))
+      return root / fs::path(rel).filename();
   }
   return {};
 }
@@ -200,7 +209,8 @@ const LoadedFace& load_face(const fs::path& file, unsigned index) {
   const unsigned faces = hb_face_count(blob);
   if (index >= faces) {
     hb_blob_destroy(blob);
-    fail("typeset.font_unreadable", "font file " + file.string() + " has no face " + std::to_string(index),
+    fail("typeset.font_unreadable",
+         "font file " + file.string() + " has no face " + std::to_string(index),
          "fix the face index in fonts/manifest.json", file.string());
   }
   auto face = std::make_unique<LoadedFace>();
@@ -212,9 +222,14 @@ const LoadedFace& load_face(const fs::path& file, unsigned index) {
   hb_blob_t* cff = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
   const bool is_cff = hb_blob_get_length(cff) > 0;
   hb_blob_destroy(cff);
-  face->info = {file.string(), index, face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY),
-                face_name(face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_OT_NAME_ID_POSTSCRIPT_NAME), is_cff, upem};
-  face->style = face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
+  face->info = {file.string(),
+                index,
+                face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY),
+                face_name(face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_OT_NAME_ID_POSTSCRIPT_NAME),
+                is_cff,
+                upem};
+  face->style =
+      face_name(face->face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
   hb_font_extents_t ext{};
   if (hb_font_get_h_extents(face->font, &ext) && upem > 0) {
     face->ascender_em = double(ext.ascender) / upem;
@@ -277,7 +292,9 @@ const LoadedFace* FontSet::find(const std::string& spec) {
     const unsigned count = blob ? hb_face_count(blob) : 0;
     hb_blob_destroy(blob);
     for (unsigned i = 0; i < count; ++i)
-      if (const LoadedFace& f = load_face(file, i); f.info.family == family && style_matches(style, f.style)) return &f;
+      if (const LoadedFace& f = load_face(file, i);
+          f.info.family == family && style_matches(style, f.style))
+        return &f;
   }
   // Otherwise any installed face with that family (and style) name.
   const std::vector<ScannedFace>* scanned = nullptr;
@@ -310,7 +327,8 @@ const std::vector<const LoadedFace*>& FontSet::chain(const std::string& role) {
   if (faces.empty()) {
     Diagnostic d;
     d.code = "typeset.font_role";
-    d.message = "no font of role '" + role + "' is installed (tried " + std::to_string(r->second.size()) + " faces)";
+    d.message = "no font of role '" + role + "' is installed (tried " +
+                std::to_string(r->second.size()) + " faces)";
     d.hint = "install the packages listed in fonts/README.md (e.g. fonts-noto-cjk)";
     d.file = manifest_.path.string();
     d.json_path = "$.roles." + role;

@@ -24,10 +24,10 @@ struct FontManifest {
     std::string file;    ///< relative to a search path
     unsigned index = 0;  ///< face index hint inside a collection
   };
-  std::filesystem::path path;                        ///< where it was read from
-  std::vector<std::filesystem::path> search_paths;   ///< absolute
-  std::map<std::string, FileEntry> files;            ///< relative file → pin
-  std::map<std::string, FaceEntry> faces;            ///< "Family:Style" → file
+  std::filesystem::path path;                       ///< where it was read from
+  std::vector<std::filesystem::path> search_paths;  ///< absolute
+  std::map<std::string, FileEntry> files;           ///< relative file → pin
+  std::map<std::string, FaceEntry> faces;           ///< "Family:Style" → file
   std::map<std::string, std::vector<std::string>> roles;
 };
 
@@ -40,10 +40,10 @@ std::filesystem::path locate_font_file(const FontManifest& m, const std::string&
 
 /// A face opened for shaping. Lives for the whole process (faces are cached and shared).
 struct LoadedFace {
-  FontFace info;               ///< what the PDF writer needs (path, index, names, cff, upem)
+  FontFace info;  ///< what the PDF writer needs (path, index, names, cff, upem)
   hb_face_t* face = nullptr;
-  hb_font_t* font = nullptr;   ///< scale = units_per_em, so advances are in font units
-  std::string style;           ///< style name, e.g. "Regular", "Bold", "Book"
+  hb_font_t* font = nullptr;  ///< scale = units_per_em, so advances are in font units
+  std::string style;          ///< style name, e.g. "Regular", "Bold", "Book"
   double ascender_em = 0.88, descender_em = 0.12;  ///< from hhea/OS2, as fractions of the em
 
   /// The nominal glyph of `c`, or 0 when the face lacks it.
@@ -58,9 +58,9 @@ const LoadedFace& load_face(const std::filesystem::path& file, unsigned index);
 
 /// A pinned file whose installed bytes differ from the manifest (or that is missing).
 struct FontPinProblem {
-  std::string file;        ///< manifest-relative name
-  std::string expected;    ///< pinned SHA-256
-  std::string actual;      ///< SHA-256 found, or "missing"
+  std::string file;      ///< manifest-relative name
+  std::string expected;  ///< pinned SHA-256
+  std::string actual;    ///< SHA-256 found, or "missing"
 };
 
 /// Hashes every pinned file; returns the files that are missing or differ (empty = all good).

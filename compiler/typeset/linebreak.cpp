@@ -23,12 +23,12 @@ namespace {
 using Kind = Item::Kind;
 
 struct Node {
-  std::size_t end = 0;     // break item index (0 with start = 0 for the paragraph start)
-  std::size_t start = 0;   // first item of the line after this break
-  std::size_t line = 0;    // number of lines before the break
+  std::size_t end = 0;    // break item index (0 with start = 0 for the paragraph start)
+  std::size_t start = 0;  // first item of the line after this break
+  std::size_t line = 0;   // number of lines before the break
   int fitness = 1;
   double demerits = 0;
-  double ratio = 0;        // ratio of the line ending here
+  double ratio = 0;  // ratio of the line ending here
   std::size_t prev = SIZE_MAX;
 };
 
@@ -64,7 +64,8 @@ Pt measure(const std::vector<Pt>& widths, std::size_t line) {
 }
 
 // Adjustment ratio of the line [start, end) set to width w.
-double adjustment_ratio(const Sums& s, const std::vector<Item>& items, std::size_t start, std::size_t end, Pt w) {
+double adjustment_ratio(const Sums& s, const std::vector<Item>& items, std::size_t start,
+                        std::size_t end, Pt w) {
   Pt natural = s.width[end] - s.width[start];
   if (items[end].kind == Kind::Penalty) natural += items[end].width;
   if (std::abs(natural - w) < 1e-9) return 0;
@@ -122,8 +123,10 @@ std::vector<Break> break_optimal(const std::vector<Item>& items, const std::vect
         const double badness = std::min(100 * std::abs(r * r * r), 10000.0);
         const double lb = params.line_penalty + badness;
         double d = lb * lb;
-        if (brk.kind == Kind::Penalty && brk.penalty > 0) d += double(brk.penalty) * brk.penalty;
-        else if (brk.kind == Kind::Penalty && !forced && brk.penalty < 0) d -= double(brk.penalty) * brk.penalty;
+        if (brk.kind == Kind::Penalty && brk.penalty > 0)
+          d += double(brk.penalty) * brk.penalty;
+        else if (brk.kind == Kind::Penalty && !forced && brk.penalty < 0)
+          d -= double(brk.penalty) * brk.penalty;
         if (brk.kind == Kind::Penalty && brk.flagged && a.end < items.size() &&
             items[a.end].kind == Kind::Penalty && items[a.end].flagged && a.line > 0)
           d += params.flagged_demerits;
@@ -163,10 +166,13 @@ std::vector<Break> break_optimal(const std::vector<Item>& items, const std::vect
   // The cheapest node at the final break.
   std::size_t best = SIZE_MAX;
   for (std::size_t k : active)
-    if (nodes[k].end + 1 == items.size() && (best == SIZE_MAX || nodes[k].demerits < nodes[best].demerits)) best = k;
+    if (nodes[k].end + 1 == items.size() &&
+        (best == SIZE_MAX || nodes[k].demerits < nodes[best].demerits))
+      best = k;
   if (best == SIZE_MAX) return {};
   std::vector<Break> out;
-  for (std::size_t k = best; k != 0 && k != SIZE_MAX; k = nodes[k].prev) out.push_back({nodes[k].end, nodes[k].ratio, false});
+  for (std::size_t k = best; k != 0 && k != SIZE_MAX; k = nodes[k].prev)
+    out.push_back({nodes[k].end, nodes[k].ratio, false});
   std::reverse(out.begin(), out.end());
   return out;
 }
@@ -195,8 +201,10 @@ std::vector<Break> break_greedy(const std::vector<Item>& items, const std::vecto
         continue;
       }
     }
-    if (forced) emit(b);
-    else candidate = b;
+    if (forced)
+      emit(b);
+    else
+      candidate = b;
   }
   return out;
 }

@@ -19,23 +19,25 @@ inline constexpr Pt kFil = 1e7;
 struct Item {
   enum class Kind : std::uint8_t { Box, Glue, Penalty };
   Kind kind = Kind::Box;
-  Pt width = 0;          ///< natural width (points); for a penalty, the width added if broken there
-  Pt stretch = 0;        ///< glue only
-  Pt shrink = 0;         ///< glue only
-  int penalty = 0;       ///< penalty only: cost of breaking here (±kInfinitePenalty = never/always)
+  Pt width = 0;     ///< natural width (points); for a penalty, the width added if broken there
+  Pt stretch = 0;   ///< glue only
+  Pt shrink = 0;    ///< glue only
+  int penalty = 0;  ///< penalty only: cost of breaking here (±kInfinitePenalty = never/always)
   bool flagged = false;  ///< penalty only: flagged breaks in a row cost extra
 
   static Item box(Pt w) { return {Kind::Box, w, 0, 0, 0, false}; }
   static Item glue(Pt w, Pt st, Pt sh) { return {Kind::Glue, w, st, sh, 0, false}; }
-  static Item penalty_item(Pt w, int p, bool flag = false) { return {Kind::Penalty, w, 0, 0, p, flag}; }
+  static Item penalty_item(Pt w, int p, bool flag = false) {
+    return {Kind::Penalty, w, 0, 0, p, flag};
+  }
 };
 
 /// Tuning of the total-fit breaker.
 struct Params {
-  double tolerance = 2.0;        ///< largest adjustment ratio accepted (stretch used / stretch)
-  int line_penalty = 10;         ///< added to each line's badness (fewer lines preferred)
+  double tolerance = 2.0;  ///< largest adjustment ratio accepted (stretch used / stretch)
+  int line_penalty = 10;   ///< added to each line's badness (fewer lines preferred)
   int flagged_demerits = 3000;
-  int fitness_demerits = 3000;   ///< adjacent lines of very different tightness
+  int fitness_demerits = 3000;  ///< adjacent lines of very different tightness
   /// clreq §3.7 (避免孤字): extra demerits for a last line whose boxes are narrower than
   /// `min_last_line_width` (points; e.g. a single character and its stop alone on the line).
   int short_last_line_demerits = 50000;

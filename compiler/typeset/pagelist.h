@@ -14,18 +14,18 @@ namespace ptbrief::typeset {
 
 /// A font face used on the pages. The PDF writer embeds a subset of it.
 struct FontFace {
-  std::string path;            ///< font file (.ttf, .otf, .ttc)
-  unsigned index = 0;          ///< face index inside a collection
-  std::string family;          ///< family name as found, e.g. "Noto Serif CJK SC"
-  std::string postscript_name; ///< e.g. "NotoSerifCJKsc-Regular"
-  bool cff = false;            ///< CFF outlines (OpenType/CFF) rather than TrueType glyf
+  std::string path;             ///< font file (.ttf, .otf, .ttc)
+  unsigned index = 0;           ///< face index inside a collection
+  std::string family;           ///< family name as found, e.g. "Noto Serif CJK SC"
+  std::string postscript_name;  ///< e.g. "NotoSerifCJKsc-Regular"
+  bool cff = false;             ///< CFF outlines (OpenType/CFF) rather than TrueType glyf
   unsigned units_per_em = 1000;
 };
 
 /// One glyph at its final position. Coordinates are points, origin at the top-left corner of
 /// the page, y growing downwards; (x, y) is the glyph origin on the baseline.
 struct PlacedGlyph {
-  std::uint32_t gid = 0;       ///< glyph id in the face (not a CID)
+  std::uint32_t gid = 0;  ///< glyph id in the face (not a CID)
   Pt x = 0, y = 0;
   /// Advance actually used (after compression/justification): the distance to the next glyph
   /// of the line; for the line's last glyph, the distance to the line's end (x_end). A
@@ -33,12 +33,12 @@ struct PlacedGlyph {
   /// measure at a line start: its blank half hangs, its ink is inside); a compressed closing
   /// mark's advance is half an em (its blank half is dropped at a line end).
   Pt advance = 0;
-  std::string text;            ///< characters this glyph stands for (first glyph of a cluster)
+  std::string text;  ///< characters this glyph stands for (first glyph of a cluster)
 };
 
 /// Glyphs of one face, size and colour, in reading order.
 struct GlyphRun {
-  std::size_t font = 0;        ///< index into PageList::fonts
+  std::size_t font = 0;  ///< index into PageList::fonts
   Pt size = 10.5;
   Color color;
   std::vector<PlacedGlyph> glyphs;
@@ -63,11 +63,11 @@ using Item = std::variant<GlyphRun, Box, Stroke>;
 
 /// What a printed line was, for checks and dumps (kinsoku, justification, grid).
 struct LineRecord {
-  std::string text;            ///< the characters on the line, in order
+  std::string text;  ///< the characters on the line, in order
   /// Extent of the set boxes: left edge of the first character's box, right edge of the last
   /// (a compressed punctuation mark's box is its inked half).
   Pt x_start = 0, x_end = 0;
-  Pt left = 0, right = 0;      ///< the measure it was set to
+  Pt left = 0, right = 0;  ///< the measure it was set to
   Pt baseline = 0;
   bool justified = false;      ///< stretched/shrunk to the full measure
   bool paragraph_end = false;  ///< last line of its paragraph
@@ -78,14 +78,14 @@ struct Page {
   Pt width = 0, height = 0;
   std::vector<Item> items;
   std::vector<LineRecord> lines;
-  std::string label;           ///< printed page label, e.g. "1"
+  std::string label;  ///< printed page label, e.g. "1"
 };
 
 struct OutlineEntry {
   std::string title;
   int level = 1;
-  std::size_t page = 0;        ///< 0-based page index
-  Pt y = 0;                    ///< top of the heading on that page
+  std::size_t page = 0;  ///< 0-based page index
+  Pt y = 0;              ///< top of the heading on that page
 };
 
 struct PageList {

@@ -70,7 +70,8 @@ class Paginator {
 
   void new_page() {
     if (out_.pages.size() >= limits::kMaxPages)
-      fail("typeset.too_many_pages", "the document needs more than " + std::to_string(limits::kMaxPages) + " pages",
+      fail("typeset.too_many_pages",
+           "the document needs more than " + std::to_string(limits::kMaxPages) + " pages",
            "split the document");
     Page p;
     p.width = spec_.width;
@@ -122,7 +123,8 @@ class Paginator {
   Pt y_ = 0;
 };
 
-std::string expand(std::string t, const std::string& page, const std::string& pages, const Metadata& meta) {
+std::string expand(std::string t, const std::string& page, const std::string& pages,
+                   const Metadata& meta) {
   auto replace_all = [&t](const std::string& key, const std::string& value) {
     for (std::size_t at = t.find(key); at != std::string::npos; at = t.find(key, at + value.size()))
       t.replace(at, key.size(), value);
@@ -135,8 +137,8 @@ std::string expand(std::string t, const std::string& page, const std::string& pa
 }
 
 // One running line (header or footer) on one page, baseline at `baseline`.
-void running_line(const RunningLine& rl, const Document& doc, std::size_t index, Pt baseline, bool header,
-                  PageList& out, Engine& e) {
+void running_line(const RunningLine& rl, const Document& doc, std::size_t index, Pt baseline,
+                  bool header, PageList& out, Engine& e) {
   if (index == 0 && !rl.on_first_page) return;
   const TextBlock tb = text_block(doc.page, index);
   const std::string page = std::to_string(index + 1), pages = std::to_string(out.pages.size());
@@ -151,7 +153,9 @@ void running_line(const RunningLine& rl, const Document& doc, std::size_t index,
     if (slot.tmpl->empty()) continue;
     SetLine line = set_label(expand(*slot.tmpl, page, pages, doc.meta), rl.style, e);
     const Pt w = line.record.x_end;
-    const Pt x = slot.where == 0 ? tb.left : slot.where == 1 ? tb.left + (tb.width - w) / 2 : tb.left + tb.width - w;
+    const Pt x = slot.where == 0   ? tb.left
+                 : slot.where == 1 ? tb.left + (tb.width - w) / 2
+                                   : tb.left + tb.width - w;
     const Pt dy = baseline - line.record.baseline;
     std::vector<LineRecord> records;
     emit_line(std::move(line), x, dy, p.items, records);

@@ -45,7 +45,8 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, const Engine& e) {
     s.cls = c.cls;
     s.width = c.width;
     s.em = effective_size(p.text.styles[c.style]);
-    if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing) && c.glyph_end > c.glyph_begin) {
+    if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing) &&
+        c.glyph_end > c.glyph_begin) {
       // Where the ink is: the blank on each side of the mark's glyph, from its extents.
       hb_glyph_extents_t ext{};
       if (hb_font_get_glyph_extents(c.face->font, p.shaped.glyphs[c.glyph_begin].gid, &ext)) {
@@ -75,7 +76,8 @@ void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
     p.items.push_back(it);
     p.sources.push_back({k, cl});
   };
-  const Pt indent = e.char_pitch ? style.first_indent_em * *e.char_pitch : style.first_indent_em * style.text.size;
+  const Pt indent = e.char_pitch ? style.first_indent_em * *e.char_pitch
+                                 : style.first_indent_em * style.text.size;
   if (indent > 0) push(BItem::box(indent), ItemSource::Indent);
   for (std::size_t i = 0; i < n; ++i) {
     const SpacedCluster& s = p.spaced[i];
@@ -91,15 +93,19 @@ void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
       push(BItem::glue(s.width, s.width / 2, s.width / 3), ItemSource::SpaceGlue, std::uint32_t(i));
       continue;
     }
-    push(BItem::box(s.width - s.trim_left - s.trim_right), ItemSource::ClusterBox, std::uint32_t(i));
+    push(BItem::box(s.width - s.trim_left - s.trim_right), ItemSource::ClusterBox,
+         std::uint32_t(i));
     if (i + 1 >= n) break;
     const CharClass next = p.spaced[i + 1].cls;
     if (next == CharClass::Space || next == CharClass::Newline) continue;
     const Joint& j = joints[i];
     const bool allowed = breaks[clusters[i].end - 1] != BreakAfter::Never;
-    if (!allowed && j.has_glue()) push(BItem::penalty_item(0, lb::kInfinitePenalty), ItemSource::Other);
-    if (j.has_glue()) push(BItem::glue(j.width, j.stretch, j.shrink), ItemSource::JointGlue, std::uint32_t(i));
-    else if (allowed) push(BItem::penalty_item(0, 0), ItemSource::Other);
+    if (!allowed && j.has_glue())
+      push(BItem::penalty_item(0, lb::kInfinitePenalty), ItemSource::Other);
+    if (j.has_glue())
+      push(BItem::glue(j.width, j.stretch, j.shrink), ItemSource::JointGlue, std::uint32_t(i));
+    else if (allowed)
+      push(BItem::penalty_item(0, 0), ItemSource::Other);
   }
   push(BItem::glue(0, lb::kFil, 0), ItemSource::Other);
   push(BItem::penalty_item(0, -lb::kInfinitePenalty), ItemSource::Other);
@@ -141,8 +147,11 @@ struct LinePlacer {
     line.record.x_start = ink_start < 0 ? offset : ink_start;
     line.record.x_end = ink_end;
     line.record.baseline = baseline;
-    if (first_cp < last_cp) line.record.text = to_utf8(std::u32string_view(p.text.text).substr(first_cp, last_cp - first_cp));
-    while (!line.record.text.empty() && (line.record.text.back() == ' ' || line.record.text.back() == '\n'))
+    if (first_cp < last_cp)
+      line.record.text =
+          to_utf8(std::u32string_view(p.text.text).substr(first_cp, last_cp - first_cp));
+    while (!line.record.text.empty() &&
+           (line.record.text.back() == ' ' || line.record.text.back() == '\n'))
       line.record.text.pop_back();
     return line;
   }
@@ -169,7 +178,8 @@ struct LinePlacer {
       pg.x = pen + sg.x_offset;
       pg.y = baseline - sg.y_offset - rise;
       pg.advance = sg.advance;
-      if (g == c.glyph_begin) pg.text = to_utf8(std::u32string_view(p.text.text).substr(c.begin, c.end - c.begin));
+      if (g == c.glyph_begin)
+        pg.text = to_utf8(std::u32string_view(p.text.text).substr(c.begin, c.end - c.begin));
       pen += sg.advance;
       run.glyphs.push_back(std::move(pg));
       placed = &run.glyphs.back();
@@ -202,10 +212,11 @@ Pt leading_of(const ParagraphStyle& style, const Engine& e) {
   return *e.line_pitch * std::max(1.0, std::round(natural / *e.line_pitch));
 }
 
-std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& given, Pt width,
-                              Engine& e, bool body, std::string_view marker) {
+std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& given,
+                              Pt width, Engine& e, bool body, std::string_view marker) {
   ParagraphStyle style = given;
-  style.text.size = std::clamp<Pt>(std::isfinite(style.text.size) ? style.text.size : 10.5, 0.5, 2000);
+  style.text.size =
+      std::clamp<Pt>(std::isfinite(style.text.size) ? style.text.size : 10.5, 0.5, 2000);
   Prepared p;
   p.text = styled_text(content, style.text);
   if (p.text.text.empty()) return {};
@@ -227,14 +238,17 @@ std::vector<SetLine> set_text(const std::vector<Inline>& content, const Paragrap
   for (std::size_t k = 0; k < breaks.size(); ++k) {
     const lb::Break& b = breaks[k];
     const bool last = k + 1 == breaks.size();
-    const bool forced_end = p.items[b.end].kind == BItem::Kind::Penalty && p.items[b.end].penalty <= -lb::kInfinitePenalty;
+    const bool forced_end = p.items[b.end].kind == BItem::Kind::Penalty &&
+                            p.items[b.end].penalty <= -lb::kInfinitePenalty;
     const bool justify = style.align == Align::Justify && !forced_end && !b.overfull;
     const double ratio = justify ? b.ratio : std::min(0.0, b.ratio);
     SetLine probe = placer.place(start, b.end, ratio, 0);
     Pt offset = style.left_indent;
     const Pt natural = probe.record.x_end;
-    if (style.align == Align::Center) offset += (measure - natural) / 2;
-    else if (style.align == Align::End) offset += measure - natural;
+    if (style.align == Align::Center)
+      offset += (measure - natural) / 2;
+    else if (style.align == Align::End)
+      offset += measure - natural;
     SetLine line = offset == 0 ? std::move(probe) : placer.place(start, b.end, ratio, offset);
     line.height = leading;
     line.record.left = style.left_indent;

@@ -45,8 +45,8 @@ Pt leading_of(const ParagraphStyle& style, const Engine& e);
 /// Sets `content` in a column `width` points wide: first-line indent, left/right indents,
 /// alignment and justification from `style`; `marker` (a list marker, may be empty) is drawn
 /// in the left indent of the first line. `body` marks the lines as body text in the records.
-std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& style, Pt width,
-                              Engine& e, bool body, std::string_view marker = {});
+std::vector<SetLine> set_text(const std::vector<Inline>& content, const ParagraphStyle& style,
+                              Pt width, Engine& e, bool body, std::string_view marker = {});
 
 /// Sets one line of text at its natural width (labels, headers, footers); x from 0.
 SetLine set_label(std::string_view text, const TextStyle& style, Engine& e);

@@ -11,8 +11,10 @@ namespace {
 // spacing, numbers with units, percentages, every common GB/T 15834 mark (“”‘’《》（）「」
 // 、；：？！……——·), adjacent punctuation, and a character above the BMP (𠮷).
 constexpr std::array<const char*, 16> kSentences = {
-    "今年以来，园区党工委坚持“党建引领、产业为本”的工作思路，全年实现地区生产总值3.5亿元，同比增长12.8%。",
-    "截至9月底，区内共有规模以上工业企业2360家，其中高新技术企业占比达34.65%，较上年提高2.1个百分点。",
+    "今年以来，园区党工委坚持“党建引领、产业为本”的工作思路，全年实现地区生产总值3."
+    "5亿元，同比增长12.8%。",
+    "截至9月底，区内共有规模以上工业企业2360家，其中高新技术企业占比达34.65%，较上年提高2."
+    "1个百分点。",
     "在“两新”组织中，新建党支部48个，发展党员300名；组织开展《产业链党建工作指引》专题培训27场次。",
     "为破解企业用工难题，园区联合人社部门举办“春风行动”招聘会（共12场），提供岗位5600余个。",
     "张江·李明同志介绍：“我们把支部建在产业链上，把党员聚在创新链上，让组织力转化为发展力。”",
@@ -69,16 +71,18 @@ Table sample_table() {
   };
   t.header_rows.push_back({cell("园区", Align::Center), cell("企业数（家）", Align::Center),
                            cell("产值（亿元）", Align::Center), cell("党建做法", Align::Center)});
-  const std::array<const char*, 4> names = {"南通高新区", "苏州工业园区", "无锡经开区", "常州高新区"};
+  const std::array<const char*, 4> names = {"南通高新区", "苏州工业园区", "无锡经开区",
+                                            "常州高新区"};
   const std::array<const char*, 3> notes = {
       "推行“链上党建”，在产业链龙头企业设立联合党委，带动上下游企业共建。",
       "建设党群服务中心12个，覆盖全部规模以上企业。",
       "开展“党员先锋岗”创建活动，评选示范岗位260个。"};
   for (int i = 0; i < 10; ++i) {
-    t.rows.push_back({cell(std::string(names[i % 4]) + (i >= 4 ? "（" + std::to_string(i / 4) + "期）" : "")),
-                      cell(std::to_string(800 + 137 * i), Align::End),
-                      cell(std::to_string(120 + 31 * i) + "." + std::to_string(i % 10), Align::End),
-                      cell(notes[i % 3])});
+    t.rows.push_back(
+        {cell(std::string(names[i % 4]) + (i >= 4 ? "（" + std::to_string(i / 4) + "期）" : "")),
+         cell(std::to_string(800 + 137 * i), Align::End),
+         cell(std::to_string(120 + 31 * i) + "." + std::to_string(i % 10), Align::End),
+         cell(notes[i % 3])});
   }
   t.cell_style.text.size = 9;
   t.cell_style.first_indent_em = 0;
@@ -145,15 +149,17 @@ Document sample_document(std::size_t han_chars) {
   // Body: sections of paragraphs built from the sentence pool, rotating the start so each
   // paragraph differs; a list, the table and the chart go into sections 2 and 3.
   const std::array<const char*, 5> sections = {"一、总体情况", "二、主要做法", "三、数据分析",
-                                                "四、典型经验", "五、下一步工作"};
+                                               "四、典型经验", "五、下一步工作"};
   std::size_t written = 0, k = 0;
   for (std::size_t s = 0; s < sections.size(); ++s) {
     doc.blocks.push_back(heading(sections[s], 1));
     for (int p = 0; p < 3 && written < han_chars; ++p) {
-      if (p == 1) doc.blocks.push_back(heading("（" + std::to_string(p) + "）" + "重点任务推进情况", 2));
+      if (p == 1)
+        doc.blocks.push_back(heading("（" + std::to_string(p) + "）" + "重点任务推进情况", 2));
       std::string text;
       const std::size_t sentences = 3 + (k % 4);
-      for (std::size_t i = 0; i < sentences; ++i) text += kSentences[(k * 5 + i * 3) % kSentences.size()];
+      for (std::size_t i = 0; i < sentences; ++i)
+        text += kSentences[(k * 5 + i * 3) % kSentences.size()];
       ++k;
       written += count_chars(text);
       doc.blocks.push_back(body(std::move(text)));

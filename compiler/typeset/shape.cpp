@@ -21,14 +21,18 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& text) {
   hb_script_t last = HB_SCRIPT_INVALID;
   for (std::size_t i = 0; i < text.size(); ++i) {
     hb_script_t s = hb_unicode_script(uf, text[i]);
-    if (is_neutral(s)) s = last;
-    else last = s;
+    if (is_neutral(s))
+      s = last;
+    else
+      last = s;
     scripts[i] = s;
   }
   hb_script_t next = HB_SCRIPT_HAN;
   for (std::size_t i = text.size(); i-- > 0;) {
-    if (scripts[i] == HB_SCRIPT_INVALID) scripts[i] = next;
-    else next = scripts[i];
+    if (scripts[i] == HB_SCRIPT_INVALID)
+      scripts[i] = next;
+    else
+      next = scripts[i];
   }
   return scripts;
 }
@@ -49,10 +53,12 @@ void report_missing(ShapeContext& ctx, char32_t c, const std::string& role) {
 
 // The face for code point i: the previous character's face when it has the glyph and the
 // character is a space or a mark (keeps runs long), else the first face of the chain that has it.
-const LoadedFace* pick_face(const std::vector<const LoadedFace*>& chain, char32_t c, const LoadedFace* prev,
-                            bool& missing) {
+const LoadedFace* pick_face(const std::vector<const LoadedFace*>& chain, char32_t c,
+                            const LoadedFace* prev, bool& missing) {
   missing = false;
-  if (prev && (c == U' ' || (c >= 0x300 && c <= 0x36F) || (c >= 0xFE00 && c <= 0xFE0F)) && prev->glyph(c)) return prev;
+  if (prev && (c == U' ' || (c >= 0x300 && c <= 0x36F) || (c >= 0xFE00 && c <= 0xFE0F)) &&
+      prev->glyph(c))
+    return prev;
   for (const LoadedFace* f : chain)
     if (f->glyph(c)) return f;
   missing = true;
@@ -81,8 +87,8 @@ void shape_run(const StyledText& st, std::uint32_t begin, std::uint32_t end, std
   for (std::uint32_t i = begin; i < end && nfeatures < 16; ++i)
     if (st.text[i] == 0x2014) features[nfeatures++] = {HB_TAG('f', 'w', 'i', 'd'), 1, i, i + 1};
   hb_buffer_t* buf = shared_buffer();
-  hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(st.text.data()), int(st.text.size()),
-                      begin, int(end - begin));
+  hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(st.text.data()),
+                      int(st.text.size()), begin, int(end - begin));
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
   hb_buffer_set_script(buf, script);
   hb_buffer_set_language(buf, lang);
@@ -94,7 +100,8 @@ void shape_run(const StyledText& st, std::uint32_t begin, std::uint32_t end, std
   const double scale = effective_size(st.styles[style]) / face->info.units_per_em;
   for (unsigned g = 0; g < n; ++g) {
     if (g == 0 || info[g].cluster != info[g - 1].cluster) {
-      if (!out.clusters.empty() && out.clusters.back().end == 0) out.clusters.back().end = info[g].cluster;
+      if (!out.clusters.empty() && out.clusters.back().end == 0)
+        out.clusters.back().end = info[g].cluster;
       Cluster c;
       c.begin = info[g].cluster;
       c.glyph_begin = std::uint32_t(out.glyphs.size());
@@ -115,7 +122,9 @@ void shape_run(const StyledText& st, std::uint32_t begin, std::uint32_t end, std
 
 }  // namespace
 
-Pt effective_size(const TextStyle& s) { return s.superscript ? s.size * 0.6 : s.size; }
+Pt effective_size(const TextStyle& s) {
+  return s.superscript ? s.size * 0.6 : s.size;
+}
 
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
@@ -170,10 +179,12 @@ StyledText styled_text(const std::vector<Inline>& content, const TextStyle& base
   StyledText st;
   for (const Inline& in : content) {
     TextStyle style = in.style ? *in.style : base;
-    style.size = std::clamp<Pt>(std::isfinite(style.size) ? style.size : 10.5, 0.5, 2000);  // hostile sizes
-    if (st.styles.empty() || !(st.styles.back().font == style.font && st.styles.back().size == style.size &&
-                               st.styles.back().color == style.color &&
-                               st.styles.back().superscript == style.superscript)) {
+    style.size =
+        std::clamp<Pt>(std::isfinite(style.size) ? style.size : 10.5, 0.5, 2000);  // hostile sizes
+    if (st.styles.empty() ||
+        !(st.styles.back().font == style.font && st.styles.back().size == style.size &&
+          st.styles.back().color == style.color &&
+          st.styles.back().superscript == style.superscript)) {
       st.styles.push_back(style);
       st.style_starts.push_back(std::uint32_t(st.text.size()));
     }
@@ -203,12 +214,15 @@ ShapedText shape(const StyledText& st, ShapeContext& ctx) {
     std::uint32_t next_style = style;
     const LoadedFace* face = run_face;
     if (!cut) {
-      while (next_style + 1 < st.styles.size() && st.style_starts[next_style + 1] <= i) ++next_style;
+      while (next_style + 1 < st.styles.size() && st.style_starts[next_style + 1] <= i)
+        ++next_style;
       if (next_style != style) chain = &ctx.fonts.chain(st.styles[next_style].font);
       bool missing = false;
-      face = text[i] == U'\n' ? (run_face ? run_face : chain->front()) : pick_face(*chain, text[i], run_face, missing);
+      face = text[i] == U'\n' ? (run_face ? run_face : chain->front())
+                              : pick_face(*chain, text[i], run_face, missing);
       if (missing) report_missing(ctx, text[i], st.styles[next_style].font);
-      cut = i > run_start && (next_style != style || face != run_face || scripts[i] != scripts[run_start]);
+      cut = i > run_start &&
+            (next_style != style || face != run_face || scripts[i] != scripts[run_start]);
     }
     if (cut && i > run_start) {
       shape_run(st, run_start, i, style, run_face, scripts[run_start], lang, out);

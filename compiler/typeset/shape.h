@@ -27,8 +27,8 @@ struct Cluster {
   std::uint32_t glyph_begin = 0, glyph_end = 0;  ///< into ShapedText::glyphs
   std::uint32_t style = 0;                       ///< into StyledText::styles
   const LoadedFace* face = nullptr;
-  Pt width = 0;                                  ///< sum of the glyph advances (points)
-  CharClass cls = CharClass::Other;              ///< class of the first character
+  Pt width = 0;                      ///< sum of the glyph advances (points)
+  CharClass cls = CharClass::Other;  ///< class of the first character
 };
 
 /// A paragraph's text with its style runs. `style_starts[k]` is the first code point set in

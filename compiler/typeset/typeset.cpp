@@ -7,7 +7,9 @@
 
 namespace ptbrief::typeset {
 
-std::filesystem::path default_font_manifest() { return project_root() / "fonts" / "manifest.json"; }
+std::filesystem::path default_font_manifest() {
+  return project_root() / "fonts" / "manifest.json";
+}
 
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink) {
   const std::filesystem::path manifest_path =
@@ -18,15 +20,17 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
 
   // Document grid: pitch from the text block (公文: 28 characters × 22 lines).
   const TextBlock block = text_block(doc.page, 0);
-  if (doc.page.grid && doc.page.grid->chars_per_line > 0) engine.char_pitch = block.width / doc.page.grid->chars_per_line;
-  if (doc.page.grid && doc.page.grid->lines_per_page > 0) engine.line_pitch = block.height / doc.page.grid->lines_per_page;
+  if (doc.page.grid && doc.page.grid->chars_per_line > 0)
+    engine.char_pitch = block.width / doc.page.grid->chars_per_line;
+  if (doc.page.grid && doc.page.grid->lines_per_page > 0)
+    engine.line_pitch = block.height / doc.page.grid->lines_per_page;
 
   PageList out;
   out.meta = doc.meta;
   std::vector<Slab> flow = layout_blocks(doc.blocks, block.width, engine);  // lines, rows, charts
   paginate(std::move(flow), doc.page, out);                                 // pages, outline
-  add_running_lines(doc, out, engine);                                      // headers, footers, labels
-  out.fonts = engine.fonts.fonts;                                           // faces actually used
+  add_running_lines(doc, out, engine);  // headers, footers, labels
+  out.fonts = engine.fonts.fonts;       // faces actually used
   return out;
 }
 

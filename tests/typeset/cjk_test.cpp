@@ -32,7 +32,8 @@ TEST_CASE("a closing mark is half ink plus a shrinkable, non-stretching blank", 
   CHECK(j[1].stretch == 0);
 }
 
-TEST_CASE("an opening mark's blank is a glue before it, so it is half width at a line start", "[cjk]") {
+TEST_CASE("an opening mark's blank is a glue before it, so it is half width at a line start",
+          "[cjk]") {
   auto c = clusters(U"中（文");
   std::vector<Joint> j(2);
   compress_punctuation(c, j);

@@ -19,7 +19,8 @@ std::u32string decode(const std::string& s) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + std::size_t(k)]) & 0x3F);
+    for (int k = 1; k < len; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + std::size_t(k)]) & 0x3F);
     out += c;
     i += std::size_t(len);
   }
@@ -58,7 +59,8 @@ void check_lines(const PageList& pages) {
 
 }  // namespace
 
-TEST_CASE("the sample document has at least 5,000 characters of mixed text and every block kind", "[typeset]") {
+TEST_CASE("the sample document has at least 5,000 characters of mixed text and every block kind",
+          "[typeset]") {
   const Document doc = sample_document();
   const std::u32string text = decode(sample_body_text(doc));
   std::size_t han = 0, latin = 0, digits = 0;
@@ -81,7 +83,8 @@ TEST_CASE("the sample document has at least 5,000 characters of mixed text and e
   CHECK((table && chart && heading));
 }
 
-TEST_CASE("sample document typesets on several pages with no prohibited line starts or ends", "[typeset]") {
+TEST_CASE("sample document typesets on several pages with no prohibited line starts or ends",
+          "[typeset]") {
   CollectingSink sink;
   const PageList pages = typeset_sample("", sink);
   CHECK(sink.count(Severity::Warning) == 0);
@@ -101,14 +104,17 @@ TEST_CASE("sample document with a TrueType CJK font (WenQuanYi Micro Hei)", "[ty
   CHECK(sink.count(Severity::Warning) == 0);
   check_lines(pages);
   bool truetype = false;
-  for (const FontFace& f : pages.fonts) truetype = truetype || (f.family == "WenQuanYi Micro Hei" && !f.cff);
+  for (const FontFace& f : pages.fonts)
+    truetype = truetype || (f.family == "WenQuanYi Micro Hei" && !f.cff);
   CHECK(truetype);
 }
 
-TEST_CASE("random mixed paragraphs at many widths: kinsoku and justification hold on every line", "[typeset]") {
-  const std::vector<std::string> pieces = {"园区", "党建", "企业", "发展", "。", "，", "、", "；", "：", "？", "！",
-                                           "“", "”", "（", "）", "《", "》", "——", "……", "·", "AI", "5G",
-                                           "2360家", "3.5亿元", "34.65%", "R&D", " ", "𠮷"};
+TEST_CASE("random mixed paragraphs at many widths: kinsoku and justification hold on every line",
+          "[typeset]") {
+  const std::vector<std::string> pieces = {
+      "园区", "党建", "企业",   "发展",    "。",     "，",  "、", "；", "：", "？",
+      "！",   "“",    "”",      "（",      "）",     "《",  "》", "——", "……", "·",
+      "AI",   "5G",   "2360家", "3.5亿元", "34.65%", "R&D", " ",  "𠮷"};
   std::uint32_t state = 7;
   Document doc;
   for (int i = 0; i < 40; ++i) {

@@ -35,8 +35,9 @@ TEST_CASE("installed font files match the pinned hashes in fonts/manifest.json",
   const FontManifest& m = load_manifest(default_font_manifest());
   REQUIRE(m.files.size() >= 8);
   for (const FontPinProblem& p : verify_font_pins(m)) {
-    FAIL_CHECK(p.file << ": expected sha256 " << p.expected << ", found " << p.actual
-                      << " — install the packages in fonts/README.md, or update the pins after review");
+    FAIL_CHECK(
+        p.file << ": expected sha256 " << p.expected << ", found " << p.actual
+               << " — install the packages in fonts/README.md, or update the pins after review");
   }
 }
 
@@ -60,7 +61,8 @@ TEST_CASE("faces are found by family name inside collections, CFF and TrueType",
   CHECK(set.resolve("No Such Family:Regular") == nullptr);
 }
 
-TEST_CASE("a family not in the manifest is found by scanning the search paths with FreeType", "[fonts]") {
+TEST_CASE("a family not in the manifest is found by scanning the search paths with FreeType",
+          "[fonts]") {
   const FontManifest& m = load_manifest(default_font_manifest());
   FontSet set(m, {});
   const LoadedFace* dejavu = set.resolve("DejaVu Sans:Book");
@@ -93,7 +95,8 @@ TEST_CASE("a character no face has is reported with its U+ code, once", "[fonts]
   CHECK(pages.pages.size() == 1);
 }
 
-TEST_CASE("an unknown font role is an error naming the role, with the known roles as hint", "[fonts]") {
+TEST_CASE("an unknown font role is an error naming the role, with the known roles as hint",
+          "[fonts]") {
   Document doc = one_paragraph("文字", "gothic");
   CollectingSink sink;
   try {
@@ -113,7 +116,8 @@ TEST_CASE("a malformed manifest is an error with the JSON path", "[fonts]") {
   const auto path = dir / "bad_manifest.json";
   {
     std::FILE* f = std::fopen(path.c_str(), "w");
-    std::fputs(R"({"search_paths": [], "files": {}, "faces": {"X:Y": {"file": 3}}, "roles": {}})", f);
+    std::fputs(R"({"search_paths": [], "files": {}, "faces": {"X:Y": {"file": 3}}, "roles": {}})",
+               f);
     std::fclose(f);
   }
   try {

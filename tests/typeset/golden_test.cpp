@@ -53,9 +53,10 @@ TEST_CASE("golden: punctuation, mixed scripts and compression, glyph by glyph", 
   doc.page.width = 300;
   doc.page.margin_inner = doc.page.margin_outer = 50;
   Paragraph p;
-  p.content.push_back({"他说：“《意见》（试行）明确——坚持‘三同步’原则……”2025年投资3.5亿元，占比34.65%；"
-                       "张江·李明、R&D团队和AI芯片项目。",
-                       std::nullopt});
+  p.content.push_back(
+      {"他说：“《意见》（试行）明确——坚持‘三同步’原则……”2025年投资3.5亿元，占比34.65%；"
+       "张江·李明、R&D团队和AI芯片项目。",
+       std::nullopt});
   doc.blocks.push_back(p);
   CollectingSink sink;
   check_golden("punctuation", dump(typeset::typeset(doc, {}, sink), true));

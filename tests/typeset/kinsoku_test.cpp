@@ -68,10 +68,12 @@ TEST_CASE("a newline is a forced break", "[kinsoku]") {
   CHECK(b.back() == BreakAfter::Forced);
 }
 
-TEST_CASE("random mixed text never breaks before a closing mark or after an opening one", "[kinsoku]") {
+TEST_CASE("random mixed text never breaks before a closing mark or after an opening one",
+          "[kinsoku]") {
   // A property check over pseudo-random strings (fixed seed: deterministic) of ideographs,
   // Latin, digits, units and every class of mark, including runs of marks.
-  const std::u32string alphabet = U"中文党建园区企业亿元家%。，、；：？！）》」』”’…—·（《「『“‘ AI5G0123.";
+  const std::u32string alphabet =
+      U"中文党建园区企业亿元家%。，、；：？！）》」』”’…—·（《「『“‘ AI5G0123.";
   std::uint32_t state = 12345;
   for (int round = 0; round < 300; ++round) {
     std::u32string t;

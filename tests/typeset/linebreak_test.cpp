@@ -42,7 +42,8 @@ TEST_CASE("full lines of one-em boxes break exactly at the measure with ratio 0"
   CHECK(breaks[1].ratio == Approx(0));
 }
 
-TEST_CASE("total fit avoids a single box alone on the last line where first fit leaves one", "[linebreak]") {
+TEST_CASE("total fit avoids a single box alone on the last line where first fit leaves one",
+          "[linebreak]") {
   const auto items = han_boxes(9, 5);
   CHECK(boxes_per_line(items, break_greedy(items, {40})) == std::vector<int>{4, 4, 1});
   Params params;
@@ -69,8 +70,13 @@ TEST_CASE("an infinite penalty before a glue forbids that break", "[linebreak]")
 }
 
 TEST_CASE("a forced break ends a line early and that line is not stretched", "[linebreak]") {
-  std::vector<Item> items{Item::box(10), Item::glue(0, 1, 0), Item::box(10), Item::glue(0, kFil, 0),
-                          Item::penalty_item(0, -kInfinitePenalty), Item::box(10), Item::glue(0, kFil, 0),
+  std::vector<Item> items{Item::box(10),
+                          Item::glue(0, 1, 0),
+                          Item::box(10),
+                          Item::glue(0, kFil, 0),
+                          Item::penalty_item(0, -kInfinitePenalty),
+                          Item::box(10),
+                          Item::glue(0, kFil, 0),
                           Item::penalty_item(0, -kInfinitePenalty)};
   const auto breaks = break_lines(items, {40});
   CHECK(boxes_per_line(items, breaks) == std::vector<int>{2, 1});
@@ -93,8 +99,13 @@ TEST_CASE("glue shrinks to fit a line that is slightly too long", "[linebreak]")
 }
 
 TEST_CASE("a box wider than the measure gives an overfull line instead of failing", "[linebreak]") {
-  std::vector<Item> items{Item::box(10), Item::glue(3, 1, 1), Item::box(100), Item::glue(3, 1, 1), Item::box(10),
-                          Item::glue(0, kFil, 0), Item::penalty_item(0, -kInfinitePenalty)};
+  std::vector<Item> items{Item::box(10),
+                          Item::glue(3, 1, 1),
+                          Item::box(100),
+                          Item::glue(3, 1, 1),
+                          Item::box(10),
+                          Item::glue(0, kFil, 0),
+                          Item::penalty_item(0, -kInfinitePenalty)};
   const auto breaks = break_lines(items, {40});
   REQUIRE(breaks.size() == 3);
   CHECK(breaks[1].overfull);

@@ -63,7 +63,8 @@ TEST_CASE("a heading is never the last thing on a page", "[paginate]") {
   }
 }
 
-TEST_CASE("no single line of a body paragraph is left alone at a page top or bottom", "[paginate]") {
+TEST_CASE("no single line of a body paragraph is left alone at a page top or bottom",
+          "[paginate]") {
   for (int filler = 1; filler <= 14; ++filler) {
     Document doc = small_pages();
     doc.blocks.push_back(para(repeat("园区企业党建工作稳步推进。", filler)));
@@ -73,10 +74,13 @@ TEST_CASE("no single line of a body paragraph is left alone at a page top or bot
       const auto& here = pages.pages[p].lines;
       const auto& next = pages.pages[p + 1].lines;
       INFO("filler " << filler << " page " << p);
-      // Widow: the next page starts with a paragraph's last line while this page ends mid-paragraph.
-      if (!here.empty() && !here.back().paragraph_end && !next.empty()) CHECK_FALSE(next.front().paragraph_end);
+      // Widow: the next page starts with a paragraph's last line while this page ends
+      // mid-paragraph.
+      if (!here.empty() && !here.back().paragraph_end && !next.empty())
+        CHECK_FALSE(next.front().paragraph_end);
       // Orphan: this page ends with a first line (indented) that continues on the next page.
-      if (!here.empty() && !here.back().paragraph_end) CHECK(here.back().x_start <= here.back().left + 0.01);
+      if (!here.empty() && !here.back().paragraph_end)
+        CHECK(here.back().x_start <= here.back().left + 0.01);
     }
   }
 }
@@ -91,7 +95,8 @@ TEST_CASE("a long table splits between rows and repeats its header on every page
     return c;
   };
   t.header_rows.push_back({cell("序号"), cell("做法")});
-  for (int i = 0; i < 30; ++i) t.rows.push_back({cell(std::to_string(i + 1)), cell("建立联合党支部，开展结对共建活动。")});
+  for (int i = 0; i < 30; ++i)
+    t.rows.push_back({cell(std::to_string(i + 1)), cell("建立联合党支部，开展结对共建活动。")});
   doc.blocks.push_back(t);
   const PageList pages = run(doc);
   REQUIRE(pages.pages.size() >= 3);
@@ -99,7 +104,8 @@ TEST_CASE("a long table splits between rows and repeats its header on every page
   for (const Page& page : pages.pages) {
     REQUIRE(!page.lines.empty());
     CHECK(page.lines.front().text == "序号");
-    for (const LineRecord& l : page.lines) rows += l.text.find_first_not_of("0123456789") == std::string::npos;
+    for (const LineRecord& l : page.lines)
+      rows += l.text.find_first_not_of("0123456789") == std::string::npos;
   }
   CHECK(rows == 30);
 }
@@ -134,8 +140,10 @@ TEST_CASE("headers and footers expand fields; the outer slot alternates sides", 
     REQUIRE(num);
     const bool odd = i == 0;
     const Pt left = odd ? 50 : 30, right = odd ? 300 - 30 : 300 - 50;
-    if (odd) CHECK(num->x_end == Approx(right).margin(0.01));
-    else CHECK(num->x_start == Approx(left).margin(0.01));
+    if (odd)
+      CHECK(num->x_end == Approx(right).margin(0.01));
+    else
+      CHECK(num->x_start == Approx(left).margin(0.01));
     // Mirrored margins: the body text block moves with the page side.
     bool body_seen = false;
     for (const LineRecord& l : page.lines)
@@ -147,7 +155,8 @@ TEST_CASE("headers and footers expand fields; the outer slot alternates sides", 
   }
 }
 
-TEST_CASE("a page break starts a new page; the outline records headings with their pages", "[paginate]") {
+TEST_CASE("a page break starts a new page; the outline records headings with their pages",
+          "[paginate]") {
   Document doc = small_pages();
   doc.blocks.push_back(heading("一、总体情况"));
   doc.blocks.push_back(para("园区企业党建工作稳步推进。"));

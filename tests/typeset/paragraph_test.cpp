@@ -33,7 +33,8 @@ PageList set(std::vector<Block> blocks, Pt width = 200) {
 std::vector<PlacedGlyph> glyphs(const PageList& pages) {
   std::vector<PlacedGlyph> out;
   for (const Item& item : pages.pages.at(0).items)
-    if (const auto* run = std::get_if<GlyphRun>(&item)) out.insert(out.end(), run->glyphs.begin(), run->glyphs.end());
+    if (const auto* run = std::get_if<GlyphRun>(&item))
+      out.insert(out.end(), run->glyphs.begin(), run->glyphs.end());
   return out;
 }
 
@@ -45,7 +46,8 @@ const PlacedGlyph& find(const std::vector<PlacedGlyph>& gs, const std::string& t
 }
 
 const std::string kLong =
-    "园区党工委坚持“党建引领、产业为本”的工作思路，全年实现地区生产总值3.5亿元，同比增长12.8%。截至9月底，"
+    "园区党工委坚持“党建引领、产业为本”的工作思路，全年实现地区生产总值3.5亿元，同比增长12.8%"
+    "。截至9月底，"
     "区内共有规模以上工业企业2360家，其中高新技术企业占比达34.65%，较上年提高2.1个百分点；"
     "依托5G基站和IoT平台，园区建成智慧党建管理系统（试运行），党员活动签到率提升至98.5%！";
 
@@ -70,7 +72,8 @@ TEST_CASE("justification never widens the space after a punctuation mark", "[jus
   const PageList pages = set({para(kLong)}, 173);
   const auto gs = glyphs(pages);
   for (std::size_t i = 0; i + 1 < gs.size(); ++i) {
-    if (gs[i].text != "，" && gs[i].text != "。" && gs[i].text != "、" && gs[i].text != "；") continue;
+    if (gs[i].text != "，" && gs[i].text != "。" && gs[i].text != "、" && gs[i].text != "；")
+      continue;
     if (gs[i + 1].y != gs[i].y) continue;  // line end
     INFO("after " << gs[i].text << " before " << gs[i + 1].text);
     CHECK(gs[i + 1].x - gs[i].x <= 10.0 + 0.001);  // at most the full em of the mark
@@ -103,7 +106,8 @@ TEST_CASE("consecutive punctuation is compressed to half width (clreq 3.1.6)", "
   CHECK(zai.x - paren.x == Approx(15).margin(0.01));
 }
 
-TEST_CASE("a line-end closing mark takes half an em so the line still fills the measure", "[compression]") {
+TEST_CASE("a line-end closing mark takes half an em so the line still fills the measure",
+          "[compression]") {
   // 19 ideographs and a stop: 19.5 em fit a 19.5 em measure only with the stop compressed.
   const std::string text = "一二三四五六七八九十一二三四五六七八九。后面的字";
   const PageList pages = set({para(text, Align::Justify, 0)}, 195);
@@ -113,7 +117,8 @@ TEST_CASE("a line-end closing mark takes half an em so the line still fills the 
   CHECK(std::abs(lines[0].x_end - lines[0].right) < 0.01);
 }
 
-TEST_CASE("the first line is indented two characters; a list marker hangs in the indent", "[paragraph]") {
+TEST_CASE("the first line is indented two characters; a list marker hangs in the indent",
+          "[paragraph]") {
   Paragraph item = para("第一项内容，说明组织覆盖情况。", Align::Justify, 0);
   item.marker = "1.";
   item.style.left_indent = 20;
@@ -175,7 +180,8 @@ TEST_CASE("a superscript is smaller and raised", "[paragraph]") {
   CHECK(marker_run != han_run);
 }
 
-TEST_CASE("a font whose brackets are centred (WenQuanYi) gets no bracket compression", "[compression]") {
+TEST_CASE("a font whose brackets are centred (WenQuanYi) gets no bracket compression",
+          "[compression]") {
   Document doc;
   Paragraph p = para("甲）（乙", Align::Start, 0);
   doc.blocks.push_back(p);

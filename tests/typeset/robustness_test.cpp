@@ -30,7 +30,8 @@ TEST_CASE("an empty document is one blank page", "[robustness]") {
   CHECK(pages.pages[0].items.empty());
 }
 
-TEST_CASE("degenerate blocks: empty paragraph, empty table, chart with bad values", "[robustness]") {
+TEST_CASE("degenerate blocks: empty paragraph, empty table, chart with bad values",
+          "[robustness]") {
   Document doc;
   doc.blocks.push_back(para(""));
   doc.blocks.push_back(Table{});
@@ -69,7 +70,8 @@ TEST_CASE("a long unbreakable Latin word is set overfull instead of failing", "[
   CHECK(all.find("结束。") != std::string::npos);
 }
 
-TEST_CASE("invalid UTF-8 becomes U+FFFD and is reported if no font has it, never a crash", "[robustness]") {
+TEST_CASE("invalid UTF-8 becomes U+FFFD and is reported if no font has it, never a crash",
+          "[robustness]") {
   Document doc;
   doc.blocks.push_back(para(std::string("坏\xff\xfe字节\xe4\xb8")));
   const PageList pages = run(doc);
