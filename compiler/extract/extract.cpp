@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/figures.h"
 #include "extract/parks.h"
@@ -100,7 +101,7 @@ struct ParkBook {
 
 void extract_article(const ingest::Article& a, const std::vector<TopicRule>& topics,
                      ParkBook& book, Facts& facts, std::vector<SummarySentence>& candidates,
-                     DiagSink& sink) {
+                     std::set<std::string>& seen_practices, DiagSink& sink) {
   // 1. Views, section headings, body blocks and sentences.
   std::vector<TextView> views;
   std::vector<bool> headings, body;
@@ -164,10 +165,7 @@ void extract_article(const ingest::Article& a, const std::vector<TopicRule>& top
     }
     auto practices = find_practices(v, sr.begin, sr.end);
     for (const auto& d : practices) {
-      bool seen = std::any_of(facts.practices.begin(), facts.practices.end(), [&](const Practice& p) {
-        return p.park == park && p.name == d.name && p.category == d.category;
-      });
-      if (seen) continue;
+      if (!seen_practices.insert(park + '\x1f' + d.name + '\x1f' + d.category).second) continue;
       Practice p;
       p.park = park;
       p.name = d.name;
@@ -223,7 +221,9 @@ Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_
   // 2. Every article: parks, figures, practices, summary candidates.
   ParkBook book;
   std::vector<SummarySentence> candidates;
-  for (const auto& a : corpus.articles) extract_article(a, topics, book, facts, candidates, sink);
+  std::set<std::string> seen_practices;  // park, name, category
+  for (const auto& a : corpus.articles)
+    extract_article(a, topics, book, facts, candidates, seen_practices, sink);
   // 3. Parks in order of first appearance; the few most informative sentences.
   facts.parks = std::move(book.parks);
   facts.summaries = pick_summaries(std::move(candidates));

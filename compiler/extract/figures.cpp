@@ -79,11 +79,13 @@ std::u32string stripped(const TextView& v, std::size_t b, std::size_t e) {
   return v.orig.substr(b, e - b);
 }
 
-// Drops park names at the start of a subject (昌吉高新区有高新技术企业50家).
+// Drops park names from a subject: everything up to the last named park, or a bare reference
+// at its start (昌吉高新区有高新技术企业50家, 今年第三季度乐山高新区共受理…).
 std::size_t skip_leading_parks(std::u32string_view norm, std::size_t b, std::size_t e) {
+  std::size_t from = b;
   for (const auto& m : find_park_mentions(norm.substr(b, e - b)))
-    if (m.begin == 0 || (m.bare && m.begin <= 1)) return b + m.end;
-  return b;
+    if ((!m.bare || m.begin <= 1) && b + m.end < e) from = std::max(from, b + m.end);
+  return from;
 }
 
 // Ends with a growth verb (optionally 了) and not with a level marker (至/到/为)?

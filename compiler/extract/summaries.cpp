@@ -15,15 +15,14 @@ constexpr std::u32string_view kSloganWords[] = {
     U"高质量发展", U"坚强组织保障", U"党旗", U"凝心聚力", U"磅礴", U"澎湃", U"强大动力",
     U"新征程", U"新篇章", U"生动局面", U"根本保证", U"红色引擎", U"同频共振", U"保驾护航"};
 
+// Share of the shorter text's characters that the other text also has (multiset overlap);
+// both arguments are sorted character lists.
 double overlap(const std::u32string& a, const std::u32string& b) {
-  std::multiset<char32_t> sa(a.begin(), a.end());
   std::size_t common = 0;
-  for (char32_t c : b) {
-    auto it = sa.find(c);
-    if (it != sa.end()) {
-      ++common;
-      sa.erase(it);
-    }
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else ++common, ++i, ++j;
   }
   std::size_t shorter = std::min(a.size(), b.size());
   return shorter ? static_cast<double>(common) / static_cast<double>(shorter) : 1.0;
@@ -59,7 +58,8 @@ std::vector<SummarySentence> pick_summaries(std::vector<SummarySentence> candida
     return candidates[a].score > candidates[b].score;
   });
   std::map<std::string, std::size_t> taken;  // group key → count
-  std::vector<std::u32string> chosen_text;
+  std::vector<std::u32string> chosen_text;  // sorted characters of each chosen sentence
+  std::vector<std::string> chosen_park;
   std::vector<std::size_t> chosen;
   for (std::size_t i : order) {
     const auto& c = candidates[i];
@@ -70,11 +70,14 @@ std::vector<SummarySentence> pick_summaries(std::vector<SummarySentence> candida
                               [&](const std::string& g) { return taken[g] < per_group; });
     if (!wanted) continue;
     std::u32string text = to_u32(c.text);
-    bool duplicate = std::any_of(chosen_text.begin(), chosen_text.end(),
-                                 [&](const std::u32string& o) { return overlap(o, text) >= 0.7; });
+    std::sort(text.begin(), text.end());
+    bool duplicate = false;
+    for (std::size_t k = 0; k < chosen_text.size() && !duplicate; ++k)
+      duplicate = chosen_park[k] == c.park && overlap(chosen_text[k], text) >= 0.7;
     if (duplicate) continue;
     for (const auto& g : groups) taken[g]++;
     chosen_text.push_back(text);
+    chosen_park.push_back(c.park);
     chosen.push_back(i);
   }
   std::sort(chosen.begin(), chosen.end());

@@ -133,6 +133,7 @@ TextView make_view(std::string_view utf8) {
   }
   v.bytes.push_back(utf8.size());
   v.norm.resize(v.orig.size());
+  const bool traditional = may_be_traditional(v.orig);
   // ASCII quotes have no direction: alternate open/close within the text. Commas and colons
   // between digits stay ASCII (1,000 and 10:30 are parts of numbers and clock times).
   bool double_open = false, single_open = false;
@@ -148,6 +149,8 @@ TextView make_view(std::string_view utf8) {
       single_open = !single_open;
     } else if ((c == U',' || c == U':') && digit_before && digit_after) {
       v.norm[i] = c;
+    } else if (!traditional && c >= 0x3400 && c <= 0x9FFF) {
+      v.norm[i] = c;  // simplified text: Han characters stay as they are
     } else {
       v.norm[i] = normalize_char(c);
     }
@@ -181,13 +184,13 @@ bool is_han(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
-bool starts_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
-  return at <= text.size() && text.substr(at, word.size()) == word;
-}
-
-bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
-  return at >= word.size() && at <= text.size() &&
-         text.substr(at - word.size(), word.size()) == word;
+bool may_be_traditional(std::u32string_view text) {
+  static constexpr std::u32string_view kCommonTraditional =
+      U"們個國區園黨組織這為與發會業經開對實現產務專體進關時來過說動長員導設網幹總級變點"
+      U"將幾數從記萬項層務範強聯達質應還當機構場條計劃創規環營";
+  for (char32_t c : text)
+    if (c >= 0x4E00 && kCommonTraditional.find(c) != std::u32string_view::npos) return true;
+  return false;
 }
 
 }  // namespace ptbrief::extract

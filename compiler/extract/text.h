@@ -53,8 +53,19 @@ inline bool is_open_quote(char32_t c) { return c == U'“' || c == U'‘'; }
 inline bool is_close_quote(char32_t c) { return c == U'”' || c == U'’'; }
 
 /// Does `text` contain `word` starting at character `at`?
-bool starts_with_at(std::u32string_view text, std::size_t at, std::u32string_view word);
+inline bool starts_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
+  return at < text.size() && !word.empty() && text[at] == word[0] &&
+         text.substr(at, word.size()) == word;
+}
 /// Does `text` end with `word` just before character `at`?
-bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word);
+inline bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
+  return at >= word.size() && at <= text.size() &&
+         text.substr(at - word.size(), word.size()) == word;
+}
+
+/// Might `text` be in traditional characters? True when it holds one of the commonest
+/// traditional-only characters (們 個 國 區 黨 這 為 發 會 業 …). Simplified text skips the
+/// (costly to load) ICU transliterator.
+bool may_be_traditional(std::u32string_view text);
 
 }  // namespace ptbrief::extract
