@@ -37,7 +37,7 @@ Pt grid_track(const SpacedCluster& c, const Engine& e) {
   return *e.char_pitch - c.width;
 }
 
-std::vector<SpacedCluster> spaced_clusters(const Prepared& p, const Engine& e) {
+std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
   std::vector<SpacedCluster> out;
   out.reserve(p.shaped.clusters.size());
   for (const Cluster& c : p.shaped.clusters) {
@@ -48,11 +48,16 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, const Engine& e) {
     if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing) &&
         c.glyph_end > c.glyph_begin) {
       // Where the ink is: the blank on each side of the mark's glyph, from its extents.
-      hb_glyph_extents_t ext{};
-      if (hb_font_get_glyph_extents(c.face->font, p.shaped.glyphs[c.glyph_begin].gid, &ext)) {
+      const std::uint32_t gid = p.shaped.glyphs[c.glyph_begin].gid;
+      auto [it, fresh] = e.ink.try_emplace({c.face, gid}, 0, -1);
+      if (fresh) {
+        hb_glyph_extents_t ext{};
+        if (hb_font_get_glyph_extents(c.face->font, gid, &ext)) it->second = {ext.x_bearing, ext.width};
+      }
+      if (it->second.second >= 0) {
         const double scale = s.em / c.face->info.units_per_em;
-        s.blank_left = ext.x_bearing * scale;
-        s.blank_right = c.width - (ext.x_bearing + ext.width) * scale;
+        s.blank_left = it->second.first * scale;
+        s.blank_right = c.width - (it->second.first + it->second.second) * scale;
       }
     }
     out.push_back(s);

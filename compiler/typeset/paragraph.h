@@ -29,6 +29,9 @@ struct Engine {
   FontTable fonts;
   /// Document grid (PageSpec::grid): character pitch and line pitch in points, when set.
   std::optional<Pt> char_pitch, line_pitch;
+  /// Horizontal ink extent (x bearing, width; font units) of punctuation glyphs, computed once
+  /// per glyph: extents of CFF glyphs cost a charstring interpretation.
+  std::map<std::pair<const LoadedFace*, std::uint32_t>, std::pair<int, int>> ink;
 };
 
 /// One set line. Positions are relative to the line box: x from the left edge of the block the
