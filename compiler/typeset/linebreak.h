@@ -34,7 +34,7 @@ struct Item {
 
 /// Tuning of the total-fit breaker.
 struct Params {
-  double tolerance = 2.0;  ///< largest adjustment ratio accepted (stretch used / stretch)
+  double tolerance = 1.0;  ///< largest adjustment ratio accepted (stretch used / stretch)
   int line_penalty = 10;   ///< added to each line's badness (fewer lines preferred)
   int flagged_demerits = 3000;
   int fitness_demerits = 3000;  ///< adjacent lines of very different tightness
