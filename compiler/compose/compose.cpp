@@ -46,6 +46,24 @@ std::string measure_key(const std::string& subject) {
   return out;
 }
 
+/// A chart label of at most `max` characters: longer ones keep their start and end in "…".
+std::string short_label(const std::string& text, std::size_t max) {
+  std::vector<std::string> chars;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    chars.push_back(text.substr(i, n));
+    i += n;
+  }
+  if (chars.size() <= max) return text;
+  std::string out;
+  for (std::size_t i = 0; i < max - 1; ++i) out += chars[i];
+  return out + "…";
+}
+
 /// Month-day mentions (9月12日) in a text, as month * 100 + day.
 void collect_dates(const std::string& text, std::vector<int>& out) {
   for (std::size_t at = text.find("月"); at != std::string::npos; at = text.find("月", at + 1)) {
@@ -177,6 +195,11 @@ class Composer {
         r.space_before = 4;
         r.space_after = layout_.page.grid ? 0 : 12;
         blocks_.push_back(r);
+        // GB/T 9704 §7.3.3: the title sits a blank line below the red separator line.
+        if (const auto& grid = layout_.page.grid; grid && grid->lines_per_page > 0)
+          blocks_.push_back(typeset::Spacer{(layout_.page.height - layout_.page.margin_top -
+                                             layout_.page.margin_bottom) /
+                                            grid->lines_per_page});
       }
     }
     typeset::Heading h;
@@ -328,7 +351,7 @@ class Composer {
     typeset::BarChart c = styles_.chart;
     c.title = (topic.empty() ? "数据对比" : topic) + "（单位：" + bars.front()->unit + "）";
     for (auto* f : bars) {
-      c.labels.push_back(one_line(f->subject.empty() ? f->quote : f->subject, 14));
+      c.labels.push_back(short_label(f->subject.empty() ? f->quote : f->subject, 10));
       c.values.push_back(f->number);
       c.value_labels.push_back(format_figure(*f));
     }
