@@ -189,6 +189,7 @@ std::vector<std::string> brief_parks(const extract::Facts& facts) {
 std::string resolve_park(const extract::Facts& facts, const std::string& name) {
   for (const auto& p : facts.parks)
     if (p.name == name || contains(p.aliases, name)) return p.name;
+  if (const extract::Park* p = extract::find_park(facts, name)) return p->name;  // long form
   const auto known = brief_parks(facts);
   if (contains(known, name)) return name;
   const auto near = nearest_names(name, known);
