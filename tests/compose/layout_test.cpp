@@ -200,3 +200,24 @@ TEST_CASE("layout: every shipped layout loads", "[compose][layout]") {
   CHECK(std::find(names.begin(), names.end(), "gongwen") != names.end());
   for (const auto& n : names) CHECK_NOTHROW(load_layout(n));
 }
+
+TEST_CASE("layout: extends chains deeper than the limit are refused", "[compose][layout]") {
+  const auto dir = test::scratch_dir("layout_depth");
+  write(dir, "l0.json", "{}");
+  for (int i = 1; i <= 12; ++i)
+    write(dir, "l" + std::to_string(i) + ".json", "{\"extends\": \"l" + std::to_string(i - 1) + "\"}");
+  CHECK_NOTHROW(load_layout((dir / "l5.json").string()));
+  CHECK(load_error(dir / "l12.json").code == "layout.extends_depth");
+}
+
+TEST_CASE("layout: paper names, explicit sizes and orientation", "[compose][layout]") {
+  const auto dir = test::scratch_dir("layout_paper");
+  auto b5 = load_layout(write(dir, "b5.json", "{\"paper\": \"B5\", \"orientation\": \"landscape\"}").string());
+  CHECK(to_mm(b5->page.width) == Approx(250));
+  CHECK(to_mm(b5->page.height) == Approx(176));
+  auto custom = load_layout(write(dir, "c.json", "{\"paper\": {\"width_mm\": 200, \"height_mm\": 280}}").string());
+  CHECK(to_mm(custom->page.width) == Approx(200));
+  const auto d = load_error(write(dir, "bad.json", "{\"paper\": \"A5\"}"));
+  CHECK(d.json_path == "$.paper");
+  CHECK(has(d.hint, "\"A4\", \"A3\", \"B5\""));
+}
