@@ -134,7 +134,8 @@ class Composer {
   Citations cites_;
   std::vector<Block> blocks_;
   int heading1_count_ = 0, heading2_count_ = 0;
-  std::set<std::string> printed_;  ///< sentences already printed (practice explanations)
+  std::set<std::string> printed_;
+  bool any_topic_ = false;         ///< a topic subsection was printed  ///< sentences already printed (practice explanations)
 
   bool park() const { return sel_.kind == BriefRequest::Kind::Park; }
 
@@ -517,7 +518,13 @@ class Composer {
         if (!used.count(x) && !printed_.count(x->text) &&
             std::find(x->topics.begin(), x->topics.end(), topic.id) != x->topics.end())
           pool.push_back(x);
-      if (pool.empty()) continue;
+      // The practices under this topic, by name: their sentences are printed above already.
+      std::vector<std::string> names;
+      for (auto* p : sel_.practices)
+        if (std::find(p->topics.begin(), p->topics.end(), topic.id) != p->topics.end() &&
+            std::find(names.begin(), names.end(), "“" + p->name + "”") == names.end())
+          names.push_back("“" + p->name + "”");
+      if (pool.empty() && names.empty()) continue;
       heading(topic.id, 2);
       std::stable_sort(pool.begin(), pool.end(), [](auto* a, auto* b) { return a->score > b->score; });
       if (s.max_items && pool.size() > s.max_items) pool.resize(s.max_items);
@@ -526,8 +533,10 @@ class Composer {
       for (auto* x : sel_.summaries)
         if (std::find(pool.begin(), pool.end(), x) != pool.end()) ordered.push_back(x);
       sentences(ordered, 0);
+      if (!names.empty()) paragraph({plain("相关做法：" + join(names, "") + "。")}, styles_.body);
+      any_topic_ = true;
     }
-    if (used.empty()) {  // no topic tags: the park's best sentences not printed yet
+    if (used.empty() && !any_topic_) {  // no topic tags: the park's best sentences not printed yet
       std::vector<const extract::SummarySentence*> pool;
       for (auto* x : sel_.summaries)
         if (!printed_.count(x->text)) pool.push_back(x);

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "bench/bench.h"
-#include "support/test_support.h"
 
 namespace {
 
