@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/diagnostic.h"
+#include "pdf/font_file.h"
 
 namespace ptbrief::pdf {
 namespace {
@@ -232,7 +233,7 @@ Face subset_face(hb_face_t* hb, const typeset::FontFace& face, const GlyphUse& u
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG",
                           "kern", "DSIG", "cmap", "name", "hdmx", "LTSH", "VDMX", "gasp"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
 
   Plan plan(hb_subset_plan_create_or_fail(hb, input.get()));
   if (!plan) font_error(face, "hb-subset could not plan the subset");
@@ -338,9 +339,8 @@ std::string subset_tag(const std::vector<std::uint32_t>& gids) {
 }
 
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used) {
-  Blob blob(hb_blob_create_from_file_or_fail(face.path.c_str()));
-  if (!blob) font_error(face, "cannot read the file");
-  Face hb(hb_face_create(blob.get(), face.index));
+  Blob blob(map_font_view(face.path, face.index));
+  Face hb(hb_face_create(blob.get(), 0));
   if (hb_face_get_glyph_count(hb.get()) == 0) font_error(face, "no glyphs (bad face index?)");
 
   FontProgram fp;
