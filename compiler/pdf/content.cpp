@@ -8,6 +8,40 @@
 namespace ptbrief::pdf {
 namespace {
 
+/// Appends `v` as pdf_number() writes it, without building a string per number.
+void append_number(std::string& out, double v) {
+  double thousandths = std::round(v * 1000.0);
+  if (thousandths == 0 || !std::isfinite(thousandths)) {  // also turns -0 into 0
+    out += '0';
+    return;
+  }
+  if (std::abs(thousandths) >= 1e15) {  // far beyond any page coordinate: whole units
+    char buf[400];                        // DBL_MAX has 309 digits
+    auto res =
+        std::to_chars(buf, buf + sizeof buf, thousandths / 1000.0, std::chars_format::fixed, 0);
+    out.append(buf, res.ptr);
+    return;
+  }
+  // Digits from the integer count of thousandths, written backwards; trailing zeros of the
+  // fraction are left out, and so is a fraction of zero.
+  auto n = static_cast<long long>(thousandths);
+  unsigned long long a =
+      n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  char buf[32];
+  char* p = buf + sizeof buf;
+  unsigned frac = static_cast<unsigned>(a % 1000), digits = 3;
+  a /= 1000;
+  if (frac != 0) {
+    for (; frac % 10 == 0; frac /= 10) --digits;
+    for (unsigned i = 0; i < digits; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+    *--p = '.';
+  }
+  do *--p = static_cast<char>('0' + a % 10);
+  while ((a /= 10) != 0);
+  if (n < 0) *--p = '-';
+  out.append(p, buf + sizeof buf);
+}
+
 void append_code(std::string& out, std::uint16_t code) {
   static const char* digits = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xf];
@@ -25,13 +59,18 @@ void write_line(std::string& out, const typeset::GlyphRun& run, std::size_t begi
                 const FontProgram& font, double page_height) {
   const auto& glyphs = run.glyphs;
   double pen = glyphs[begin].x;
-  out += "1 0 0 1 " + pdf_number(pen) + " " + pdf_number(page_height - glyphs[begin].y) +
-         " Tm\n[<";
+  out += "1 0 0 1 ";
+  append_number(out, pen);
+  out += ' ';
+  append_number(out, page_height - glyphs[begin].y);
+  out += " Tm\n[<";
   for (std::size_t i = begin; i < end; ++i) {
     const auto& g = glyphs[i];
     double adj = std::round((pen - g.x) * 1000.0 / run.size * 100.0) / 100.0;
     if (std::abs(adj) >= 0.01) {
-      out += "> " + pdf_number(adj) + " <";
+      out += "> ";
+      append_number(out, adj);
+      out += " <";
       pen -= adj * run.size / 1000.0;
     }
     std::uint16_t code = font.code_of_gid.at(g.gid);
@@ -76,16 +115,13 @@ void write_stroke(std::string& out, const typeset::Stroke& s, double page_height
 
 }  // namespace
 
-std::string font_resource_name(std::size_t index) { return "F" + std::to_string(index); }
+std::string font_resource_name(std::size_t index) {
+  return "F" + std::to_string(index);
+}
 
 std::string pdf_number(double v) {
-  double r = std::round(v * 1000.0) / 1000.0;
-  if (r == 0) return "0";  // also turns -0 into 0
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, 3);
-  std::string s(buf, res.ptr);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
+  std::string s;
+  append_number(s, v);
   return s;
 }
 
