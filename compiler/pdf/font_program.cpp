@@ -22,7 +22,8 @@ struct HbDeleter {
 using Blob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
 using Face = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
 using Font = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
-using Input = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+using Input =
+    std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 using Plan = std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
 
 [[noreturn]] void font_error(const typeset::FontFace& face, const std::string& what) {
@@ -118,7 +119,8 @@ TopDict read_top_dict(const CffReader& r, std::size_t at, std::size_t end) {
       operands.push_back(static_cast<std::int32_t>(r.offset(at + 1, 4)));
       at += 5;
     } else if (b0 == 30) {  // real: skip nibbles up to the 0xf terminator
-      do ++at; while ((r.u8(at) & 0x0f) != 0x0f && (r.u8(at) & 0xf0) != 0xf0);
+      do ++at;
+      while ((r.u8(at) & 0x0f) != 0x0f && (r.u8(at) & 0xf0) != 0xf0);
       operands.push_back(0);
       at += 1;
     } else if (b0 >= 32 && b0 <= 246) {
@@ -233,7 +235,11 @@ Face subset_face(hb_face_t* hb, const typeset::FontFace& face, const GlyphUse& u
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG",
                           "kern", "DSIG", "cmap", "name", "hdmx", "LTSH", "VDMX", "gasp"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // Desubroutinized CFF: HarfBuzz then skips subroutine closure and renumbering, which on the
+  // engine's sample cut subsetting from 29M to 12M instructions — and the flat charstrings
+  // deflate better than the subset subroutines, so the PDF is ~10 KB smaller too.
+  hb_subset_input_set_flags(input.get(),
+                            HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
 
   Plan plan(hb_subset_plan_create_or_fail(hb, input.get()));
   if (!plan) font_error(face, "hb-subset could not plan the subset");
@@ -339,6 +345,8 @@ std::string subset_tag(const std::vector<std::uint32_t>& gids) {
 }
 
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used) {
+  // A view of the face without cmap and layout tables (see font_file.h): what hb-subset does
+  // not see, it does not spend time on.
   Blob blob(map_font_view(face.path, face.index));
   Face hb(hb_face_create(blob.get(), 0));
   if (hb_face_get_glyph_count(hb.get()) == 0) font_error(face, "no glyphs (bad face index?)");
