@@ -179,8 +179,8 @@ void check_controls(const Text& t, const std::string& name) {
 }  // namespace
 
 Decoded decode(std::string_view raw, const std::string& name) {
-  auto u8 = [](std::string_view s, const char* lit) { return s.rfind(lit, 0) == 0; };
-  if (u8(raw, "\xFF\xFE") && !u8(raw, "\xFF\xFE\x00\x00")) {
+  auto u8 = [](std::string_view s, std::string_view lit) { return s.substr(0, lit.size()) == lit; };
+  if (u8(raw, "\xFF\xFE")) {
     Decoded d{"UTF-16LE", decode_icu(raw, 2, "UTF-16LE", name)};
     check_controls(d.chars, name);
     return d;

@@ -59,7 +59,12 @@ std::vector<Line> split_lines(const Text& chars) {
   int blanks = 0;
   Text cur;
   auto flush = [&] {
+    // Invisible characters go; blank runs shrink to their first blank, so later passes
+    // never rescan long runs (hostile input stays linear).
     std::erase_if(cur, [](const Char& ch) { return is_invisible(ch.c); });
+    cur.erase(std::unique(cur.begin(), cur.end(),
+                          [](const Char& a, const Char& b) { return is_blank(a.c) && is_blank(b.c); }),
+              cur.end());
     trim(cur);
     if (cur.empty()) {
       ++blanks;

@@ -2,6 +2,7 @@
 #include "ingest/segment.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace ptbrief::ingest {
@@ -44,7 +45,8 @@ bool is_marker(char32_t c) {
 bool is_byline(const Text& t) {
   for (const std::u32string p : {U"本报记者", U"本报通讯员", U"通讯员", U"特约记者", U"记者"})
     if (starts_with(t, p) && t.size() <= 40 && !ends_sentence(t)) return true;
-  if (t.size() > 30 || ends_sentence(t) || !contains(t, U"记者")) return false;
+  if (t.size() > 30 || ends_sentence(t) || !contains(t, U"记者") || contains(t, U"。"))
+    return false;
   return std::none_of(t.begin(), t.end(), [](const Char& ch) {
     return ch.c == U'，' || ch.c == ',' || ch.c == U'“' || ch.c == '"';
   });
@@ -138,6 +140,7 @@ std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
     Text& t = l.text;
     Piece p;
     if (starts_with(t, kDateline)) seen_body = false;
+    const bool title_above = !seen_body && !out.empty() && out.back().type == BlockType::Title;
     if (t.front().c == U'▲' || t.front().c == U'△') {
       strip_front(t, 1);
       p.type = BlockType::Caption;
@@ -154,7 +157,10 @@ std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
       p.type = seen_body ? BlockType::Heading : BlockType::Title;
     } else if (l.blank_before >= 3 && t.size() <= 60) {
       p.type = BlockType::Caption;  // a short line after an image gap names the photo
-    } else if (is_heading_like(t, seen_body ? 40 : 80) && !(marked && seen_body)) {
+    } else if (is_heading_like(t, seen_body ? 40 : 80) && !(marked && seen_body) &&
+               !(title_above && l.blank_before > 0)) {
+      // Title lines stack without blank lines between them (003's two-line headline); a
+      // short line set off below a title is running text cut by a break.
       p.type = seen_body ? BlockType::Heading : BlockType::Title;
     } else {
       p.type = BlockType::Paragraph;
@@ -192,25 +198,42 @@ bool opens_fresh(const Text& t) {
 }
 
 void rejoin_broken_paragraphs(std::vector<Piece>& pieces) {
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    while (pieces[i].type == BlockType::Paragraph && !ends_sentence(pieces[i].text)) {
-      std::size_t j = i + 1;
-      while (j < pieces.size() &&
-             (pieces[j].type == BlockType::Caption || pieces[j].type == BlockType::Image ||
-              pieces[j].type == BlockType::Note))
-        ++j;
-      if (j >= pieces.size() || pieces[j].type != BlockType::Paragraph ||
-          starts_with(pieces[j].text, kDateline) || opens_fresh(pieces[j].text))
-        break;
-      Text& a = pieces[i].text;
-      const Text& b = pieces[j].text;
-      // Latin words cut at a line end keep a (synthetic, empty-range) space.
-      if (!a.empty() && !b.empty() && is_ascii_alnum(a.back().c) && is_ascii_alnum(b.front().c))
-        a.push_back({' ', a.back().e, a.back().e});
-      a.insert(a.end(), b.begin(), b.end());
-      pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(j));
+  // One linear pass: `open` is the unfinished paragraph, `held` the captions, images and
+  // notes met while waiting for its continuation (they follow it once it is complete).
+  std::vector<Piece> out, held;
+  out.reserve(pieces.size());
+  std::size_t open = SIZE_MAX;
+  auto release = [&] {
+    for (Piece& h : held) out.push_back(std::move(h));
+    held.clear();
+    open = SIZE_MAX;
+  };
+  for (Piece& p : pieces) {
+    if (open != SIZE_MAX) {
+      if (p.type == BlockType::Caption || p.type == BlockType::Image ||
+          p.type == BlockType::Note) {
+        held.push_back(std::move(p));
+        continue;
+      }
+      if (p.type == BlockType::Paragraph && !starts_with(p.text, kDateline) &&
+          !opens_fresh(p.text)) {
+        Text& a = out[open].text;
+        // Latin words cut at a line end keep a (synthetic, empty-range) space.
+        if (!a.empty() && !p.text.empty() && is_ascii_alnum(a.back().c) &&
+            is_ascii_alnum(p.text.front().c))
+          a.push_back({' ', a.back().e, a.back().e});
+        a.insert(a.end(), p.text.begin(), p.text.end());
+        if (ends_sentence(a)) release();
+        continue;
+      }
+      release();
     }
+    out.push_back(std::move(p));
+    if (out.back().type == BlockType::Paragraph && !ends_sentence(out.back().text))
+      open = out.size() - 1;
   }
+  release();
+  pieces = std::move(out);
 }
 
 std::string derive_title(const Text& lead) {
