@@ -1,13 +1,183 @@
 // `ptbrief pack`: rebuild a pack of briefings, only what is out of date
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iomanip>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
 #include "base/diagnostic.h"
+#include "cli/app.h"
 #include "cli/commands.h"
+#include "pack/pack.h"
 
 namespace ptbrief::cli {
 namespace {
 
-int run(const Invocation&) {
-  fail("cli.unavailable", "'ptbrief pack' is not built yet in this version",
-       "see README.md for the commands available");
+using pack::BriefResult;
+using Status = BriefResult::Status;
+
+/// "3" from "--jobs 3"; a usage error for anything but a whole number 1…256.
+unsigned parse_jobs(const Invocation& inv) {
+  auto text = inv.value("jobs");
+  if (!text) return 0;
+  char* end = nullptr;
+  long n = std::strtol(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || n < 1 || n > 256)
+    throw UsageError("--jobs takes a number of threads from 1 to 256, not '" + *text + "'");
+  return static_cast<unsigned>(n);
+}
+
+std::string seconds(double s) {
+  std::ostringstream o;
+  o.imbue(std::locale::classic());
+  o << std::fixed << std::setprecision(s < 10 ? 2 : 1) << s << " s";
+  return o.str();
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
+  return s;
+}
+
+/// Progress: a rewritten status line on a terminal, one log line per brief otherwise.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool terminal, std::string pack)
+      : err_(err), terminal_(terminal), pack_(std::move(pack)) {}
+
+  void operator()(const pack::Event& e) {
+    switch (e.kind) {
+      case pack::Event::Kind::WaitingForLock:
+        clear();
+        err_ << "ptbrief pack: waiting for another 'ptbrief pack' writing " << e.subject
+             << (e.done ? " (pid " + std::to_string(e.done) + ")" : "") << "\n";
+        break;
+      case pack::Event::Kind::LoadingFacts:
+        if (terminal_) status("reading the corpus " + e.subject);
+        break;
+      case pack::Event::Kind::Started:
+        if (terminal_) status("[" + std::to_string(e.done) + "/" + std::to_string(e.total) +
+                              "] building " + e.subject);
+        break;
+      case pack::Event::Kind::Finished: finished(*e.brief, e.done, e.total); break;
+    }
+  }
+
+  void clear() {
+    if (terminal_ && shown_) err_ << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  void status(const std::string& line) {
+    err_ << "\r\033[K" << line << std::flush;
+    shown_ = true;
+  }
+
+  void finished(const BriefResult& b, std::size_t done, std::size_t total) {
+    if (b.status == Status::Failed) {
+      clear();
+      err_ << "ptbrief pack: FAILED " << b.output_name << ": " << b.error << "\n";
+    } else if (!terminal_) {
+      err_ << "ptbrief pack: built " << b.output_name << " (" << seconds(b.seconds) << ") — "
+           << join(b.reasons) << "\n";
+    }
+    if (terminal_) status("[" + std::to_string(done) + "/" + std::to_string(total) + "] built " +
+                          b.output_name);
+  }
+
+  std::ostream& err_;
+  bool terminal_;
+  std::string pack_;
+  bool shown_ = false;
+};
+
+/// The short list of figures new or changed in the rebuilt briefs.
+void print_changes(std::ostream& out, const pack::RunReport& r) {
+  constexpr std::size_t kPerBrief = 5;
+  bool header = false;
+  for (const auto& b : r.briefs) {
+    if (b.status != Status::Built || b.changes.empty()) continue;
+    if (!header) out << "what changed:\n";
+    header = true;
+    out << "  " << b.output_name << ":";
+    for (std::size_t i = 0; i < b.changes.size() && i < kPerBrief; ++i) {
+      const auto& c = b.changes[i];
+      out << (i ? ";" : "") << " "
+          << (c.kind == pack::FigureChange::Kind::New ? "new " + c.label
+                                                      : c.label + " (was " + c.previous + ")");
+    }
+    if (b.changes.size() > kPerBrief) out << "; … and " << b.changes.size() - kPerBrief << " more";
+    out << "\n";
+  }
+}
+
+void print_dry_run(std::ostream& out, const pack::RunReport& r) {
+  for (const auto& b : r.briefs)
+    if (b.status == Status::WouldBuild)
+      out << "would build " << b.output_name << ": " << join(b.reasons) << "\n";
+  out << r.count(Status::WouldBuild) << " to build, " << r.count(Status::UpToDate)
+      << " up to date\n";
+}
+
+/// Warnings from the build, each distinct one once.
+void print_warnings(std::ostream& err, const CollectingSink& sink) {
+  std::set<std::string> seen;
+  for (const auto& d : sink.items)
+    if (d.severity != Severity::Note)
+      if (std::string line = format(d); seen.insert(line).second)
+        err << "ptbrief pack: " << line << "\n";
+}
+
+/// The running executable, whose hash joins the version (a rebuilt ptbrief rebuilds packs).
+std::filesystem::path self_binary() {
+  std::error_code ec;
+  auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : p;
+}
+
+int run(const Invocation& inv) {
+  if (inv.positional.size() != 1) throw UsageError("name one pack, e.g. 'ptbrief pack all'");
+  pack::PackSpec spec = pack::load_pack(pack::find_pack(inv.positional[0]));
+
+  pack::RunOptions options;
+  options.jobs = parse_jobs(inv);
+  options.dry_run = inv.has("dry-run");
+  options.force = inv.has("force");
+  options.tool_version = PTBRIEF_VERSION;
+  options.tool_binary = self_binary();
+  options.source_date_epoch = pdf::source_date_epoch_from_env();
+  // Undocumented test knob: slow every brief down so crash tests can kill a run mid-build.
+  if (const char* slow = std::getenv("PTBRIEF_PACK_SLOW_MS"))
+    options.slow_build = std::chrono::milliseconds(std::atol(slow));
+  Progress progress(*inv.err, ::isatty(STDERR_FILENO) == 1, spec.name);
+  options.on_event = [&](const pack::Event& e) { progress(e); };
+
+  CollectingSink sink;
+  auto builder = pack::pipeline_builder();
+  pack::RunReport r = pack::run_pack(spec, *builder, options, sink);
+  progress.clear();
+  print_warnings(*inv.err, sink);
+  std::ostream& out = *inv.out;
+  if (options.dry_run) {
+    print_dry_run(out, r);
+    return kExitOk;
+  }
+  print_changes(out, r);
+  for (const auto& b : r.briefs)
+    if (b.status == Status::Removed) out << "removed " << b.output_name << " (no longer in the pack)\n";
+  if (!r.combined.empty()) out << "combined: " << r.combined.string() << "\n";
+  if (!r.combined_error.empty()) *inv.err << "ptbrief pack: combined PDF failed: " << r.combined_error << "\n";
+  out << "pack " << spec.name << ": " << r.count(Status::Built) << " built, "
+      << r.count(Status::UpToDate) << " up to date, " << r.count(Status::Failed) << " failed in "
+      << seconds(r.seconds) << " → " << spec.output.string() << "\n";
+  if (r.failed()) return kExitError;
+  return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
 }
 
 }  // namespace
@@ -17,6 +187,18 @@ CommandSpec pack_command() {
   c.name = "pack";
   c.summary = "rebuild a pack of briefings, only what is out of date";
   c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force]";
+  c.description =
+      "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"
+      "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
+      "the last build, as recorded by content hashes in <output>/.ptbrief-manifest.json.\n"
+      "PDFs are written atomically; a second run on the same output folder waits for the\n"
+      "first. Exit code 2 when any brief failed (the others are still built).";
+  c.options = {
+      {"jobs", "N", "build N briefs at once (default: the number of cores)", "j"},
+      {"dry-run", "", "list what would be rebuilt and why; write nothing", "n"},
+      {"force", "", "rebuild every brief", ""},
+  };
+  c.max_positional = 1;
   c.run = run;
   return c;
 }

@@ -17,7 +17,10 @@ class PipelineBuilder final : public Builder {
 
   BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) override {
     std::shared_ptr<const compose::LayoutSpec> spec = layout(job.layout);
-    typeset::Document doc = compose::compose(facts, job.request, *spec, sink);         // document
+    compose::BriefRequest request = job.request;
+    if (job.pdf_options.source_date_epoch)  // the masthead date, never the wall clock
+      request.date = compose::brief_date(*job.pdf_options.source_date_epoch);
+    typeset::Document doc = compose::compose(facts, request, *spec, sink);             // document
     typeset::PageList pages = typeset::typeset(doc, typeset::TypesetOptions{}, sink);  // pages
     BuiltBrief out;
     out.pdf = pdf::write_pdf(pages, job.pdf_options);                                  // PDF bytes

@@ -1,6 +1,7 @@
 // Planning a pack run: which briefs exist, what each depends on, and which are out of date.
 #include "pack/plan.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -59,6 +60,14 @@ const std::vector<std::pair<std::string, std::string>>& input_words() {
   return words;
 }
 
+/// Whether any figure, practice or summary sentence is about the park (a brief worth printing).
+bool has_facts(const extract::Facts& facts, const std::string& park) {
+  auto about = [&](const auto& item) { return item.park == park; };
+  return std::any_of(facts.figures.begin(), facts.figures.end(), about) ||
+         std::any_of(facts.practices.begin(), facts.practices.end(), about) ||
+         std::any_of(facts.summaries.begin(), facts.summaries.end(), about);
+}
+
 }  // namespace
 
 GlobalInputs hash_globals(const PackSpec& pack, const Builder& builder, const RunOptions& options,
@@ -93,7 +102,7 @@ std::vector<BriefEntry> expand(const PackSpec& pack, const extract::Facts& facts
   for (const auto& s : pack.briefs) {
     if (s.kind == K::AllParks)
       for (const auto& p : facts.parks)
-        if (!p.is_region) push(make_entry(true, p.name, layout_of(s)));
+        if (!p.is_region && has_facts(facts, p.name)) push(make_entry(true, p.name, layout_of(s)));
     if (s.kind == K::AllTopics)
       for (const auto& t : facts.topics) push(make_entry(false, t.id, layout_of(s)));
   }
