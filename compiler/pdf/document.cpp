@@ -98,23 +98,36 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
   return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/// Fills the stream of `dict` (a libharu stream dictionary) with `data`, Flate-encoded when
-/// `compress`.
-void fill_stream(HPDF_Dict dict, const std::string& data, bool compress) {
+/// A stream's bytes as they go into the file.
+struct StreamData {
+  std::string bytes;
+  bool flate = false;  ///< Flate-encoded (written with /Filter /FlateDecode)
+};
+
+StreamData encode(const std::string& data, bool compress) {
+  if (!compress) return {data, false};
+  return {deflate_bytes(data, kLevel), true};
+}
+
+/// Fills the stream of `dict` (a libharu stream dictionary) with `data`.
+void fill_stream(HPDF_Dict dict, const StreamData& data) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
-  const std::string encoded = compress ? deflate_bytes(data, kLevel) : std::string();
-  const std::string& bytes = compress ? encoded : data;
-  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                    static_cast<HPDF_UINT>(bytes.size()));
-  if (compress) dict->write_fn = write_flate_filter;
+  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(data.bytes.data()),
+                    static_cast<HPDF_UINT>(data.bytes.size()));
+  if (data.flate) dict->write_fn = write_flate_filter;
 }
 
 /// A new stream object holding `data`.
-HPDF_Dict data_stream(HPDF_Doc pdf, const std::string& data, bool compress) {
+HPDF_Dict data_stream(HPDF_Doc pdf, const StreamData& data) {
   HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-  if (stream) fill_stream(stream, data, compress);
+  if (stream) fill_stream(stream, data);
   return stream;
 }
+
+/// The encoded streams of one used face: its subset program and its ToUnicode CMap.
+struct EmbeddedFont {
+  StreamData file, to_unicode;
+};
 
 HPDF_Array int_array(HPDF_MMgr mmgr, std::initializer_list<int> values) {
   HPDF_Array a = HPDF_Array_New(mmgr);
@@ -142,9 +155,9 @@ HPDF_Array width_array(HPDF_MMgr mmgr, const std::map<std::uint16_t, int>& width
 }
 
 /// FontDescriptor plus the embedded program (FontFile2, or FontFile3 /CIDFontType0C).
-HPDF_Dict font_descriptor(HPDF_Doc pdf, const FontProgram& fp, bool compress) {
+HPDF_Dict font_descriptor(HPDF_Doc pdf, const FontProgram& fp, const StreamData& program) {
   HPDF_MMgr mm = pdf->mmgr;
-  HPDF_Dict file = data_stream(pdf, fp.program, compress);
+  HPDF_Dict file = data_stream(pdf, program);
   if (fp.cff) {
     HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
   } else {
@@ -166,7 +179,7 @@ HPDF_Dict font_descriptor(HPDF_Doc pdf, const FontProgram& fp, bool compress) {
 }
 
 /// The Type0 font over one CIDFont (PDF 32000-1 §9.7.6) with Identity-H codes and ToUnicode.
-HPDF_Dict type0_font(HPDF_Doc pdf, const FontProgram& fp, bool compress) {
+HPDF_Dict type0_font(HPDF_Doc pdf, const FontProgram& fp, const EmbeddedFont& streams) {
   HPDF_MMgr mm = pdf->mmgr;
   HPDF_Dict cid = HPDF_Dict_New(mm);
   HPDF_Xref_Add(pdf->xref, cid);
@@ -178,7 +191,7 @@ HPDF_Dict type0_font(HPDF_Doc pdf, const FontProgram& fp, bool compress) {
   HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", nullptr));
   HPDF_Dict_AddNumber(info, "Supplement", 0);
   HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-  HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(pdf, fp, compress));
+  HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(pdf, fp, streams.file));
   HPDF_Dict_AddNumber(cid, "DW", 1000);
   HPDF_Dict_Add(cid, "W", width_array(mm, fp.widths, 1000));
   if (!fp.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
@@ -192,7 +205,7 @@ HPDF_Dict type0_font(HPDF_Doc pdf, const FontProgram& fp, bool compress) {
   HPDF_Array descendants = HPDF_Array_New(mm);
   HPDF_Array_Add(descendants, cid);
   HPDF_Dict_Add(font, "DescendantFonts", descendants);
-  HPDF_Dict_Add(font, "ToUnicode", data_stream(pdf, to_unicode_cmap(fp.text_of_code), compress));
+  HPDF_Dict_Add(font, "ToUnicode", data_stream(pdf, streams.to_unicode));
   return font;
 }
 
@@ -210,9 +223,11 @@ std::vector<GlyphUse> collect_glyphs(const typeset::PageList& pages) {
 }
 
 /// Pages with their own /Resources (only the fonts they use) and content streams.
-void add_pages(HPDF_Doc pdf, const typeset::PageList& pages, const std::vector<FontProgram>& fp,
-               const std::vector<HPDF_Dict>& fonts, bool compress, std::vector<HPDF_Page>& out) {
-  for (const auto& page : pages.pages) {
+void add_pages(HPDF_Doc pdf, const typeset::PageList& pages,
+               const std::vector<StreamData>& contents, const std::vector<HPDF_Dict>& fonts,
+               std::vector<HPDF_Page>& out) {
+  for (std::size_t k = 0; k < pages.pages.size(); ++k) {
+    const typeset::Page& page = pages.pages[k];
     HPDF_Page p = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.width));
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.height));
@@ -225,7 +240,7 @@ void add_pages(HPDF_Doc pdf, const typeset::PageList& pages, const std::vector<F
       if (used[i]) HPDF_Dict_Add(font_dict, font_resource_name(i).c_str(), fonts[i]);
     HPDF_Dict_Add(resources, "Font", font_dict);
     HPDF_Dict_Add(p, "Resources", resources);
-    fill_stream(static_cast<HPDF_PageAttr>(p->attr)->contents, page_content(page, fp), compress);
+    fill_stream(static_cast<HPDF_PageAttr>(p->attr)->contents, contents.at(k));
     out.push_back(p);
   }
 }
@@ -338,11 +353,20 @@ std::optional<std::int64_t> source_date_epoch_from_env() {
 }
 
 std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options) {
-  // Subset every face first: font errors surface before any PDF object exists.
+  // Subset and encode every used face, then every page's content (its codes come from the
+  // subsets). All of it happens before any PDF object exists, so font errors surface first.
   std::vector<GlyphUse> use = collect_glyphs(pages);
   std::vector<FontProgram> programs(pages.fonts.size());
-  for (std::size_t i = 0; i < pages.fonts.size(); ++i)
-    if (!use[i].empty()) programs[i] = build_font_program(pages.fonts[i], use[i]);
+  std::vector<EmbeddedFont> embedded(pages.fonts.size());
+  for (std::size_t i = 0; i < pages.fonts.size(); ++i) {
+    if (use[i].empty()) continue;
+    programs[i] = build_font_program(pages.fonts[i], use[i]);
+    embedded[i] = {encode(programs[i].program, options.compress),
+                   encode(to_unicode_cmap(programs[i].text_of_code), options.compress)};
+  }
+  std::vector<StreamData> contents;
+  for (const auto& page : pages.pages)
+    contents.push_back(encode(page_content(page, programs), options.compress));
 
   HaruStatus status;
   DocPtr doc(HPDF_New(on_haru_error, &status));
@@ -354,10 +378,10 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   // One Type0 font per used face, then pages, navigation and metadata.
   std::vector<HPDF_Dict> fonts(pages.fonts.size(), nullptr);
   for (std::size_t i = 0; i < programs.size(); ++i)
-    if (!use[i].empty()) fonts[i] = type0_font(pdf, programs[i], options.compress);
+    if (!use[i].empty()) fonts[i] = type0_font(pdf, programs[i], embedded[i]);
   check(status, "building fonts");
   std::vector<HPDF_Page> page_objs;
-  add_pages(pdf, pages, programs, fonts, options.compress, page_objs);
+  add_pages(pdf, pages, contents, fonts, page_objs);
   check(status, "adding pages");
   add_outline(pdf, pages, page_objs);
   if (!pages.pages.empty()) add_page_labels(pdf, pages);

@@ -92,14 +92,18 @@ struct ColdRuns {
 };
 
 /// `runs` cold child processes: wall time, user + sys CPU time and peak RSS of each (wait4),
-/// and the child's own per-phase CPU times.
+/// and the child's own per-phase CPU times. With an empty `out` the child only starts and
+/// exits (a bench filter that matches nothing): the fixed cost of exec and dynamic linking.
 ColdRuns cold_runs(const std::string& exe, const std::string& out, int runs) {
   ColdRuns r;
   for (int i = 0; i < runs; ++i) {
     auto a = std::chrono::steady_clock::now();
     pid_t pid = ::fork();
     if (pid == 0) {
-      ::execl(exe.c_str(), exe.c_str(), static_cast<char*>(nullptr));
+      if (out.empty())
+        ::execl(exe.c_str(), exe.c_str(), "no bench has this name", static_cast<char*>(nullptr));
+      else
+        ::execl(exe.c_str(), exe.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     int status = 0;
@@ -114,6 +118,7 @@ ColdRuns cold_runs(const std::string& exe, const std::string& out, int runs) {
     r.cpu.push_back((ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
                     (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
     r.peak_rss_mib = std::max(r.peak_rss_mib, ru.ru_maxrss / 1024.0);
+    if (out.empty()) continue;
     double t = 0, w = 0;
     std::ifstream(out + ".phases") >> t >> w;
     r.typeset.push_back(t);
@@ -155,6 +160,7 @@ ptbrief::bench::Register r(
       ::setenv("PTBRIEF_ENGINE_BENCH_OUT", out.c_str(), 1);
       ColdRuns cold = cold_runs(self_path(), out, 11);
       ::unsetenv("PTBRIEF_ENGINE_BENCH_OUT");
+      ColdRuns idle = cold_runs(self_path(), "", 11);
       auto size = std::filesystem::exists(out) ? std::filesystem::file_size(out) : 0;
       std::filesystem::remove(out);
       std::filesystem::remove(out + ".phases");
@@ -172,6 +178,8 @@ ptbrief::bench::Register r(
       std::printf(
           "  cold process CPU, user + sys (median): %.1f ms  [typeset %.1f ms, pdf %.1f ms]\n",
           median(cold.cpu), median(cold.typeset), median(cold.write));
+      std::printf("  of which process start and exit, no work: wall %.1f ms, CPU %.1f ms\n",
+                  median(idle.wall), median(idle.cpu));
       std::printf("  peak RSS: %.1f MiB (target < 30 MiB)\n", cold.peak_rss_mib);
       std::printf("  PDF size: %.1f KB (target < 150 KB)\n", size / 1024.0);
       std::printf("  in-process, warm (median of 9): typeset %.1f ms, write %.1f ms\n",
