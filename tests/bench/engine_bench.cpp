@@ -127,18 +127,23 @@ ColdRuns cold_runs(const std::string& exe, const std::string& out, int runs) {
   return r;
 }
 
-/// Chinese characters (CJK ideographs, BMP and beyond) in UTF-8 text.
-std::size_t han_count(const std::string& s) {
-  std::size_t n = 0;
+/// Characters in UTF-8 text: all but whitespace, and the Chinese ones (CJK ideographs, BMP and
+/// beyond).
+struct CharCount {
+  std::size_t all = 0, han = 0;
+};
+CharCount count_chars(const std::string& s) {
+  CharCount n;
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
     char32_t cp = len == 1 ? c : c & (0x7f >> len);
     for (int k = 1; k < len && i + k < s.size(); ++k)
       cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    if (cp != ' ' && cp != '\n' && cp != '\t' && cp != 0x3000) ++n.all;
     if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
         (cp >= 0x20000 && cp <= 0x3134F))
-      ++n;
+      ++n.han;
     i += static_cast<std::size_t>(len);
   }
   return n;
@@ -169,10 +174,10 @@ ptbrief::bench::Register r(
       std::string bytes = write(pages);
       double warm_typeset = ptbrief::bench::median_ms(9, [] { lay_out(); });
       double warm_write = ptbrief::bench::median_ms(9, [&pages] { write(pages); });
-      std::size_t han = han_count(typeset::sample_body_text(typeset::sample_document()));
+      CharCount chars = count_chars(typeset::sample_body_text(typeset::sample_document()));
 
-      std::printf("  document: %zu Chinese characters, %zu pages, %zu fonts embedded\n", han,
-                  pages.pages.size(), embedded_fonts(bytes));
+      std::printf("  document: %zu characters (%zu Han), %zu pages, %zu CJK fonts embedded\n",
+                  chars.all, chars.han, pages.pages.size(), embedded_fonts(bytes));
       std::printf("  cold process wall (median of %zu): %.1f ms (target < 20 ms)%s\n",
                   cold.wall.size(), median(cold.wall), cold.failures ? ", SOME RUNS FAILED" : "");
       std::printf(
@@ -182,7 +187,7 @@ ptbrief::bench::Register r(
                   median(idle.wall), median(idle.cpu));
       std::printf("  peak RSS: %.1f MiB (target < 30 MiB)\n", cold.peak_rss_mib);
       std::printf("  PDF size: %.1f KB (target < 150 KB)\n", size / 1024.0);
-      std::printf("  in-process, warm (median of 9): typeset %.1f ms, write %.1f ms\n",
+      std::printf("  in-process, warm, wall (median of 9): typeset %.1f ms, write %.1f ms\n",
                   warm_typeset, warm_write);
     });
 
