@@ -28,6 +28,7 @@ std::vector<std::string> pack_argv(const fs::path& dir, int jobs) {
 void report(const char* what, const ptbrief::bench::ProcessStats& s) {
   std::printf("%-34s %9.1f ms  peak %6.1f MiB  exit %d\n", what, s.median_ms, s.peak_rss_mib,
               s.exit_code);
+  std::fflush(stdout);  // measure_process forks: an unflushed buffer would be printed again
 }
 
 /// Median over `runs` cold builds, each into an emptied output folder.
@@ -53,6 +54,7 @@ static ptbrief::bench::Register pack_bench("pack", [] {
   auto nochange = ptbrief::bench::measure_process(pack_argv(dir, 2), 11);
   report("pack all, nothing changed", nochange);
   std::printf("no-change target < 50 ms: %s\n", nochange.median_ms < 50 ? "met" : "MISSED");
+  std::fflush(stdout);
 });
 
 }  // namespace
