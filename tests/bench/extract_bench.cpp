@@ -6,7 +6,6 @@
 #include "bench/bench.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
-#include "support/test_support.h"
 #include "base/paths.h"
 
 namespace {
