@@ -154,12 +154,14 @@ hb_blob_t* map_font_view(const std::string& path, unsigned index) {
     std::vector<TableRecord> kept;
     for (const auto& t : dir.tables)
       if (kept_in_view(t.tag)) kept.push_back(t);
+    if (12 + 16 * kept.size() > page) bad_font("table directory repeats its tables");
     write_directory(static_cast<unsigned char*>(m->base), dir.sfnt_version, kept,
                     static_cast<std::uint32_t>(page));
   } catch (const Error& e) {
     unmap(m);
     Diagnostic d = e.diagnostic();
     d.file = path;
+    d.hint = "check that the file is a TrueType or OpenType font and the face index exists";
     throw Error(d);
   }
   ::mprotect(m->base, page, PROT_READ);

@@ -26,8 +26,8 @@ struct TableDirectory {
 };
 TableDirectory read_table_directory(const unsigned char* data, std::size_t size, unsigned index);
 
-/// The tables of face `index` of `path` kept in the view, by tag. Everything hb-subset would
-/// otherwise read and throw away stays out: above all `cmap` (with an explicit glyph set,
+/// Whether a table, by tag, is kept in a font view. Everything hb-subset would otherwise read
+/// and throw away stays out: above all `cmap` (with an explicit glyph set,
 /// HarfBuzz 6's subset plan maps every code point of the font — some 45,000 hash-map inserts
 /// per Noto CJK face — even when cmap is dropped from the output), and the layout tables.
 bool kept_in_view(std::uint32_t tag);

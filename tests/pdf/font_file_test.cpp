@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "page_builder.h"
 #include "pdf/font_file.h"
+#include "support/test_support.h"
 
 using namespace ptbrief;
 
@@ -120,4 +122,26 @@ TEST_CASE("pdf font view: table directories are read with bounds checks", "[pdf]
   CHECK(dir.tables[0].tag == HB_TAG('h', 'e', 'a', 'd'));
   CHECK(dir.tables[0].length == 28);
   CHECK(dir.sfnt_version == 0x00010000u);
+}
+
+TEST_CASE("pdf font view: a directory repeating a kept table past one page is rejected", "[pdf]") {
+  const unsigned n = 400;  // 12 + 16 * 400 bytes of directory: more than a 4 KB page
+  std::string b(12 + 16 * n, '\0');
+  b[1] = 1;  // version 0x00010000
+  b[4] = static_cast<char>(n >> 8);
+  b[5] = static_cast<char>(n & 0xff);
+  for (unsigned i = 0; i < n; ++i) {
+    std::memcpy(&b[12 + 16 * i], "head", 4);
+    b[12 + 16 * i + 15] = 12;  // offset 0, length 12
+  }
+  auto path = test::scratch_dir("pdf_font_view") / "repeated.ttf";
+  std::ofstream(path, std::ios::binary) << b;
+  try {
+    hb_blob_destroy(pdf::map_font_view(path.string(), 0));
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "pdf.font");
+    CHECK(e.diagnostic().file == path.string());
+    CHECK_FALSE(e.diagnostic().hint.empty());
+  }
 }
