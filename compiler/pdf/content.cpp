@@ -16,7 +16,7 @@ void append_number(std::string& out, double v) {
     return;
   }
   if (std::abs(thousandths) >= 1e15) {  // far beyond any page coordinate: whole units
-    char buf[400];                        // DBL_MAX has 309 digits
+    char buf[400];                      // DBL_MAX has 309 digits
     auto res =
         std::to_chars(buf, buf + sizeof buf, thousandths / 1000.0, std::chars_format::fixed, 0);
     out.append(buf, res.ptr);
@@ -44,7 +44,9 @@ void append_number(std::string& out, double v) {
 
 void append_code(std::string& out, std::uint16_t code) {
   static const char* digits = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xf];
+  char hex[4] = {digits[code >> 12], digits[(code >> 8) & 0xf], digits[(code >> 4) & 0xf],
+                 digits[code & 0xf]};
+  out.append(hex, 4);
 }
 
 std::string rgb(const typeset::Color& c) {
@@ -73,9 +75,9 @@ void write_line(std::string& out, const typeset::GlyphRun& run, std::size_t begi
       out += " <";
       pen -= adj * run.size / 1000.0;
     }
-    std::uint16_t code = font.code_of_gid.at(g.gid);
-    append_code(out, code);
-    pen += font.widths.at(code) * run.size / 1000.0;
+    const FontProgram::Shown& shown = font.shown.at(g.gid);
+    append_code(out, shown.code);
+    pen += shown.width * run.size / 1000.0;
   }
   out += ">] TJ\n";
 }

@@ -17,7 +17,7 @@ std::string font_resource_name(std::size_t index);
 std::string pdf_number(double v);
 
 /// The uncompressed content stream of `page`. Glyph runs become TJ arrays of 2-byte codes from
-/// `fonts[run.font].code_of_gid`, with position adjustments so each glyph lands on its
+/// `fonts[run.font].shown`, with position adjustments so each glyph lands on its
 /// PlacedGlyph origin; layout y (down from the top) is flipped to PDF y (up from the bottom).
 std::string page_content(const typeset::Page& page, const std::vector<FontProgram>& fonts);
 

@@ -375,9 +375,10 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
     std::uint32_t ng = new_gid.at(gid);
     if (ng > 0xFFFF) font_error(face, "subset glyph index above 65535");
     std::uint16_t code = fp.cff ? cid_of_new.at(ng) : static_cast<std::uint16_t>(ng);
-    fp.code_of_gid[gid] = code;
     hb_position_t adv = hb_font_get_glyph_h_advance(font.get(), gid);
-    fp.widths[code] = static_cast<int>(std::lround(adv * 1000.0 / upem));
+    int width = static_cast<int>(std::lround(adv * 1000.0 / upem));
+    fp.widths[code] = width;
+    fp.shown[gid] = {code, width};
     if (!text.empty()) fp.text_of_code.emplace(code, text);
     gids.push_back(gid);
   }

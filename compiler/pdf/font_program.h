@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "typeset/pagelist.h"
@@ -16,15 +17,21 @@ namespace ptbrief::pdf {
 /// equal to the CIDs of the embedded program: for CID-keyed CFF the font's own CIDs (read from
 /// the subset's charset), otherwise the glyph index inside the subset.
 struct FontProgram {
-  bool cff = false;             ///< true: FontFile3 /CIDFontType0C; false: FontFile2 (glyf)
-  std::string program;          ///< bare CFF table, or the whole subset TrueType file
-  std::string base_font;        ///< "ABCDEF+PostScriptName" (tag derived from the glyph set)
-  std::map<std::uint32_t, std::uint16_t> code_of_gid;  ///< original gid → code in the stream
+  bool cff = false;       ///< true: FontFile3 /CIDFontType0C; false: FontFile2 (glyf)
+  std::string program;    ///< bare CFF table, or the whole subset TrueType file
+  std::string base_font;  ///< "ABCDEF+PostScriptName" (tag derived from the glyph set)
   std::map<std::uint16_t, int> widths;  ///< code → advance in 1/1000 em (the /W array)
   std::map<std::uint16_t, std::string> text_of_code;  ///< code → UTF-8 text (ToUnicode)
+  /// Original gid → its code in the stream and its width: one lookup per glyph shown in a
+  /// content stream (never iterated, so its order cannot reach the output).
+  struct Shown {
+    std::uint16_t code = 0;
+    int width = 0;
+  };
+  std::unordered_map<std::uint32_t, Shown> shown;
   int bbox[4] = {0, 0, 1000, 1000};  ///< font bounding box, 1/1000 em
   int ascent = 880, descent = -120, cap_height = 700, stem_v = 80;
-  int flags = 4;                ///< FontDescriptor /Flags (bit 3: symbolic, bit 2: serif)
+  int flags = 4;  ///< FontDescriptor /Flags (bit 3: symbolic, bit 2: serif)
 };
 
 /// The glyphs a document shows in one face: gid → text of the cluster it starts (may be empty).
