@@ -59,6 +59,7 @@ std::vector<Slab> paragraph_slabs(const Paragraph& p, Pt width, Engine& e, bool 
   for (SetLine& line : lines) {
     Slab s;
     s.height = line.height;
+    s.on_grid = p.style.snap_to_grid && e.line_pitch.has_value();
     emit_line(std::move(line), 0, 0, s.items, s.lines);
     slabs.push_back(std::move(s));
   }
@@ -101,6 +102,7 @@ Slab table_row(const Table& t, const std::vector<TableCell>& row, const std::vec
     ps.align = cell.align;
     ps.first_indent_em = 0;
     ps.left_indent = ps.right_indent = 0;
+    ps.snap_to_grid = false;  // ECMA-376 §17.6.5: no line pitch in table cells; text at its size
     sc.lines = set_text(cell.content, ps, sc.w - 2 * t.cell_padding, e, false);
     Pt h = 0;
     for (const SetLine& l : sc.lines) h += l.height;
@@ -152,8 +154,12 @@ std::vector<Slab> table_slabs(const Table& t, Pt width, Engine& e) {
   for (const auto& row : t.rows) {
     Slab s = table_row(t, row, col_x, t.cell_style, std::nullopt, e);
     if (!header->empty()) s.header = header;
+    // A group label (one cell across the whole table) heads the rows below it: never the
+    // last row on a page, like a heading.
+    s.keep_with_next = row.size() == 1 && std::size_t(std::max(1, row[0].colspan)) >= ncols;
     slabs.push_back(std::move(s));
   }
+  if (!slabs.empty()) slabs.back().keep_with_next = false;
   if (slabs.empty() && !header->empty())
     slabs = *header;
   else if (!slabs.empty())

@@ -23,6 +23,9 @@ struct Slab {
   /// `header_always`, for the first row of a table).
   std::shared_ptr<const std::vector<Slab>> header;
   bool header_always = false;
+  /// The slab starts on a line of the document grid (a line of a paragraph that snaps to it):
+  /// the paginator moves it to the nearest grid line at or below the end of the slab above.
+  bool on_grid = false;
 };
 
 /// Lays out the document's blocks in a text block `width` points wide.

@@ -41,6 +41,12 @@ struct ParagraphStyle {
   bool keep_together = false;   ///< never split this block across pages
   /// Extra gap between Han and Latin/digit runs in em (clreq §3.2.3: about 1/4 em); 0 disables.
   double han_latin_gap_em = 0.25;
+  /// Whether the paragraph follows the page's document grid (PageSpec::grid), as Word's
+  /// "snap to grid" (ECMA-376 §17.3.1.32 paragraph, §17.3.2.34 run): its leading becomes a
+  /// whole number of line pitches, its lines start on grid lines, and its full-width characters
+  /// of the grid's size take exactly one character pitch. Text much larger or smaller than the
+  /// pitch keeps its natural advance even when this is set (see grid_fits in paragraph.cpp).
+  bool snap_to_grid = true;
 };
 
 /// A run of text with one style inside a paragraph.
@@ -125,6 +131,10 @@ struct RunningLine {
 
 /// Page geometry. A Grid, when set, fixes the character pitch and line pitch from the text
 /// block (as a document grid does): pitch = block width / chars, line = block height / lines.
+/// Only text whose size is within 10% of the character pitch snaps to it (a 公文 body in 三号
+/// on a 156/28 mm pitch); titles, tables, labels and small print keep their natural advance,
+/// and table cells keep their own leading (ECMA-376 §17.6.5: the line pitch is not added to
+/// lines in table cells).
 struct Grid {
   int chars_per_line = 0;
   int lines_per_page = 0;

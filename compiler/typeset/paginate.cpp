@@ -2,6 +2,7 @@
 #include "typeset/paginate.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/limits.h"
 
@@ -27,7 +28,10 @@ void translate(Item& item, Pt dx, Pt dy) {
 
 class Paginator {
  public:
-  Paginator(const PageSpec& spec, PageList& out) : spec_(spec), out_(out) {}
+  Paginator(const PageSpec& spec, PageList& out) : spec_(spec), out_(out) {
+    if (spec.grid && spec.grid->lines_per_page > 0)
+      line_pitch_ = text_block(spec, 0).height / spec.grid->lines_per_page;
+  }
 
   void run(std::vector<Slab>& flow) {
     std::size_t i = 0;
@@ -36,10 +40,11 @@ class Paginator {
       std::size_t j = i;
       while (j + 1 < flow.size() && flow[j].keep_with_next && !flow[j + 1].break_before) ++j;
       if (flow[i].break_before && !page_empty()) new_page();
-      const Pt h = group_height(flow, i, j, page_empty());
+      const Pt h = group_height(flow, i, j, page_empty()) + grid_shift(flow[i]);
       if (!fits(h) && !page_empty() && group_height(flow, i, j, true) <= block_.height) new_page();
       for (std::size_t k = i; k <= j; ++k) {
-        if (!fits(slab_height(flow[k], page_empty())) && !page_empty()) new_page();
+        if (!fits(slab_height(flow[k], page_empty()) + grid_shift(flow[k])) && !page_empty())
+          new_page();
         place(flow[k]);
       }
       i = j + 1;
@@ -60,6 +65,24 @@ class Paginator {
 
   Pt slab_height(const Slab& s, bool at_top) const {
     return (at_top ? 0 : s.space_before) + header_height(s, at_top) + s.height;
+  }
+
+  // Where a slab that follows the document grid starts: the grid line nearest to where its
+  // space above would put it, but never above the end of the slab before it. On a grid,
+  // vertical space is counted in lines (GB/T 9704 §7.3.3 says 空一行, not 6 mm): a space
+  // under half a line vanishes, a larger one becomes a whole line.
+  Pt grid_top(const Slab& s, bool with_space) const {
+    const Pt natural = with_space ? y_ + s.space_before : y_;
+    if (!line_pitch_ || !s.on_grid) return natural;
+    Pt top = std::round(natural / *line_pitch_) * *line_pitch_;
+    if (top < y_ - 0.01) top += *line_pitch_;
+    return top;
+  }
+
+  // The distance grid_top moves a slab from its natural place (may be negative).
+  Pt grid_shift(const Slab& s) const {
+    const bool with_space = !page_empty();
+    return grid_top(s, with_space) - (with_space ? y_ + s.space_before : y_);
   }
 
   Pt group_height(const std::vector<Slab>& flow, std::size_t i, std::size_t j, bool at_top) const {
@@ -94,7 +117,7 @@ class Paginator {
   }
 
   void put(Slab& s, bool with_space) {
-    if (with_space) y_ += s.space_before;
+    y_ = grid_top(s, with_space);
     Page& page = out_.pages.back();
     const Pt dx = block_.left, dy = block_.top + y_;
     for (Item& item : s.items) {
@@ -121,6 +144,7 @@ class Paginator {
   PageList& out_;
   TextBlock block_;
   Pt y_ = 0;
+  std::optional<Pt> line_pitch_;  ///< the document grid's line pitch, if the page has one
 };
 
 std::string expand(std::string t, const std::string& page, const std::string& pages,

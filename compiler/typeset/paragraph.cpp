@@ -29,12 +29,33 @@ struct Prepared {
   std::vector<SpacedCluster> spaced;
   std::vector<BItem> items;
   std::vector<ItemSource> sources;
+  /// The character pitch this paragraph's grid-sized text snaps to, if it follows the grid.
+  std::optional<Pt> pitch;
 };
 
-// Grid mode: every full-width cluster takes exactly one character pitch.
-Pt grid_track(const SpacedCluster& c, const Engine& e) {
-  if (!e.char_pitch || c.width < 0.9 * c.em) return 0;
-  return *e.char_pitch - c.width;
+// Document grid (PageSpec::grid). Word's character grid puts one East Asian character in each
+// grid unit, centred (ECMA-376 §17.18.14 linesAndChars; MS-OI29500 §2.1.534), which is right
+// for text of the grid's size only: a 二号 title squeezed into a 三号 pitch overlaps itself,
+// and 小四 table text spread over it is letter-spaced — 公文 templates switch 对齐网格 off for
+// such paragraphs (ECMA-376 §17.3.2.34 snapToGrid). Whole multiples of the pitch are no
+// better (a 22 pt title at two 15.8 pt pitches a character is letter-spaced by 9 pt), so
+// here text snaps when its size is within 10% of the pitch and keeps its natural advance
+// otherwise.
+bool grid_fits(Pt size, Pt pitch) {
+  return std::abs(size - pitch) <= 0.1 * pitch;
+}
+
+// The pitch a paragraph's grid-sized text snaps to, if any.
+std::optional<Pt> paragraph_pitch(const ParagraphStyle& style, const Engine& e) {
+  if (!style.snap_to_grid || !e.char_pitch || !grid_fits(style.text.size, *e.char_pitch))
+    return std::nullopt;
+  return e.char_pitch;
+}
+
+// Tracking that brings a full-width cluster of the grid's size to exactly one pitch.
+Pt grid_track(const SpacedCluster& c, std::optional<Pt> pitch) {
+  if (!pitch || c.width < 0.9 * c.em || !grid_fits(c.em, *pitch)) return 0;
+  return *pitch - c.width;
 }
 
 std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
@@ -52,7 +73,8 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
       auto [it, fresh] = e.ink.try_emplace({c.face, gid}, 0, -1);
       if (fresh) {
         hb_glyph_extents_t ext{};
-        if (hb_font_get_glyph_extents(c.face->font, gid, &ext)) it->second = {ext.x_bearing, ext.width};
+        if (hb_font_get_glyph_extents(c.face->font, gid, &ext))
+          it->second = {ext.x_bearing, ext.width};
       }
       if (it->second.second >= 0) {
         const double scale = s.em / c.face->info.units_per_em;
@@ -62,17 +84,17 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
     }
     out.push_back(s);
   }
-  for (SpacedCluster& s : out) s.width += grid_track(s, e);
+  for (SpacedCluster& s : out) s.width += grid_track(s, p.pitch);
   return out;
 }
 
 // Builds the items: boxes for clusters, glue for spaces and joints, penalties where the
 // break rules forbid or allow a break without glue.
-void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
+void build_items(Prepared& p, const ParagraphStyle& style) {
   const auto& clusters = p.shaped.clusters;
   const std::size_t n = clusters.size();
   std::vector<Joint> joints(n ? n - 1 : 0);
-  if (!e.char_pitch) compress_punctuation(p.spaced, joints);  // grid text keeps full-width marks
+  if (!p.pitch) compress_punctuation(p.spaced, joints);  // grid text keeps full-width marks
   add_han_latin_spacing(p.spaced, joints, style.han_latin_gap_em);
   add_inter_character_stretch(p.spaced, joints);
   const std::vector<BreakAfter> breaks = find_breaks(p.text.text);
@@ -81,8 +103,7 @@ void build_items(Prepared& p, const ParagraphStyle& style, const Engine& e) {
     p.items.push_back(it);
     p.sources.push_back({k, cl});
   };
-  const Pt indent = e.char_pitch ? style.first_indent_em * *e.char_pitch
-                                 : style.first_indent_em * style.text.size;
+  const Pt indent = style.first_indent_em * (p.pitch ? *p.pitch : style.text.size);
   if (indent > 0) push(BItem::box(indent), ItemSource::Indent);
   for (std::size_t i = 0; i < n; ++i) {
     const SpacedCluster& s = p.spaced[i];
@@ -138,7 +159,7 @@ struct LinePlacer {
         const Cluster& c = p.shaped.clusters[src.cluster];
         const SpacedCluster& s = p.spaced[src.cluster];
         if (src.kind == ItemSource::ClusterBox && ink_start < 0) ink_start = x;
-        last_glyph = draw_cluster(line, c, x - s.trim_left + grid_track(s, e) / 2);
+        last_glyph = draw_cluster(line, c, x - s.trim_left + grid_track(s, p.pitch) / 2);
         first_cp = std::min(first_cp, c.begin);
         last_cp = std::max(last_cp, c.end);
         if (src.kind == ItemSource::ClusterBox) ink_end = x + w;
@@ -213,7 +234,7 @@ std::size_t FontTable::index(const LoadedFace* face) {
 
 Pt leading_of(const ParagraphStyle& style, const Engine& e) {
   const Pt natural = style.leading > 0 ? style.leading : 1.6 * style.text.size;
-  if (!e.line_pitch) return natural;
+  if (!e.line_pitch || !style.snap_to_grid) return natural;
   return *e.line_pitch * std::max(1.0, std::round(natural / *e.line_pitch));
 }
 
@@ -226,8 +247,9 @@ std::vector<SetLine> set_text(const std::vector<Inline>& content, const Paragrap
   p.text = styled_text(content, style.text);
   if (p.text.text.empty()) return {};
   p.shaped = shape(p.text, e.shaping);
+  p.pitch = paragraph_pitch(style, e);
   p.spaced = spaced_clusters(p, e);
-  build_items(p, style, e);
+  build_items(p, style);
 
   // Total-fit breaking over the measure left by the indents.
   const Pt measure = std::max<Pt>(width - style.left_indent - style.right_indent, style.text.size);
@@ -288,6 +310,7 @@ SetLine set_label(std::string_view text, const TextStyle& style, Engine& e) {
   ps.align = Align::Start;
   ps.first_indent_em = 0;
   ps.leading = 1.2 * style.size;
+  ps.snap_to_grid = false;  // labels, running lines: natural spacing
   Inline in{std::string(text), std::nullopt};
   std::vector<SetLine> lines = set_text({in}, ps, 1e6, e, false);
   if (lines.empty()) return SetLine{};

@@ -42,7 +42,8 @@ struct SetLine {
   Pt height = 0;  ///< the line's share of vertical space (the leading)
 };
 
-/// The leading of a paragraph style (0 = 1.6 × size), snapped to the grid's line pitch.
+/// The leading of a paragraph style (0 = 1.6 × size), rounded to a whole number of the grid's
+/// line pitches when the paragraph snaps to the document grid (at least one pitch).
 Pt leading_of(const ParagraphStyle& style, const Engine& e);
 
 /// Sets `content` in a column `width` points wide: first-line indent, left/right indents,
