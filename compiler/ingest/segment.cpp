@@ -308,6 +308,8 @@ std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string
       b.level = p.level;
       b.start = p.text.front().s;
       b.end = p.text.front().e;
+      b.char_sources.reserve(p.text.size());
+      b.text.reserve(p.text.size() * 3);
       for (const Char& ch : p.text) {
         b.char_sources.push_back({static_cast<std::uint32_t>(b.text.size()), ch.s, ch.e});
         append_utf8(b.text, ch.c);

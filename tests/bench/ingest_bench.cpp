@@ -5,7 +5,7 @@
 #include "base/diagnostic.h"
 #include "bench/bench.h"
 #include "ingest/ingest.h"
-#include "support/test_support.h"
+#include "base/paths.h"
 
 namespace {
 
@@ -27,7 +27,7 @@ std::string synthetic(std::size_t bytes) {
 }
 
 const bench::Register corpus_case("ingest/corpus", [] {
-  const auto dir = ptbrief::test::corpus_dir();
+  const auto dir = ptbrief::default_corpus_dir();
   std::size_t articles = 0;
   double ms = bench::median_ms(9, [&] {
     CollectingSink sink;

@@ -38,5 +38,5 @@ TEST_CASE("a 50 MB file ingests in linear time", "[ingest][large]") {
   const double big = seconds(synthetic(50u << 20));
   INFO("5 MB: " << small << " s, 50 MB: " << big << " s");
   CHECK(big < 20 * small + 0.5);  // 10× the input: ~10× the time, never ~100×
-  CHECK(big < 10.0);
+  CHECK(big < 30.0);  // ~7 s measured on the shared 2-core build machine (see ingest bench)
 }
