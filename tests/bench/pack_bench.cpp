@@ -13,7 +13,7 @@ namespace {
 
 /// A pack of every park and topic, written to a scratch folder of the build tree.
 fs::path write_pack() {
-  fs::path dir = fs::path(PTBRIEF_TEST_SCRATCH) / "bench-pack";
+  fs::path dir = fs::path(PTBRIEF_BENCH_SCRATCH) / "bench-pack";
   fs::create_directories(dir);
   std::ofstream(dir / "pack.json") << R"({"name": "bench", "output": "out", "layout": "briefing",
     "briefs": ["all parks", "all topics"]})";
