@@ -88,6 +88,18 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
   return out;
 }
 
+// A note marker (a superscript such as ¹ or [15]) belongs to the text it annotates: no line
+// may start with it (like a closing mark under clreq §3.1.7 行首禁则; Chicago Manual of Style
+// 14.26 places the reference right after the word or punctuation it follows).
+void keep_note_markers(const Prepared& p, std::vector<BreakAfter>& breaks) {
+  const auto& clusters = p.shaped.clusters;
+  for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
+    const std::size_t at = clusters[i].end - 1;
+    if (p.text.styles[clusters[i + 1].style].superscript && breaks[at] == BreakAfter::Allowed)
+      breaks[at] = BreakAfter::Never;
+  }
+}
+
 // Builds the items: boxes for clusters, glue for spaces and joints, penalties where the
 // break rules forbid or allow a break without glue.
 void build_items(Prepared& p, const ParagraphStyle& style) {
@@ -97,7 +109,8 @@ void build_items(Prepared& p, const ParagraphStyle& style) {
   if (!p.pitch) compress_punctuation(p.spaced, joints);  // grid text keeps full-width marks
   add_han_latin_spacing(p.spaced, joints, style.han_latin_gap_em);
   add_inter_character_stretch(p.spaced, joints);
-  const std::vector<BreakAfter> breaks = find_breaks(p.text.text);
+  std::vector<BreakAfter> breaks = find_breaks(p.text.text);
+  keep_note_markers(p, breaks);
 
   auto push = [&](BItem it, ItemSource::Kind k, std::uint32_t cl = 0) {
     p.items.push_back(it);

@@ -195,3 +195,21 @@ TEST_CASE("a font whose brackets are centred (WenQuanYi) gets no bracket compres
   const auto ns = glyphs(noto);
   CHECK(find(ns, "乙").x - find(ns, "甲").x == Approx(25).margin(0.01));
 }
+
+TEST_CASE("a note marker never starts a line: it stays with the text it annotates", "[paragraph]") {
+  // Twenty ideographs fill two 100 pt lines exactly; the paragraph-final marker must not be
+  // pushed alone onto a third line.
+  for (const char* tail : {"", "。"}) {
+    Paragraph p =
+        para(std::string("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸") + tail, Align::Justify, 0);
+    TextStyle sup = p.style.text;
+    sup.superscript = true;
+    p.content.push_back({"[15]", sup});
+    const PageList pages = set({p}, 100);
+    for (const LineRecord& l : pages.pages.at(0).lines) {
+      INFO(l.text);
+      CHECK(l.text.rfind("[", 0) != 0);
+      CHECK(l.text.rfind("15", 0) != 0);
+    }
+  }
+}
