@@ -37,7 +37,7 @@ bool is_unit(char32_t c) {
   static constexpr std::u32string_view kUnits =
       U"%％‰℃°亿万千百十元角分家个项名人户次件台套座栋亩平方米千克公斤吨度倍岁年月日号期届批条所只"
       U"辆处位间"
-      U"股份天时秒周层场余多株棵篇部册本页点克升瓦伏";
+      U"股份天时秒周层场余多株棵篇部册本页点克升瓦伏段章节款版";
   return kUnits.find(c) != std::u32string_view::npos;
 }
 
@@ -94,6 +94,8 @@ void keep_inseparable_marks(std::u32string_view text, std::vector<BreakAfter>& b
 
 void keep_numbers_with_units(std::u32string_view text, std::vector<BreakAfter>& breaks) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    // The ordinal prefix 第 belongs to its number as much as the unit does: 第20段.
+    if (text[i] == U'第' && is_digit(text[i + 1])) forbid(breaks, i);
     if (!is_digit(text[i])) continue;
     // Keep the digits' tail with every unit character that follows (at most four: 万平方米).
     for (std::size_t j = i + 1; j < text.size() && j <= i + 4 && is_unit(text[j]); ++j)

@@ -29,7 +29,8 @@ void forbid_kinsoku_breaks(std::u32string_view text, std::vector<BreakAfter>& br
 void keep_inseparable_marks(std::u32string_view text, std::vector<BreakAfter>& breaks);
 
 /// clreq §3.1.7 (分离禁则, unbreakable strings): a number stays with the measure words and
-/// units that follow it (3.5亿元, 300元, 2360家, 34.65%, 2025年).
+/// units that follow it (3.5亿元, 300元, 2360家, 34.65%, 2025年) and with the ordinal
+/// prefix 第 before it (第20段).
 void keep_numbers_with_units(std::u32string_view text, std::vector<BreakAfter>& breaks);
 
 /// GB/T 15834-2011 §4.15: no break before the interpunct · (nor after it: it joins the two

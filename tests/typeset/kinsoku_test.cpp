@@ -56,6 +56,7 @@ TEST_CASE("numbers stay with their units", "[kinsoku]") {
   CHECK(marked("岗位300元") == "岗|位|300元");
   CHECK(marked("共2360家企业") == "共|2360家|企|业");
   CHECK(marked("占比34.65%的") == "占|比|34.65%|的");
+  CHECK(marked("见第28段，") == "见|第28段，");
 }
 
 TEST_CASE("no break before or after the interpunct", "[kinsoku]") {
