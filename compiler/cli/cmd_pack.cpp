@@ -121,6 +121,9 @@ void print_dry_run(std::ostream& out, const pack::RunReport& r) {
   for (const auto& b : r.briefs)
     if (b.status == Status::WouldBuild)
       out << "would build " << b.output_name << ": " << join(b.reasons) << "\n";
+  if (r.combined && r.combined->status == Status::WouldBuild)
+    out << "would build " << r.combined->output_name << " (combined): " << join(r.combined->reasons)
+        << "\n";
   out << r.count(Status::WouldBuild) << " to build, " << r.count(Status::UpToDate)
       << " up to date\n";
 }
@@ -171,8 +174,13 @@ int run(const Invocation& inv) {
   print_changes(out, r);
   for (const auto& b : r.briefs)
     if (b.status == Status::Removed) out << "removed " << b.output_name << " (no longer in the pack)\n";
-  if (!r.combined.empty()) out << "combined: " << r.combined.string() << "\n";
-  if (!r.combined_error.empty()) *inv.err << "ptbrief pack: combined PDF failed: " << r.combined_error << "\n";
+  if (const auto& c = r.combined) {
+    if (c->status == Status::Built)
+      out << "combined: " << (spec.output / c->output_name).string() << " (" << seconds(c->seconds)
+          << ")\n";
+    else if (c->status == Status::Removed)
+      out << "removed " << c->output_name << " (the pack has no combined PDF now)\n";
+  }
   out << "pack " << spec.name << ": " << r.count(Status::Built) << " built, "
       << r.count(Status::UpToDate) << " up to date, " << r.count(Status::Failed) << " failed in "
       << seconds(r.seconds) << " → " << spec.output.string() << "\n";
@@ -192,7 +200,9 @@ CommandSpec pack_command() {
       "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
       "the last build, as recorded by content hashes in <output>/.ptbrief-manifest.json.\n"
       "PDFs are written atomically; a second run on the same output folder waits for the\n"
-      "first. Exit code 2 when any brief failed (the others are still built).";
+      "first. With \"combined\" in the pack file it also writes one meeting PDF of all the\n"
+      "briefs (cover, contents, bookmarks, page labels), rebuilt when any brief changed.\n"
+      "Exit code 2 when any brief or the combined PDF failed (the others are still built).";
   c.options = {
       {"jobs", "N", "build N briefs at once (default: the number of cores)", "j"},
       {"dry-run", "", "list what would be rebuilt and why; write nothing", "n"},

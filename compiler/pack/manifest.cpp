@@ -41,6 +41,9 @@ Manifest from_json(const json& j) {
     r.pdf_size = b.at("pdf_size").get<std::uintmax_t>();
     m.briefs[name] = std::move(r);
   }
+  if (auto c = j.find("combined"); c != j.end())  // absent in manifests of older runs
+    m.combined = CombinedRecord{c->at("output").get<std::string>(), c->at("key").get<std::string>(),
+                                c->at("pdf_size").get<std::uintmax_t>()};
   return m;
 }
 
@@ -83,6 +86,9 @@ std::string to_json(const Manifest& m) {
                          {"sources", r.sources},         {"font_files", r.font_files},
                          {"figures", figures},           {"pdf_size", r.pdf_size}};
   }
+  if (m.combined)
+    j["combined"] = {{"output", m.combined->output_name}, {"key", m.combined->key},
+                     {"pdf_size", m.combined->pdf_size}};
   return j.dump(1) + "\n";
 }
 

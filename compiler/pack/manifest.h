@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,13 @@ struct BriefRecord {
   std::uintmax_t pdf_size = 0;
 };
 
+/// What was last built for the combined meeting PDF. Written only after it is in place.
+struct CombinedRecord {
+  std::string output_name;  ///< file name in the output folder
+  std::string key;          ///< hash of everything it was built from (see plan_combined)
+  std::uintmax_t pdf_size = 0;
+};
+
 struct Manifest {
   std::string pack;
   /// Hash of everything the "all parks"/"all topics" expansion depends on, and its result.
@@ -53,6 +61,7 @@ struct Manifest {
   std::vector<BriefEntry> expansion;
   std::map<std::string, FileStamp> stamps;     ///< path → stamp (fonts, the tool binary)
   std::map<std::string, BriefRecord> briefs;   ///< output name → record
+  std::optional<CombinedRecord> combined;      ///< the combined PDF, once built
 };
 
 /// Reads the manifest; a missing one is empty. A damaged one is reported to `sink` and treated

@@ -39,7 +39,9 @@ struct PackSpec {
   std::filesystem::path output;       ///< "output" folder (absolute after resolution)
   std::string layout;                 ///< "layout": a layout name in layouts/ or a path
   std::vector<BriefSelector> briefs;  ///< "briefs", in file order
-  std::string combined;               ///< "combined": file name of the meeting PDF, or empty
+  /// "combined": file name of the meeting PDF in the output folder ("<name>.pdf" for `true`),
+  /// or empty for none.
+  std::string combined;
   std::string title;                  ///< "title" printed on the combined PDF's cover
 };
 
@@ -58,7 +60,17 @@ struct BriefJob {
   pdf::PdfOptions pdf_options;
 };
 
-/// What a builder hands back for one brief.
+/// The combined meeting PDF: every brief of the pack, in pack order, behind a cover and a
+/// table of contents (see pack/combined.h for what it holds).
+struct CombinedJob {
+  std::string title;             ///< the pack's title, on the cover
+  std::string layout;            ///< the pack's layout: page geometry and running lines
+  std::string output_name;       ///< file name inside the output folder
+  std::vector<BriefJob> briefs;  ///< the briefs, in pack order
+  pdf::PdfOptions pdf_options;
+};
+
+/// What a builder hands back for one brief (or the combined PDF).
 struct BuiltBrief {
   std::string pdf;                                 ///< the complete PDF bytes
   std::vector<std::filesystem::path> font_files;   ///< font files embedded (for the manifest)
@@ -74,6 +86,10 @@ class Builder {
   virtual extract::Facts load_facts(const std::filesystem::path& corpus, DiagSink& sink) = 0;
   /// Compose, typeset and write one brief.
   virtual BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) = 0;
+  /// Compose every brief of `job`, typeset them as one document with a cover, contents,
+  /// bookmarks and page labels, and write it. Same threading rules as `build`.
+  virtual BuiltBrief build_combined(const extract::Facts& facts, const CombinedJob& job,
+                                    DiagSink& sink) = 0;
   /// Data files besides the corpus that the facts depend on (the topic catalogue).
   virtual std::vector<std::filesystem::path> facts_inputs() const { return {}; }
 };
@@ -125,12 +141,13 @@ struct RunOptions {
 /// What one run did.
 struct RunReport {
   std::vector<BriefResult> briefs;    ///< one per brief of the pack, in pack order, then removed
-  std::filesystem::path combined;     ///< the combined PDF written, or empty
-  std::string combined_error;         ///< why the combined PDF failed, or empty
+  /// The combined meeting PDF when the pack has one (or had one: status Removed). Failed when
+  /// it could not be built, including when a brief of the pack failed.
+  std::optional<BriefResult> combined;
   bool facts_loaded = false;          ///< the corpus had to be ingested and extracted
   double seconds = 0;
   std::size_t count(BriefResult::Status s) const;
-  bool failed() const;                ///< any brief (or the combined PDF) failed
+  bool failed() const;                ///< any brief or the combined PDF failed
 };
 
 /// Rebuilds the out-of-date briefs of `pack` with `builder`. Takes the output folder's lock

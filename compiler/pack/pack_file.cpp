@@ -159,7 +159,14 @@ PackSpec load_pack(const fs::path& file) {
   p.layout = string_field(file, root, "layout", "$", true);
   if (fs::path(p.layout).has_parent_path() || fs::path(p.layout).extension() == ".json")
     p.layout = (base / p.layout).lexically_normal().string();
-  p.combined = string_field(file, root, "combined", "$", false);
+  // "combined": true names the meeting PDF after the pack; a string names it; false: none.
+  if (auto c = root.find("combined"); c != root.end() && c->is_boolean())
+    p.combined = c->get<bool>() ? p.name + ".pdf" : "";
+  else if (c != root.end() && !c->is_string())
+    bad(file, "$.combined", "\"combined\" must be true, false or a file name",
+        "e.g. \"combined\": true (writes " + p.name + ".pdf) or \"combined\": \"meeting.pdf\"");
+  else
+    p.combined = string_field(file, root, "combined", "$", false);
   if (!p.combined.empty()) {
     check_file_name(file, "$.combined", p.combined);
     if (fs::path(p.combined).extension() != ".pdf")

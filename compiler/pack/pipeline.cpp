@@ -1,8 +1,10 @@
-// The real brief pipeline behind the pack runner: load_facts, then compose → typeset → pdf.
+// The real brief pipeline behind the pack runner: load_facts, then compose → typeset → pdf,
+// for each brief and for the combined meeting PDF.
 #include <map>
 #include <mutex>
 
 #include "pack/build.h"
+#include "pack/combined.h"
 #include "pack/pack.h"
 #include "typeset/typeset.h"
 
@@ -16,16 +18,30 @@ class PipelineBuilder final : public Builder {
   }
 
   BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) override {
-    std::shared_ptr<const compose::LayoutSpec> spec = layout(job.layout);
-    compose::BriefRequest request = job.request;
-    if (job.pdf_options.source_date_epoch)  // the masthead date, never the wall clock
-      request.date = compose::brief_date(*job.pdf_options.source_date_epoch);
-    typeset::Document doc = compose::compose(facts, request, *spec, sink);             // document
+    typeset::Document doc = compose_brief(facts, job, sink);                           // document
     typeset::PageList pages = typeset::typeset(doc, typeset::TypesetOptions{}, sink);  // pages
-    BuiltBrief out;
-    out.pdf = pdf::write_pdf(pages, job.pdf_options);                                  // PDF bytes
-    for (const auto& face : pages.fonts) out.font_files.emplace_back(face.path);
-    return out;
+    return write(pages, job.pdf_options);                                             // PDF bytes
+  }
+
+  BuiltBrief build_combined(const extract::Facts& facts, const CombinedJob& job,
+                            DiagSink& sink) override {
+    // Every brief composed as for its own PDF; the first in the pack's layout sets the page.
+    CombinedInfo info;
+    info.title = job.title;
+    if (job.pdf_options.source_date_epoch)
+      info.date = compose::brief_date(*job.pdf_options.source_date_epoch);
+    std::vector<typeset::Document> docs;
+    bool page_found = false;
+    for (const BriefJob& brief : job.briefs) {
+      if (!page_found && brief.layout == job.layout) {
+        info.page_from = docs.size();
+        page_found = true;
+      }
+      docs.push_back(compose_brief(facts, brief, sink));
+    }
+    if (!docs.empty()) info.publisher = docs[info.page_from].meta.author;  // the masthead's 编印单位
+    CombinedPages combined = combine(std::move(docs), info, typeset::TypesetOptions{}, sink);
+    return write(combined.pages, job.pdf_options);
   }
 
   std::vector<std::filesystem::path> facts_inputs() const override {
@@ -33,6 +49,22 @@ class PipelineBuilder final : public Builder {
   }
 
  private:
+  typeset::Document compose_brief(const extract::Facts& facts, const BriefJob& job,
+                                  DiagSink& sink) {
+    std::shared_ptr<const compose::LayoutSpec> spec = layout(job.layout);
+    compose::BriefRequest request = job.request;
+    if (job.pdf_options.source_date_epoch)  // the masthead date, never the wall clock
+      request.date = compose::brief_date(*job.pdf_options.source_date_epoch);
+    return compose::compose(facts, request, *spec, sink);
+  }
+
+  static BuiltBrief write(const typeset::PageList& pages, const pdf::PdfOptions& options) {
+    BuiltBrief out;
+    out.pdf = pdf::write_pdf(pages, options);
+    for (const auto& face : pages.fonts) out.font_files.emplace_back(face.path);
+    return out;
+  }
+
   /// Each layout is loaded once per run, whichever worker needs it first.
   std::shared_ptr<const compose::LayoutSpec> layout(const std::string& name) {
     std::lock_guard<std::mutex> hold(mutex_);

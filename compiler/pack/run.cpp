@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "base/atomic_file.h"
+#include "base/hash.h"
+#include "pack/inputs.h"
 #include "pack/lock.h"
 #include "pack/manifest.h"
 #include "pack/plan.h"
@@ -77,8 +79,9 @@ class Runner {
     if (!options_.dry_run) {
       build_all();
       remove_dropped();
-      if (dirty_ || to_json(manifest_) != stamps_before) save_manifest();
     }
+    update_combined();
+    if (!options_.dry_run && (dirty_ || to_json(manifest_) != stamps_before)) save_manifest();
     report_.seconds = seconds_since(start);
     return std::move(report_);
   }
@@ -158,14 +161,7 @@ class Runner {
     }
     auto start = Clock::now();
     try {
-      BriefJob job;
-      job.request.kind = p.entry.kind == "park" ? compose::BriefRequest::Kind::Park
-                                                : compose::BriefRequest::Kind::Topic;
-      job.request.name = p.entry.name;
-      job.layout = p.entry.layout;
-      job.output_name = p.entry.output_name;
-      job.pdf_options.source_date_epoch = options_.source_date_epoch;
-      BuiltBrief built = builder_.build(facts_, job, sink);
+      BuiltBrief built = builder_.build(facts_, job_for(p.entry), sink);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
       write_file_atomically(pack_.output / p.entry.output_name, built.pdf);
       record(p, built, r);
@@ -181,6 +177,134 @@ class Runner {
     std::lock_guard<std::mutex> hold(event_mutex_);
     done_++;
     if (options_.on_event) options_.on_event({Event::Kind::Finished, &r, r.output_name, done_, total_});
+  }
+
+  BriefJob job_for(const BriefEntry& e) const {
+    BriefJob job;
+    job.request.kind = e.kind == "park" ? compose::BriefRequest::Kind::Park
+                                        : compose::BriefRequest::Kind::Topic;
+    job.request.name = e.name;
+    job.layout = e.layout;
+    job.output_name = e.output_name;
+    job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    return job;
+  }
+
+  /// The combined meeting PDF: plans it (reasons, as for a brief), builds it when out of date,
+  /// removes the one an earlier run wrote under another name or for a pack that has none now.
+  void update_combined() {
+    drop_old_combined();
+    if (pack_.combined.empty()) return;
+    report_.combined = BriefResult{};
+    BriefResult& r = *report_.combined;
+    r.output_name = pack_.combined;
+    r.title = "combined " + pack_.title;
+    for (const auto& p : planned_)
+      if (p.entry.output_name == pack_.combined) {
+        r.status = BriefResult::Status::Failed;
+        r.error = "the combined PDF's name \"" + pack_.combined + "\" is also the name of a brief;" +
+                  " give \"combined\" another file name in " + pack_.file.string();
+        emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
+        return;
+      }
+    std::string failed;  // a brief without a good build: the combined PDF would lack it
+    for (std::size_t i = 0; i < planned_.size() && failed.empty(); ++i)
+      if (report_.briefs[i].status == BriefResult::Status::Failed ||
+          !manifest_.briefs.count(planned_[i].entry.output_name))
+        failed = planned_[i].entry.output_name;
+    const std::string key = combined_key();
+    const auto& old = manifest_.combined;
+
+    // Why it is out of date.
+    if (options_.force) r.reasons.push_back("forced (--force)");
+    if (!old || old->output_name != pack_.combined) {
+      r.reasons.push_back("not built yet");
+    } else {
+      if (options_.dry_run && report_.count(BriefResult::Status::WouldBuild) > 0)
+        r.reasons.push_back("briefs out of date");
+      else if (old->key != key)
+        r.reasons.push_back("briefs or pack title changed");
+      std::error_code ec;
+      auto size = std::filesystem::file_size(pack_.output / pack_.combined, ec);
+      if (ec || size != old->pdf_size) r.reasons.push_back("output missing or altered");
+    }
+    if (r.reasons.empty()) return;  // up to date
+    if (options_.dry_run) {
+      r.status = BriefResult::Status::WouldBuild;
+      return;
+    }
+    if (!failed.empty()) {
+      r.status = BriefResult::Status::Failed;
+      r.error = "not rebuilt, since the brief " + failed + " failed; the previous one (if any) stays";
+      emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
+      return;
+    }
+    build_combined(key, r);
+  }
+
+  /// Hash of everything the combined PDF is built from: each brief's recorded inputs in pack
+  /// order, the pack's title, layout and combined name, the version and SOURCE_DATE_EPOCH.
+  std::string combined_key() const {
+    Sha256 h;
+    h.update("combined 1\n").update(globals_.version).update("\n").update(pack_.title).update("\n");
+    h.update(pack_.combined).update("\n").update(hash_files(layout_files(pack_.layout))).update("\n");
+    h.update(options_.source_date_epoch ? std::to_string(*options_.source_date_epoch) : "").update("\n");
+    for (const auto& p : planned_) {
+      auto rec = manifest_.briefs.find(p.entry.output_name);
+      h.update(p.entry.output_name).update(":");
+      h.update(rec == manifest_.briefs.end() ? "missing" : digest(rec->second.inputs)).update("\n");
+    }
+    return h.hex();
+  }
+
+  /// Builds the combined PDF, puts it in place, then records it.
+  void build_combined(const std::string& key, BriefResult& r) {
+    if (!report_.facts_loaded) load_facts();
+    CombinedJob job;
+    job.title = pack_.title;
+    job.layout = pack_.layout;
+    job.output_name = pack_.combined;
+    job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    for (const auto& p : planned_) job.briefs.push_back(job_for(p.entry));
+    emit({Event::Kind::Started, nullptr, pack_.combined, done_, total_});
+    auto start = Clock::now();
+    try {
+      BuiltBrief built = builder_.build_combined(facts_, job, sink_);
+      if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
+      write_file_atomically(pack_.output / pack_.combined, built.pdf);
+      manifest_.combined = CombinedRecord{pack_.combined, key, built.pdf.size()};
+      save_manifest();
+      r.status = BriefResult::Status::Built;
+    } catch (const Error& e) {
+      r.status = BriefResult::Status::Failed;
+      r.error = format(e.diagnostic());
+    } catch (const std::exception& e) {
+      r.status = BriefResult::Status::Failed;
+      r.error = std::string("internal error: ") + e.what();
+    }
+    r.seconds = seconds_since(start);
+    emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
+  }
+
+  /// A combined PDF recorded under a name the pack no longer uses goes, with its record.
+  void drop_old_combined() {
+    if (!manifest_.combined || manifest_.combined->output_name == pack_.combined) return;
+    if (options_.dry_run) return;
+    const std::string name = manifest_.combined->output_name;
+    if (pack_.combined.empty()) {
+      BriefResult r;
+      r.status = BriefResult::Status::Removed;
+      r.output_name = name;
+      r.title = "combined";
+      r.reasons.push_back("the pack no longer has a combined PDF");
+      report_.combined = r;
+    }
+    bool is_brief = std::any_of(planned_.begin(), planned_.end(),
+                                [&](const PlannedBrief& p) { return p.entry.output_name == name; });
+    std::error_code ec;
+    if (!is_brief) fs::remove(pack_.output / name, ec);
+    manifest_.combined.reset();
+    dirty_ = true;
   }
 
   /// Records a brief whose PDF is in place, and rewrites the manifest (atomically).
@@ -264,7 +388,8 @@ std::size_t RunReport::count(BriefResult::Status s) const {
 }
 
 bool RunReport::failed() const {
-  return count(BriefResult::Status::Failed) > 0 || !combined_error.empty();
+  return count(BriefResult::Status::Failed) > 0 ||
+         (combined && combined->status == BriefResult::Status::Failed);
 }
 
 RunReport run_pack(const PackSpec& pack, Builder& builder, const RunOptions& options,

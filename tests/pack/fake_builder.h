@@ -14,9 +14,10 @@
 
 namespace ptbrief::test {
 
-/// A minimal one-page PDF whose page shows `text` (ASCII), with a correct xref table.
-inline std::string tiny_pdf(const std::string& text) {
-  std::string stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+/// A minimal one-page PDF whose page shows `text` (ASCII), with a correct xref table; its
+/// content stream ends in `padding` spaces (to make a big file that takes time to write).
+inline std::string tiny_pdf(const std::string& text, std::size_t padding = 0) {
+  std::string stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET" + std::string(padding, ' ');
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -79,7 +80,19 @@ class FakeBuilder final : public pack::Builder {
             {}};
   }
 
-  std::atomic<int> loads{0}, builds{0};
+  /// The combined PDF lists the briefs it holds; a brief named "FAILCOMBINED" makes it throw.
+  pack::BuiltBrief build_combined(const extract::Facts&, const pack::CombinedJob& job,
+                                  DiagSink&) override {
+    combined_builds++;
+    std::string names;
+    for (const auto& b : job.briefs) {
+      if (b.request.name == "FAILCOMBINED") fail("test.fail", "this combined PDF always fails");
+      names += " " + b.request.name;
+    }
+    return {tiny_pdf("combined" + names), {}};
+  }
+
+  std::atomic<int> loads{0}, builds{0}, combined_builds{0};
 
  private:
   static void add(extract::Facts& f, const std::filesystem::path& path, std::size_t offset,

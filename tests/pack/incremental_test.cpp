@@ -179,7 +179,7 @@ TEST_CASE("a brief dropped from the pack loses its PDF and manifest entry") {
   CHECK(test::slurp(dir / "out" / pack::kManifestName).find("ParkB") == std::string::npos);
 }
 
-TEST_CASE("--dry-run lists what would be rebuilt and why, and writes nothing") {
+TEST_CASE("a dry run lists what would be rebuilt and why, and writes nothing") {
   auto dir = make_pack("dry");
   test::FakeBuilder b;
   pack::RunOptions o;
