@@ -20,9 +20,9 @@ using typeset::ParagraphStyle;
 /// Styles for the front matter, taken from the briefs' own layout so the cover and contents
 /// look like the briefs they introduce.
 struct FrontStyles {
-  ParagraphStyle masthead;         ///< the pack title on the cover (the layout's 报头 style)
-  ParagraphStyle title;            ///< "目　录" (the layout's brief title style)
-  ParagraphStyle text;             ///< info line, list of briefs, contents entries
+  ParagraphStyle masthead;            ///< the pack title on the cover (the layout's 报头 style)
+  ParagraphStyle title;               ///< "目　录" (the layout's brief title style)
+  ParagraphStyle text;                ///< info line, list of briefs, contents entries
   std::optional<typeset::Rule> rule;  ///< the masthead's rule, repeated under the pack title
 };
 
@@ -38,7 +38,7 @@ ParagraphStyle centred(ParagraphStyle s) {
 /// masthead()), and its first body paragraph after the title.
 FrontStyles front_styles(const Document& brief) {
   FrontStyles s;
-  s.text.text = {"serif", 12, {}, false};  // 小四 (GB/T 9704 uses 三号 only for 公文 body)
+  s.text.text = {"serif", 12, {}, false};   // 小四 (GB/T 9704 uses 三号 only for 公文 body)
   s.title.text = {"title", 22, {}, false};  // 二号
   bool seen_title = false, seen_masthead = false, seen_text = false;
   for (const Block& b : brief.blocks) {
@@ -171,7 +171,8 @@ Document cover_document(const FrontStyles& st, const typeset::PageSpec& page,
   ParagraphStyle lead = info_style;
   lead.space_before = st.text.text.size * 3;
   lead.space_after = st.text.text.size * 0.5;
-  d.blocks.emplace_back(paragraph("本汇编收录简报 " + std::to_string(titles.size()) + " 份：", lead));
+  d.blocks.emplace_back(
+      paragraph("本汇编收录简报 " + std::to_string(titles.size()) + " 份：", lead));
   ParagraphStyle item = st.text;
   item.align = Align::Start;
   item.left_indent = st.text.text.size * 5;
@@ -217,7 +218,9 @@ Document contents_document(const FrontStyles& st, const typeset::PageSpec& page,
 void append(PageList& into, PageList&& part) {
   std::vector<std::size_t> font_index;
   for (const auto& face : part.fonts) {
-    auto same = [&](const typeset::FontFace& f) { return f.path == face.path && f.index == face.index; };
+    auto same = [&](const typeset::FontFace& f) {
+      return f.path == face.path && f.index == face.index;
+    };
     auto it = std::find_if(into.fonts.begin(), into.fonts.end(), same);
     font_index.push_back(static_cast<std::size_t>(it - into.fonts.begin()));
     if (it == into.fonts.end()) into.fonts.push_back(face);
@@ -258,8 +261,8 @@ CombinedPages combine(std::vector<Document> briefs, const CombinedInfo& info,
 
   // The body first: it fixes the page each brief starts on, labelled 1…N.
   Document body_doc = body_document(briefs, info, sink);
-  PageList body = typeset::typeset(body_doc, options, sink);                  // body pages
-  const std::vector<std::size_t> starts = title_pages(body, n);               // brief starts
+  PageList body = typeset::typeset(body_doc, options, sink);     // body pages
+  const std::vector<std::size_t> starts = title_pages(body, n);  // brief starts
   std::vector<std::string> titles, labels;
   for (const auto& entry : body.outline)
     if (entry.level == 1) titles.push_back(entry.title);

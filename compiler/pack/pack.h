@@ -4,7 +4,8 @@
 // A pack file (briefs/<name>.json, format in briefs/README.md) names a corpus, an output
 // folder, a layout and the briefs to build. run_pack() rebuilds only the briefs whose inputs
 // (source articles, layout files, fonts, pack entry, ptbrief version) changed, as recorded by
-// content hashes in the manifest `<output>/.ptbrief-manifest.json`.
+// content hashes in the manifest `<output>/.ptbrief-manifest.json`, and — when the pack asks for
+// it — the combined meeting PDF of all its briefs (cover, contents, bookmarks, page labels).
 #pragma once
 
 #include <chrono>

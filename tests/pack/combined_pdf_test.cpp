@@ -15,7 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 /// pdftotext -layout of pages first…last (1-based).
 std::string page_text(const fs::path& pdf, std::size_t first, std::size_t last) {
@@ -115,8 +117,9 @@ TEST_CASE("ptbrief pack writes a combined PDF with cover, contents, bookmarks an
     const std::size_t page = front + static_cast<std::size_t>(n);
     CHECK(outlines[i].at("destpageposfrom1") == page);
     CHECK(squeezed(page_text(pdf, page, page)).find(squeezed(titles[i])) != std::string::npos);
-    if (i > 0) CHECK(squeezed(page_text(pdf, page - 1, page - 1)).find(squeezed(titles[i])) ==
-                     std::string::npos);
+    if (i > 0)
+      CHECK(squeezed(page_text(pdf, page - 1, page - 1)).find(squeezed(titles[i])) ==
+            std::string::npos);
   }
 
   // A run with nothing changed rebuilds nothing, the combined PDF included.

@@ -91,7 +91,8 @@ TEST_CASE("a pack with a combined PDF builds it once, then leaves it alone") {
   REQUIRE(fs::exists(dir / "out/t.pdf"));
   CHECK(qpdf_ok(dir / "out/t.pdf"));
   // The combined PDF holds every brief, in pack order.
-  CHECK(read_file(dir / "out/t.pdf").find("(combined Park0 Park1 Park2 T0 T1)") != std::string::npos);
+  CHECK(read_file(dir / "out/t.pdf").find("(combined Park0 Park1 Park2 T0 T1)") !=
+        std::string::npos);
 
   test::FakeBuilder again;
   auto second = run(dir, again);
