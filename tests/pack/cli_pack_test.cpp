@@ -21,14 +21,16 @@ using namespace ptbrief;
 
 namespace {
 
-/// A scratch folder with a copy of the corpus and a pack of every park and topic.
-fs::path make_pack(const std::string& name) {
+/// A scratch folder with a copy of the corpus and a pack of every park and topic (with a
+/// combined PDF t.pdf if `combined`).
+fs::path make_pack(const std::string& name, bool combined = false) {
   fs::path dir = test::scratch_dir("cli-pack-" + name);
   fs::copy(test::corpus_dir(), dir / "corpus");
   for (const auto& e : fs::directory_iterator(dir / "corpus"))
     fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
-  test::put(dir / "pack.json", R"({"name": "t", "corpus": "corpus", "output": "out",
-    "layout": "briefing", "briefs": ["all parks", "all topics"]})");
+  test::put(dir / "pack.json", std::string(R"({"name": "t", "corpus": "corpus", "output": "out",
+    "layout": "briefing", "combined": )") + (combined ? "true" : "false") +
+                                  R"(, "briefs": ["all parks", "all topics"]})");
   return dir;
 }
 
@@ -120,7 +122,7 @@ TEST_CASE("ptbrief pack builds every brief, then nothing; an edited article rebu
 }
 
 TEST_CASE("ptbrief pack killed with SIGKILL at random points is completed by the next run") {
-  auto dir = make_pack("killed");
+  auto dir = make_pack("killed", true);
   std::random_device seed_source;
   unsigned seed = seed_source();
   INFO("random seed " << seed);
@@ -138,6 +140,7 @@ TEST_CASE("ptbrief pack killed with SIGKILL at random points is completed by the
   INFO(r.err);
   CHECK(ok(r));
   check_pdfs(dir / "out");
+  CHECK(fs::exists(dir / "out/t.pdf"));
   for (const auto& e : fs::directory_iterator(dir / "out"))
     CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
   CHECK(run_pack(dir).out.find(" 0 built") != std::string::npos);
