@@ -75,6 +75,26 @@ TEST_CASE("the shipped pack 'all' holds every park and topic, written under brie
   REQUIRE(p.briefs.size() == 2);
   CHECK(p.briefs[0].kind == pack::BriefSelector::Kind::AllParks);
   CHECK(p.briefs[1].kind == pack::BriefSelector::Kind::AllTopics);
+  CHECK(p.combined == "all.pdf");
+}
+
+TEST_CASE("\"combined\" is true (named after the pack), false, or a PDF file name") {
+  auto dir = test::scratch_dir("pack-file-combined");
+  auto combined = [&](const std::string& value) {
+    test::put(dir / "p.json", R"({"name": "n", "output": "o", "layout": "l", "briefs": ["all parks"],
+      "combined": )" + value + "}");
+    return pack::load_pack(dir / "p.json").combined;
+  };
+  CHECK(combined("true") == "n.pdf");
+  CHECK(combined("false").empty());
+  CHECK(combined(R"("meeting.pdf")") == "meeting.pdf");
+  auto d = error_of(R"({"name": "n", "output": "o", "layout": "l", "briefs": ["all parks"],
+    "combined": 1})");
+  CHECK(d.json_path == "$.combined");
+  CHECK(d.hint.find("\"combined\": true") != std::string::npos);
+  d = error_of(R"({"name": "n", "output": "o", "layout": "l", "briefs": ["all parks"],
+    "combined": "meeting.txt"})");
+  CHECK(d.json_path == "$.combined");
 }
 
 TEST_CASE("an unknown pack name lists the packs that exist") {
