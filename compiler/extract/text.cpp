@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace ptbrief::extract {
 namespace {
@@ -168,9 +169,13 @@ std::string TextView::norm_text(std::size_t b, std::size_t e) const {
 
 std::string normalize_name(std::string_view utf8) {
   std::u32string out;
-  for (char32_t c : to_u32(utf8)) {
+  const std::u32string text = to_u32(utf8);
+  // Like make_view: simplified text keeps its Han characters, so the (costly to create)
+  // Hant→Hans transliterator is only ever built for text that holds traditional characters.
+  const bool traditional = may_be_traditional(text);
+  for (char32_t c : text) {
     if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000') continue;
-    char32_t n = normalize_char(c);
+    char32_t n = (!traditional && c >= 0x3400 && c <= 0x9FFF) ? c : normalize_char(c);
     if (n == U'（') n = U'(';
     if (n == U'）') n = U')';
     if (n == U'“' || n == U'”' || n == U'"') continue;
@@ -188,8 +193,15 @@ bool may_be_traditional(std::u32string_view text) {
   static constexpr std::u32string_view kCommonTraditional =
       U"們個國區園黨組織這為與發會業經開對實現產務專體進關時來過說動長員導設網幹總級變點"
       U"將幾數從記萬項層務範強聯達質應還當機構場條計劃創規環營";
+  // A bit per character of the CJK Unified Ideographs block, set for the characters above:
+  // one test per character instead of a scan of the list.
+  static const std::vector<bool> kTraditionalBits = [] {
+    std::vector<bool> bits(0xA000 - 0x4E00, false);
+    for (char32_t c : kCommonTraditional) bits[c - 0x4E00] = true;
+    return bits;
+  }();
   for (char32_t c : text)
-    if (c >= 0x4E00 && kCommonTraditional.find(c) != std::u32string_view::npos) return true;
+    if (c >= 0x4E00 && c < 0xA000 && kTraditionalBits[c - 0x4E00]) return true;
   return false;
 }
 
