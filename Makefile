@@ -36,7 +36,9 @@ format:
 
 # Rewrites tests/golden/*/ expected outputs from the current build, for review in git.
 golden-update: build
-	@PTBRIEF_GOLDEN_UPDATE=1 ./$(BUILD)/test_golden || true
+	@for t in $(BUILD)/tests/test_ingest $(BUILD)/tests/test_typeset; do \
+	  PTBRIEF_GOLDEN_UPDATE=1 $$t "[golden]" || exit 1; done
+	@git status --short tests/golden
 
 clean:
 	@rm -rf $(BUILD)

@@ -6,22 +6,73 @@
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "compose/compose.h"
+#include "extract/extract.h"
 #include "ingest/dump.h"
 #include "ingest/ingest.h"
+#include "pack/build.h"
+#include "typeset/sample.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
 
-int dump_ingest(const Invocation& inv) {
-  CollectingSink sink;
-  auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
-  *inv.out << ingest::dump(corpus);
+/// Prints the sink's warnings and picks the exit code: 3 when there were warnings.
+int finish(const Invocation& inv, const CollectingSink& sink) {
   for (const auto& d : sink.items)
     if (d.severity != Severity::Note) *inv.err << ptbrief::format(d) << "\n";
   return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
 }
 
-/// The dumps `--dump=KIND` knows; a null `run` means the stage has no dump yet.
+int dump_ingest(const Invocation& inv) {
+  CollectingSink sink;
+  auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
+  *inv.out << ingest::dump(corpus);
+  return finish(inv, sink);
+}
+
+int dump_facts(const Invocation& inv) {
+  CollectingSink sink;
+  const auto loaded =
+      pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
+  *inv.out << extract::dump(loaded.facts);
+  return finish(inv, sink);
+}
+
+/// The pages of a brief (--park/--topic, --layout) or, without either, of the engine's
+/// built-in sample document.
+typeset::PageList typeset_for_dump(const Invocation& inv, CollectingSink& sink) {
+  const auto park = inv.value("park"), topic = inv.value("topic");
+  if (park && topic) throw UsageError("give at most one of --park NAME or --topic NAME");
+  typeset::Document doc;
+  if (!park && !topic) {
+    doc = typeset::sample_document();
+  } else {
+    const auto layout = compose::load_layout(inv.value_or("layout", "briefing"));
+    const auto loaded =
+        pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
+    compose::BriefRequest request;
+    request.kind = park ? compose::BriefRequest::Kind::Park : compose::BriefRequest::Kind::Topic;
+    request.name = park ? compose::resolve_park(loaded.facts, *park)
+                        : compose::resolve_topic(loaded.facts, *topic);
+    doc = compose::compose(loaded.facts, request, *layout, sink);
+  }
+  return typeset::typeset(doc, typeset::TypesetOptions{}, sink);
+}
+
+int dump_lines(const Invocation& inv) {
+  CollectingSink sink;
+  *inv.out << typeset::dump(typeset_for_dump(inv, sink), false);
+  return finish(inv, sink);
+}
+
+int dump_pages(const Invocation& inv) {
+  CollectingSink sink;
+  *inv.out << typeset::dump(typeset_for_dump(inv, sink), true);
+  return finish(inv, sink);
+}
+
+/// The dumps `--dump=KIND` knows.
 struct DumpKind {
   std::string_view name;
   int (*run)(const Invocation&);
@@ -29,9 +80,9 @@ struct DumpKind {
 
 constexpr DumpKind kDumps[] = {
     {"ingest", dump_ingest},
-    {"facts", nullptr},
-    {"lines", nullptr},
-    {"pages", nullptr},
+    {"facts", dump_facts},
+    {"lines", dump_lines},
+    {"pages", dump_pages},
 };
 
 int run(const Invocation& inv) {
@@ -53,10 +104,19 @@ CommandSpec debug_command() {
   CommandSpec c;
   c.name = "debug";
   c.summary = "print a stage's result as stable text (test oracle)";
-  c.synopsis = "ptbrief debug --dump=ingest|facts|lines|pages [--corpus DIR]";
-  c.description = "Prints a stage's result as stable text, the oracle of the golden tests.";
+  c.synopsis =
+      "ptbrief debug --dump=ingest|facts|lines|pages [--corpus DIR] "
+      "[--park NAME | --topic NAME] [--layout NAME]";
+  c.description =
+      "Prints a stage's result as stable text, the oracle of the golden tests: the cleaned\n"
+      "articles (ingest), the extracted facts (facts), the printed lines (lines) or every\n"
+      "glyph position (pages). lines and pages lay out the brief named by --park/--topic,\n"
+      "or the engine's built-in sample document when neither is given.";
   c.options = {{"dump", "KIND", "which stage result: ingest, facts, lines or pages", ""},
-               {"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""}};
+               {"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""},
+               {"park", "NAME", "lines/pages: lay out this park's brief", ""},
+               {"topic", "NAME", "lines/pages: lay out this topic's brief", ""},
+               {"layout", "NAME", "lines/pages: layout of the brief (default: briefing)", ""}};
   c.run = run;
   return c;
 }
