@@ -30,9 +30,19 @@ constexpr std::array<const char*, 16> kSentences = {
     "“以前办一件事要跑好几个部门，现在‘一窗通办’，半天就能办完。”一位企业负责人说。",
     "下一步，园区将围绕“链长制”，推动上下游企业党组织结对共建，力争再培育专精特新企业50家。"};
 
-std::size_t count_chars(const std::string& s) {
+// Counts the Han characters of `s` (CJK Unified Ideographs, Extension A and the supplementary
+// ideographic planes): the measure "5,000 Chinese characters" refers to.
+std::size_t count_han(const std::string& s) {
   std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    n += (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x3FFFF);
+    i += len;
+  }
   return n;
 }
 
@@ -40,8 +50,8 @@ Paragraph body(std::string text) {
   Paragraph p;
   p.content.push_back({std::move(text), std::nullopt});
   p.style.text.font = "serif";
-  p.style.text.size = 10.5;
-  p.style.leading = 15.75;  // 1.5 lines
+  p.style.text.size = 10;
+  p.style.leading = 14;  // 1.4 lines
   p.style.space_after = 2;
   return p;
 }
@@ -77,7 +87,7 @@ Table sample_table() {
       "推行“链上党建”，在产业链龙头企业设立联合党委，带动上下游企业共建。",
       "建设党群服务中心12个，覆盖全部规模以上企业。",
       "开展“党员先锋岗”创建活动，评选示范岗位260个。"};
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < 6; ++i) {
     t.rows.push_back(
         {cell(std::string(names[i % 4]) + (i >= 4 ? "（" + std::to_string(i / 4) + "期）" : "")),
          cell(std::to_string(800 + 137 * i), Align::End),
@@ -123,8 +133,8 @@ Document sample_document(std::size_t han_chars) {
   doc.meta.subject = "产业链党建";
   doc.meta.keywords = "党建, 园区, 简报";
   doc.meta.date = "2025年9月";
-  doc.page.margin_top = doc.page.margin_bottom = mm(20);
-  doc.page.margin_inner = doc.page.margin_outer = mm(18);
+  doc.page.margin_top = doc.page.margin_bottom = mm(18);
+  doc.page.margin_inner = doc.page.margin_outer = mm(16);
   doc.page.header.center = "{title}";
   doc.page.header.rule = true;
   doc.page.header.offset = 12;
@@ -136,7 +146,7 @@ Document sample_document(std::size_t han_chars) {
 
   Heading title = heading("园区党建工作简报（2025年第3期）", 1);
   title.paragraph.style.align = Align::Center;
-  title.paragraph.style.text.font = "title";
+  title.paragraph.style.text.font = "sans";  // two CJK faces in all: serif body, sans display
   title.paragraph.style.text.size = 20;
   doc.blocks.push_back(title);
   Rule r;
@@ -161,7 +171,7 @@ Document sample_document(std::size_t han_chars) {
       for (std::size_t i = 0; i < sentences; ++i)
         text += kSentences[(k * 5 + i * 3) % kSentences.size()];
       ++k;
-      written += count_chars(text);
+      written += count_han(text);
       doc.blocks.push_back(body(std::move(text)));
     }
     if (s == 1) {
@@ -173,8 +183,8 @@ Document sample_document(std::size_t han_chars) {
         Paragraph item = body(items[i]);
         item.marker = std::to_string(i + 1) + ".";
         item.style.first_indent_em = 0;
-        item.style.left_indent = 2 * 10.5;
-        written += count_chars(items[i]);
+        item.style.left_indent = 2 * 10.0;
+        written += count_han(items[i]);
         doc.blocks.push_back(item);
       }
     }
@@ -188,7 +198,7 @@ Document sample_document(std::size_t han_chars) {
     std::string text;
     for (std::size_t i = 0; i < 4; ++i) text += kSentences[(k * 7 + i) % kSentences.size()];
     ++k;
-    written += count_chars(text);
+    written += count_han(text);
     doc.blocks.push_back(body(std::move(text)));
   }
   return doc;

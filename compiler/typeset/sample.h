@@ -8,8 +8,8 @@
 
 namespace ptbrief::typeset {
 
-/// A deterministic briefing-like Document of about `han_chars` characters of body text
-/// (default 5,000, roughly four A4 pages): headings at two levels, body paragraphs with
+/// A deterministic briefing-like Document with at least `han_chars` Han characters of body
+/// text (default 5,000, four A4 pages, set in two CJK faces: Noto Serif and Noto Sans CJK SC): headings at two levels, body paragraphs with
 /// Latin words, numbers with units (3.5亿元, 34.65%), every kind of Chinese punctuation, a
 /// character above U+FFFF (𠮷 U+20BB7), a list, a table with a repeated header, a bar chart,
 /// rules, and a running header/footer using {title}, {page}, {pages} and {date}.
