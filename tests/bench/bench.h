@@ -11,13 +11,17 @@ namespace ptbrief::bench {
 struct Case {
   std::string name;
   std::function<void()> run;  ///< prints its own result lines to stdout
+  /// Allocates a lot inside the bench process (50 MB corpora). Such cases run after the ones
+  /// that time child processes: a child forked from a big process reports the parent's
+  /// resident size as its own peak (Linux records it at exec).
+  bool heavy = false;
 };
 
 std::vector<Case>& registry();
 
 struct Register {
-  Register(std::string name, std::function<void()> run) {
-    registry().push_back({std::move(name), std::move(run)});
+  Register(std::string name, std::function<void()> run, bool heavy = false) {
+    registry().push_back({std::move(name), std::move(run), heavy});
   }
 };
 

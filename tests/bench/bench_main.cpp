@@ -61,10 +61,13 @@ ProcessStats measure_process(const std::vector<std::string>& argv, int runs) {
 
 int main(int argc, char** argv) {
   std::string filter = argc > 1 ? argv[1] : "";
-  for (const auto& c : ptbrief::bench::registry()) {
-    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
-    std::cout << "== " << c.name << "\n" << std::flush;
-    c.run();
+  for (bool heavy : {false, true}) {
+    for (const auto& c : ptbrief::bench::registry()) {
+      if (c.heavy != heavy) continue;
+      if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+      std::cout << "== " << c.name << "\n" << std::flush;
+      c.run();
+    }
   }
   return 0;
 }

@@ -54,6 +54,6 @@ static bench::Register synthetic_case("extract/synthetic-50MB", [] {
   double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
   std::printf("extract/synthetic: %zu articles, %.1f MB text, median %.0f ms, %.2f MB/s\n",
               big.articles.size(), mb, ms, mb / (ms / 1000.0));
-});
+}, /*heavy=*/true);
 
 }  // namespace

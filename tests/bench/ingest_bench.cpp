@@ -46,6 +46,6 @@ const bench::Register synthetic_case("ingest/synthetic-50MB", [] {
   double mb = static_cast<double>(raw.size()) / (1 << 20);
   std::printf("ingest/synthetic-50MB: %.1f MiB, %zu articles, median %.0f ms, %.1f MiB/s\n", mb,
               articles, ms, mb / (ms / 1000));
-});
+}, /*heavy=*/true);
 
 }  // namespace
