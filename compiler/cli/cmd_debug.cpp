@@ -5,6 +5,7 @@
 #include "base/diagnostic.h"
 #include "base/paths.h"
 #include "cli/app.h"
+#include "cli/brief_request.h"
 #include "cli/commands.h"
 #include "compose/compose.h"
 #include "extract/extract.h"
@@ -51,11 +52,7 @@ typeset::PageList typeset_for_dump(const Invocation& inv, CollectingSink& sink) 
     const auto layout = compose::load_layout(inv.value_or("layout", "briefing"));
     const auto loaded =
         pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
-    compose::BriefRequest request;
-    request.kind = park ? compose::BriefRequest::Kind::Park : compose::BriefRequest::Kind::Topic;
-    request.name = park ? compose::resolve_park(loaded.facts, *park)
-                        : compose::resolve_topic(loaded.facts, *topic);
-    doc = compose::compose(loaded.facts, request, *layout, sink);
+    doc = compose::compose(loaded.facts, brief_request(loaded.facts, park, topic), *layout, sink);
   }
   return typeset::typeset(doc, typeset::TypesetOptions{}, sink);
 }

@@ -5,6 +5,7 @@
 #include "base/diagnostic.h"
 #include "base/paths.h"
 #include "cli/app.h"
+#include "cli/brief_request.h"
 #include "cli/commands.h"
 #include "compose/compose.h"
 #include "pack/build.h"
@@ -43,10 +44,7 @@ int run(const Invocation& inv) {
 
   CollectingSink sink;
   const pack::CorpusFacts loaded = pack::load_facts(corpus, sink);         // corpus → facts
-  compose::BriefRequest request;
-  request.kind = park ? compose::BriefRequest::Kind::Park : compose::BriefRequest::Kind::Topic;
-  request.name = park ? compose::resolve_park(loaded.facts, *park)
-                      : compose::resolve_topic(loaded.facts, *topic);
+  compose::BriefRequest request = brief_request(loaded.facts, park, topic);  // resolved name
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);

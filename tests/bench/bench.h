@@ -28,10 +28,12 @@ struct Register {
 /// Median of `runs` wall-clock timings of `fn`, in milliseconds.
 double median_ms(int runs, const std::function<void()>& fn);
 
-/// Runs a shell command `runs` times as a cold process; returns the median wall time in ms and
-/// the largest peak RSS (MiB) seen, measured with wait4's rusage.
+/// Runs `argv` (argv[0] an absolute path, no shell) `runs` times as a cold process; returns the
+/// median wall and CPU (user + system) times in ms and the largest peak RSS (MiB) seen,
+/// measured with wait4's rusage. On a loaded machine CPU time is the fairer number.
 struct ProcessStats {
   double median_ms = 0;
+  double median_cpu_ms = 0;
   double peak_rss_mib = 0;
   int exit_code = 0;
 };

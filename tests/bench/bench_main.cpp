@@ -31,7 +31,7 @@ double median_ms(int runs, const std::function<void()>& fn) {
 
 ProcessStats measure_process(const std::vector<std::string>& argv, int runs) {
   ProcessStats s;
-  std::vector<double> t;
+  std::vector<double> t, cpu;
   for (int i = 0; i < runs; ++i) {
     auto a = std::chrono::steady_clock::now();
     pid_t pid = ::fork();
@@ -49,11 +49,15 @@ ProcessStats measure_process(const std::vector<std::string>& argv, int runs) {
     ::wait4(pid, &status, 0, &ru);
     auto b = std::chrono::steady_clock::now();
     t.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+    cpu.push_back((ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+                  (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
     s.peak_rss_mib = std::max(s.peak_rss_mib, ru.ru_maxrss / 1024.0);
     s.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
   }
   std::sort(t.begin(), t.end());
+  std::sort(cpu.begin(), cpu.end());
   s.median_ms = t[t.size() / 2];
+  s.median_cpu_ms = cpu[cpu.size() / 2];
   return s;
 }
 
