@@ -99,7 +99,7 @@ struct ParkBook {
   }
 };
 
-void extract_article(const ingest::Article& a, const std::vector<TopicRule>& topics,
+void extract_article(const ingest::Article& a, const TopicIndex& topics,
                      ParkBook& book, Facts& facts, std::vector<SummarySentence>& candidates,
                      std::set<std::string>& seen_practices, DiagSink& sink) {
   // 1. Views, section headings, body blocks and sentences.
@@ -145,7 +145,7 @@ void extract_article(const ingest::Article& a, const std::vector<TopicRule>& top
       return Location{raw_span(a, block, v, b, e), a.id, sr.block, sr.sentence};
     };
     std::u32string_view sentence_norm = std::u32string_view(v.norm).substr(sr.begin, sr.end - sr.begin);
-    auto sentence_topics = classify(sentence_norm, topics);
+    auto sentence_topics = topics.classify(sentence_norm);
 
     auto drafts = find_figures(v, sr.begin, sr.end, &sink);
     for (const auto& d : drafts) {
@@ -159,7 +159,7 @@ void extract_article(const ingest::Article& a, const std::vector<TopicRule>& top
       f.kind = d.quantity.kind;
       f.quote = v.text(d.quote_begin, d.quote_end);
       f.source = location(d.quote_begin, d.quote_end);
-      f.topics = classify(to_u32(normalize_name(f.subject + f.quote)), topics);
+      f.topics = topics.classify(to_u32(normalize_name(f.subject + f.quote)));
       if (f.topics.empty()) f.topics = sentence_topics;
       facts.figures.push_back(std::move(f));
     }
@@ -172,7 +172,7 @@ void extract_article(const ingest::Article& a, const std::vector<TopicRule>& top
       p.category = d.category;
       p.summary = trim_lead_in(v.text(sr.begin, sr.end));
       p.source = location(d.begin, d.end);
-      p.topics = classify(to_u32(normalize_name(p.name + p.category)), topics);
+      p.topics = topics.classify(to_u32(normalize_name(p.name + p.category)));
       for (const auto& t : sentence_topics)
         if (p.topics.size() < 2 && std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
           p.topics.push_back(t);
@@ -216,8 +216,9 @@ Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_
               DiagSink& sink) {
   Facts facts;
   // 1. The topic catalogue.
-  auto topics = load_topics(topics_file);
-  for (const auto& t : topics) facts.topics.push_back(t.topic);
+  auto rules = load_topics(topics_file);
+  for (const auto& t : rules) facts.topics.push_back(t.topic);
+  const TopicIndex topics(rules);
   // 2. Every article: parks, figures, practices, summary candidates.
   ParkBook book;
   std::vector<SummarySentence> candidates;

@@ -90,17 +90,36 @@ std::vector<TopicRule> load_topics(const std::filesystem::path& file) {
   return rules;
 }
 
-std::vector<std::string> classify(std::u32string_view norm, const std::vector<TopicRule>& rules) {
-  std::vector<std::pair<int, std::size_t>> hits;
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    int n = 0;
-    for (const auto& k : rules[i].keywords)
-      for (auto p = norm.find(k); p != std::u32string_view::npos; p = norm.find(k, p + k.size())) ++n;
-    if (n > 0) hits.emplace_back(-n, i);
+TopicIndex::TopicIndex(const std::vector<TopicRule>& rules) : rules_(rules) {
+  for (std::size_t r = 0; r < rules_.size(); ++r)
+    for (std::size_t k = 0; k < rules_[r].keywords.size(); ++k)
+      if (!rules_[r].keywords[k].empty()) keywords_.push_back({rules_[r].keywords[k][0], r, k});
+  std::stable_sort(keywords_.begin(), keywords_.end(),
+                   [](const Keyword& a, const Keyword& b) { return a.first < b.first; });
+}
+
+std::vector<std::string> TopicIndex::classify(std::u32string_view norm) const {
+  // Hits per rule. A keyword counts again only after its previous hit ends (next_free), which
+  // is what repeated leftmost find() from the end of the last hit counts.
+  std::vector<int> hits_per_rule(rules_.size(), 0);
+  std::vector<std::size_t> next_free(keywords_.size(), 0);
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    auto it = std::lower_bound(keywords_.begin(), keywords_.end(), norm[i],
+                               [](const Keyword& k, char32_t c) { return k.first < c; });
+    for (; it != keywords_.end() && it->first == norm[i]; ++it) {
+      auto k = static_cast<std::size_t>(it - keywords_.begin());
+      const std::u32string& word = rules_[it->rule].keywords[it->keyword];
+      if (i < next_free[k] || norm.substr(i, word.size()) != word) continue;
+      next_free[k] = i + word.size();
+      ++hits_per_rule[it->rule];
+    }
   }
+  std::vector<std::pair<int, std::size_t>> hits;
+  for (std::size_t r = 0; r < rules_.size(); ++r)
+    if (hits_per_rule[r] > 0) hits.emplace_back(-hits_per_rule[r], r);
   std::stable_sort(hits.begin(), hits.end());
   std::vector<std::string> out;
-  for (std::size_t k = 0; k < hits.size() && k < 2; ++k) out.push_back(rules[hits[k].second].topic.id);
+  for (std::size_t k = 0; k < hits.size() && k < 2; ++k) out.push_back(rules_[hits[k].second].topic.id);
   return out;
 }
 

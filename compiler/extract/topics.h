@@ -19,7 +19,24 @@ struct TopicRule {
 /// Loads the catalogue. Throws ptbrief::Error naming the file and JSON path on bad input.
 std::vector<TopicRule> load_topics(const std::filesystem::path& file);
 
-/// Topic ids for normalised text: those with the most keyword hits (at most two), best first.
-std::vector<std::string> classify(std::u32string_view norm, const std::vector<TopicRule>& rules);
+/// The catalogue's keywords indexed by first character, so that classifying a text is one
+/// scan of it rather than one scan per keyword.
+class TopicIndex {
+ public:
+  explicit TopicIndex(const std::vector<TopicRule>& rules);
+
+  /// Topic ids for normalised text: those with the most keyword hits (at most two), best
+  /// first; ties keep catalogue order. A keyword's hits do not overlap each other.
+  std::vector<std::string> classify(std::u32string_view norm) const;
+
+ private:
+  struct Keyword {
+    char32_t first;            ///< keyword[0], the sort key
+    std::size_t rule;     ///< index into rules_
+    std::size_t keyword;  ///< index into rules_[rule].keywords
+  };
+  std::vector<TopicRule> rules_;
+  std::vector<Keyword> keywords_;  ///< sorted by first character, then catalogue order
+};
 
 }  // namespace ptbrief::extract
