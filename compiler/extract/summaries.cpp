@@ -43,11 +43,12 @@ double information_score(std::u32string_view norm, std::size_t figures, std::siz
 }
 
 std::string trim_lead_in(const std::string& text) {
-  std::u32string s = to_u32(text);
-  for (std::u32string_view w : {U"此外，", U"同时，", U"据介绍，", U"据了解，", U"据统计，",
-                                U"另外，", U"不仅如此，", U"此外,", U"同时,"})
-    if (s.compare(0, w.size(), w) == 0) s.erase(0, w.size());
-  return to_utf8(s);
+  // Compared as UTF-8 bytes: a UTF-8 prefix is a prefix of the characters.
+  std::string_view s = text;
+  for (std::string_view w : {"此外，", "同时，", "据介绍，", "据了解，", "据统计，", "另外，",
+                             "不仅如此，", "此外,", "同时,"})
+    if (s.substr(0, w.size()) == w) s.remove_prefix(w.size());
+  return std::string(s);
 }
 
 std::vector<SummarySentence> pick_summaries(std::vector<SummarySentence> candidates,

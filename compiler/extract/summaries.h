@@ -11,7 +11,7 @@ namespace ptbrief::extract {
 /// boilerplate (slogans without facts, reported speech).
 double information_score(std::u32string_view norm, std::size_t figures, std::size_t practices);
 
-/// Trims lead-in words that carry nothing (此外，据介绍，) from a summary sentence.
+/// Trims lead-in words that carry nothing (此外，据介绍，) from a summary sentence (UTF-8).
 std::string trim_lead_in(const std::string& text);
 
 /// Keeps, for every park and every topic, the `per_group` best candidates (score > 0), drops
