@@ -89,14 +89,14 @@ std::vector<bool> quoted_positions(std::u32string_view t) {
 bool region_leads(std::u32string_view t, std::size_t b, std::size_t e,
                   const std::vector<bool>& quoted, std::u32string_view region) {
   constexpr std::size_t kLead = 12;
-  std::size_t p = t.find(region, b);
+  std::size_t p = t.substr(0, e).find(region, b);  // searching past e could only fail later
   return p != std::u32string_view::npos && p + region.size() <= e && p - b <= kLead && !quoted[p];
 }
 
 bool has_cue(std::u32string_view t, std::size_t b, std::size_t e, const std::vector<bool>& quoted,
              std::u32string_view cue) {
-  for (std::size_t p = t.find(cue, b); p != std::u32string_view::npos && p + cue.size() <= e;
-       p = t.find(cue, p + 1))
+  t = t.substr(0, e);  // hits must end by e
+  for (std::size_t p = t.find(cue, b); p != std::u32string_view::npos; p = t.find(cue, p + 1))
     if (!quoted[p]) return true;
   return false;
 }
@@ -347,6 +347,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   std::string section = ap.default_name;
   std::size_t current_block = static_cast<std::size_t>(-1);
   std::string current;
+  std::vector<bool> quoted;  // quoted_positions of the current block
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sr = sentences[s];
     const TextView& v = views[sr.block];
@@ -359,12 +360,12 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         section = !first.empty() ? first : ap.default_name;
       }
       current = section;
+      quoted = quoted_positions(t);
     }
     if (!body[sr.block] && !headings[sr.block]) {
       ap.sentence_park[s] = section;
       continue;
     }
-    auto quoted = quoted_positions(t);
     std::vector<std::string> named;
     bool bare = false;
     for (const auto& m : mentions[sr.block]) {
