@@ -53,7 +53,7 @@ std::size_t last_head_end(std::u32string_view n, std::size_t p, std::size_t limi
   for (std::size_t k = p; k < limit; ++k)
     for (std::size_t h = 0; h < count; ++h) {
       auto w = heads[h];
-      if (k + w.size() > limit || n.substr(k, w.size()) != w) continue;
+      if (n[k] != w[0] || k + w.size() > limit || n.substr(k, w.size()) != w) continue;
       std::size_t end = k + w.size();
       if (w.size() == 1 && end < n.size() && is_han(n[end])) continue;
       best = std::max(best, end);
