@@ -263,16 +263,10 @@ std::vector<Sentence> split_sentences(const std::string& text) {
   std::u32string u = from_utf8(text);
   std::size_t begin = 0, byte = 0;
   for (std::size_t i = 0; i < u.size(); ++i) {
-    std::string enc;
-    append_utf8(enc, u[i]);
-    byte += enc.size();
+    byte += utf8_size(u[i]);
     bool cut = is_terminal(u[i]) && !(i + 1 < u.size() && is_terminal(u[i + 1]));
     if (!cut) continue;
-    while (i + 1 < u.size() && is_closer(u[i + 1]) && u[i + 1] != '\'' ) {
-      std::string c;
-      append_utf8(c, u[++i]);
-      byte += c.size();
-    }
+    while (i + 1 < u.size() && is_closer(u[i + 1]) && u[i + 1] != '\'' ) byte += utf8_size(u[++i]);
     out.push_back({begin, byte});
     begin = byte;
   }

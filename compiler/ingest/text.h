@@ -42,6 +42,10 @@ bool is_closer(char32_t c);
 
 /// Appends the UTF-8 encoding of `c` to `out`.
 void append_utf8(std::string& out, char32_t c);
+/// Bytes append_utf8 writes for `c` (1–4).
+inline std::size_t utf8_size(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
 /// UTF-8 of a Text.
 std::string to_utf8(const Text& t);
 /// Decodes valid UTF-8 (used for literals and test strings; invalid bytes become U+FFFD).
