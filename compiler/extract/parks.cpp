@@ -57,6 +57,12 @@ std::size_t place_start(std::u32string_view t, std::size_t k) {
 }
 
 const TypeWord* match_type(std::u32string_view t, std::size_t i) {
+  static const FirstChars kTypeFirsts = [] {
+    std::u32string_view words[std::size(kTypes)];
+    for (std::size_t k = 0; k < std::size(kTypes); ++k) words[k] = kTypes[k].text;
+    return FirstChars(words);
+  }();
+  if (i >= t.size() || !kTypeFirsts.may_start(t[i])) return nullptr;
   for (const auto& ty : kTypes)
     if (starts_with_at(t, i, ty.text)) return &ty;  // table is longest-first per prefix
   return nullptr;

@@ -187,9 +187,11 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
   std::u32string_view n(v.norm);
   for (std::size_t i = b; i < e; ++i) {
     if (used[i]) continue;
+    static const FirstChars kVerbFirsts(kVerbs);
     std::u32string_view verb;
-    for (auto w : kVerbs)
-      if (starts_with_at(n, i, w) && w.size() > verb.size()) verb = w;
+    if (kVerbFirsts.may_start(n[i]))
+      for (auto w : kVerbs)
+        if (starts_with_at(n, i, w) && w.size() > verb.size()) verb = w;
     // 形成 introduces unquoted mechanisms only (形成A、B的联动机制); before a quote it usually
     // introduces a state of affairs (形成“…”的格局).
     if (verb.empty() && starts_with_at(n, i, U"形成")) verb = U"形成";

@@ -3,6 +3,7 @@
 // full-width) for matching, and the byte offset of every character so matches map back.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -57,6 +58,28 @@ inline bool starts_with_at(std::u32string_view text, std::size_t at, std::u32str
   return at < text.size() && !word.empty() && text[at] == word[0] &&
          text.substr(at, word.size()) == word;
 }
+/// The characters that begin any of a list of words: one test per text position before
+/// trying every word there (most positions begin none).
+class FirstChars {
+ public:
+  template <std::size_t N>
+  explicit FirstChars(const std::u32string_view (&words)[N]) {
+    for (auto w : words) add(w);
+  }
+  /// False only when no word begins with `c`.
+  bool may_start(char32_t c) const { return c < kBmp ? bmp_[c] : astral_; }
+
+ private:
+  static constexpr char32_t kBmp = 0x10000;
+  void add(std::u32string_view w) {
+    if (w.empty()) return;
+    if (w[0] < kBmp) bmp_.set(w[0]);
+    else astral_ = true;
+  }
+  std::bitset<kBmp> bmp_;
+  bool astral_ = false;  ///< some word begins outside the BMP (then such characters may match)
+};
+
 /// Does `text` end with `word` just before character `at`?
 inline bool ends_with_at(std::u32string_view text, std::size_t at, std::u32string_view word) {
   return at >= word.size() && at <= text.size() &&
