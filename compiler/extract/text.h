@@ -62,20 +62,21 @@ inline bool starts_with_at(std::u32string_view text, std::size_t at, std::u32str
 /// trying every word there (most positions begin none).
 class FirstChars {
  public:
+  FirstChars() = default;
   template <std::size_t N>
   explicit FirstChars(const std::u32string_view (&words)[N]) {
     for (auto w : words) add(w);
+  }
+  void add(std::u32string_view w) {
+    if (w.empty()) return;
+    if (w[0] < kBmp) bmp_.set(w[0]);
+    else astral_ = true;
   }
   /// False only when no word begins with `c`.
   bool may_start(char32_t c) const { return c < kBmp ? bmp_[c] : astral_; }
 
  private:
   static constexpr char32_t kBmp = 0x10000;
-  void add(std::u32string_view w) {
-    if (w.empty()) return;
-    if (w[0] < kBmp) bmp_.set(w[0]);
-    else astral_ = true;
-  }
   std::bitset<kBmp> bmp_;
   bool astral_ = false;  ///< some word begins outside the BMP (then such characters may match)
 };

@@ -93,7 +93,10 @@ std::vector<TopicRule> load_topics(const std::filesystem::path& file) {
 TopicIndex::TopicIndex(const std::vector<TopicRule>& rules) : rules_(rules) {
   for (std::size_t r = 0; r < rules_.size(); ++r)
     for (std::size_t k = 0; k < rules_[r].keywords.size(); ++k)
-      if (!rules_[r].keywords[k].empty()) keywords_.push_back({rules_[r].keywords[k][0], r, k});
+      if (!rules_[r].keywords[k].empty()) {
+        keywords_.push_back({rules_[r].keywords[k][0], r, k});
+        firsts_.add(rules_[r].keywords[k]);
+      }
   std::stable_sort(keywords_.begin(), keywords_.end(),
                    [](const Keyword& a, const Keyword& b) { return a.first < b.first; });
 }
@@ -104,6 +107,7 @@ std::vector<std::string> TopicIndex::classify(std::u32string_view norm) const {
   std::vector<int> hits_per_rule(rules_.size(), 0);
   std::vector<std::size_t> next_free(keywords_.size(), 0);
   for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (!firsts_.may_start(norm[i])) continue;
     auto it = std::lower_bound(keywords_.begin(), keywords_.end(), norm[i],
                                [](const Keyword& k, char32_t c) { return k.first < c; });
     for (; it != keywords_.end() && it->first == norm[i]; ++it) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/text.h"
 
 namespace ptbrief::extract {
 
@@ -37,6 +38,7 @@ class TopicIndex {
   };
   std::vector<TopicRule> rules_;
   std::vector<Keyword> keywords_;  ///< sorted by first character, then catalogue order
+  FirstChars firsts_;              ///< the first characters of keywords_
 };
 
 }  // namespace ptbrief::extract
