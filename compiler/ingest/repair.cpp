@@ -10,7 +10,8 @@ void trim(Text& t) {
   std::size_t b = 0, e = t.size();
   while (b < e && is_blank(t[b].c)) ++b;
   while (e > b && is_blank(t[e - 1].c)) --e;
-  t = Text(t.begin() + static_cast<std::ptrdiff_t>(b), t.begin() + static_cast<std::ptrdiff_t>(e));
+  t.erase(t.begin() + static_cast<std::ptrdiff_t>(e), t.end());
+  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(b));
 }
 
 /// Nearest non-blank character left (dir = -1) or right (dir = +1) of i, or 0.
@@ -87,14 +88,16 @@ std::vector<Line> split_lines(const Text& chars) {
     lines.push_back(std::move(l));
     cur.clear();
   };
-  for (const Char& ch : chars) {
-    if (ch.c == '\n' || ch.c == 0x2028 || ch.c == 0x2029) {
+  // Each line is copied out whole, not character by character.
+  auto line_begin = chars.begin();
+  for (auto it = chars.begin(); it != chars.end(); ++it) {
+    if (it->c == '\n' || it->c == 0x2028 || it->c == 0x2029) {
+      cur.assign(line_begin, it);
       flush();
-      cur.clear();
-    } else {
-      cur.push_back(ch);
+      line_begin = it + 1;
     }
   }
+  cur.assign(line_begin, chars.end());
   flush();
   return lines;
 }
