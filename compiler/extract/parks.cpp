@@ -99,11 +99,16 @@ bool region_leads(std::u32string_view t, std::size_t b, std::size_t e,
   return p != std::u32string_view::npos && p + region.size() <= e && p - b <= kLead && !quoted[p];
 }
 
+// Does an unquoted word of `cues` occur within characters [b, e)? One scan of the sentence.
+// `firsts` holds the first characters of `cues`.
+template <std::size_t N>
 bool has_cue(std::u32string_view t, std::size_t b, std::size_t e, const std::vector<bool>& quoted,
-             std::u32string_view cue) {
-  t = t.substr(0, e);  // hits must end by e
-  for (std::size_t p = t.find(cue, b); p != std::u32string_view::npos; p = t.find(cue, p + 1))
-    if (!quoted[p]) return true;
+             const std::u32string_view (&cues)[N], const FirstChars& firsts) {
+  for (std::size_t p = b; p < e; ++p) {
+    if (!firsts.may_start(t[p]) || quoted[p]) continue;
+    for (auto cue : cues)
+      if (p + cue.size() <= e && t.substr(p, cue.size()) == cue) return true;
+  }
   return false;
 }
 
@@ -383,9 +388,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         named.push_back(k);
       }
     }
-    bool province_cue = false, city_cue = false;
-    for (auto cue : kProvinceCues) province_cue = province_cue || has_cue(t, sr.begin, sr.end, quoted, cue);
-    for (auto cue : kCityCues) city_cue = city_cue || has_cue(t, sr.begin, sr.end, quoted, cue);
+    static const FirstChars kProvinceFirsts(kProvinceCues), kCityFirsts(kCityCues);
+    bool province_cue = has_cue(t, sr.begin, sr.end, quoted, kProvinceCues, kProvinceFirsts);
+    bool city_cue = has_cue(t, sr.begin, sr.end, quoted, kCityCues, kCityFirsts);
     if (!province.empty()) province_cue = province_cue || region_leads(t, sr.begin, sr.end, quoted, province);
     if (!city.empty()) city_cue = city_cue || region_leads(t, sr.begin, sr.end, quoted, city);
     std::string park_of_section = ap.parks.count(section) ? section : ap.main_park;

@@ -33,9 +33,14 @@ double overlap(const std::u32string& a, const std::u32string& b) {
 double information_score(std::u32string_view norm, std::size_t figures, std::size_t practices) {
   double score = 2.0 * static_cast<double>(figures) + 1.5 * static_cast<double>(practices);
   score += std::min(static_cast<double>(norm.size()) / 60.0, 1.0);
-  int slogans = 0;
-  for (auto w : kSloganWords)
-    if (norm.find(w) != std::u32string_view::npos) ++slogans;
+  // Slogan words present (each counts once), found in one scan of the sentence.
+  static const FirstChars kSloganFirsts(kSloganWords);
+  bool present[std::size(kSloganWords)] = {};
+  for (std::size_t p = 0; p < norm.size(); ++p)
+    if (kSloganFirsts.may_start(norm[p]))
+      for (std::size_t k = 0; k < std::size(kSloganWords); ++k)
+        present[k] = present[k] || starts_with_at(norm, p, kSloganWords[k]);
+  int slogans = static_cast<int>(std::count(std::begin(present), std::end(present), true));
   if (figures == 0 && practices == 0) score -= 0.5 * slogans + 0.5;
   if (!norm.empty() && is_open_quote(norm.front())) score -= 1.0;  // reported speech
   if (norm.size() < 12) score -= 1.0;
