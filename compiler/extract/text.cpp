@@ -35,31 +35,24 @@ char32_t decode_one(std::string_view s, std::size_t& i) {
   return c;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  // The bytes go into a small buffer and are appended at once (one append per character,
-  // not one per byte: this runs for every character the pipeline outputs).
-  char buf[4];
-  std::size_t n;
+// Writes the UTF-8 encoding of `c` (1–4 bytes) at `p`; returns the byte after it.
+char* encode_utf8(char32_t c, char* p) {
   if (c < 0x80) {
-    buf[0] = static_cast<char>(c);
-    n = 1;
+    *p++ = static_cast<char>(c);
   } else if (c < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (c >> 6));
-    buf[1] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 2;
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   } else if (c < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (c >> 12));
-    buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 3;
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
-    buf[0] = static_cast<char>(0xF0 | (c >> 18));
-    buf[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 4;
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   }
-  out.append(buf, n);
+  return p;
 }
 
 // Cache of simplified forms for the CJK blocks that hold traditional characters
@@ -94,9 +87,11 @@ std::u32string to_u32(std::string_view utf8) {
 }
 
 std::string to_utf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) append_utf8(out, c);
+  // Sized for the longest encoding, filled in place, then cut to what was written.
+  std::string out(text.size() * 4, '\0');
+  char* end = out.data();
+  for (char32_t c : text) end = encode_utf8(c, end);
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 
