@@ -99,17 +99,19 @@ bool region_leads(std::u32string_view t, std::size_t b, std::size_t e,
   return p != std::u32string_view::npos && p + region.size() <= e && p - b <= kLead && !quoted[p];
 }
 
-// Does an unquoted word of `cues` occur within characters [b, e)? One scan of the sentence.
+// Where the first unquoted word of `cues` occurs within characters [b, e) (npos: nowhere).
+// One scan of the sentence.
 // `firsts` holds the first characters of `cues`.
 template <std::size_t N>
-bool has_cue(std::u32string_view t, std::size_t b, std::size_t e, const std::vector<bool>& quoted,
-             const std::u32string_view (&cues)[N], const FirstChars& firsts) {
+std::size_t find_cue(std::u32string_view t, std::size_t b, std::size_t e,
+                     const std::vector<bool>& quoted, const std::u32string_view (&cues)[N],
+                     const FirstChars& firsts) {
   for (std::size_t p = b; p < e; ++p) {
     if (!firsts.may_start(t[p]) || quoted[p]) continue;
     for (auto cue : cues)
-      if (p + cue.size() <= e && t.substr(p, cue.size()) == cue) return true;
+      if (p + cue.size() <= e && t.substr(p, cue.size()) == cue) return p;
   }
-  return false;
+  return std::u32string_view::npos;
 }
 
 // 2-character region names before 省/市: 安徽省, 自贡市. Returns name → count.
@@ -379,9 +381,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     std::vector<std::string> named;
     bool bare = false;
+    std::size_t bare_at = std::u32string_view::npos;  // first unquoted bare mention (园区, 高新区)
     for (const auto& m : mentions[sr.block]) {
       if (m.begin < sr.begin || m.end > sr.end) continue;
       if (m.bare) {
+        if (!quoted[m.begin]) bare_at = std::min(bare_at, m.begin);
         bare = bare || !quoted[m.begin];
       } else if (auto k = known(m); !k.empty() &&
                                     std::find(named.begin(), named.end(), k) == named.end()) {
@@ -389,9 +393,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
     }
     static const FirstChars kProvinceFirsts(kProvinceCues), kCityFirsts(kCityCues);
-    bool province_cue = has_cue(t, sr.begin, sr.end, quoted, kProvinceCues, kProvinceFirsts);
-    bool city_cue = has_cue(t, sr.begin, sr.end, quoted, kCityCues, kCityFirsts);
-    if (!province.empty()) province_cue = province_cue || region_leads(t, sr.begin, sr.end, quoted, province);
+    // A region cue makes the sentence region-wide unless the park itself is named before it:
+    // in "园区实现产值…，高于全市平均水平" the park is the subject, 全市 only a comparison.
+    const auto cue_counts = [&](std::size_t at) { return at != std::u32string_view::npos && at < bare_at; };
+    bool province_cue =
+        cue_counts(find_cue(t, sr.begin, sr.end, quoted, kProvinceCues, kProvinceFirsts));
+    bool city_cue = cue_counts(find_cue(t, sr.begin, sr.end, quoted, kCityCues, kCityFirsts));
+    if (!province.empty())
+      province_cue = province_cue || region_leads(t, sr.begin, sr.end, quoted, province);
     if (!city.empty()) city_cue = city_cue || region_leads(t, sr.begin, sr.end, quoted, city);
     std::string park_of_section = ap.parks.count(section) ? section : ap.main_park;
     if (named.size() == 1) {

@@ -67,3 +67,16 @@ TEST_CASE("unknown names get did-you-mean suggestions") {
   REQUIRE(close.size() == 1);
   CHECK(close[0] == "北湖经开区");
 }
+
+TEST_CASE("a city named only as a comparison does not take the park's figure") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph,
+             "西湾高新区坚持党建引领。今年以来，园区实现规上工业总产值120.5亿元，高于全市平均水平3.2个百分点。"
+             "全市非公企业党组织覆盖率达到96%。")},
+      "西湾高新区党建观察"));
+  REQUIRE(facts.figures.size() == 3);
+  CHECK(facts.figures[0].park == "西湾高新区");
+  CHECK(facts.figures[1].park == "西湾高新区");
+  CHECK(facts.figures[1].unit == "个百分点");
+  CHECK(facts.figures[2].park != "西湾高新区");
+}
