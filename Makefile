@@ -7,7 +7,7 @@ PARK    ?= 南通高新区
 LAYOUT  ?= briefing
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build test bench brief format golden-update clean
+.PHONY: all deps configure build tool test bench brief format golden-update clean
 
 all: build
 
@@ -20,12 +20,16 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
+# Only the ptbrief executable (what the main job needs; no tests).
+tool: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target ptbrief -- --no-print-directory
+
 # The README's test command: install, build, run the whole suite.
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 # The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…).
-brief: build
+brief: tool
 	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)"
 
 bench: build
