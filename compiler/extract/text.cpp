@@ -10,50 +10,10 @@
 #include <mutex>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace ptbrief::extract {
 namespace {
-
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. Malformed input
-// yields U+FFFD and consumes one byte, so every byte belongs to exactly one character.
-char32_t decode_one(std::string_view s, std::size_t& i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t c = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-  for (int k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if ((b >> 6) != 2) {
-      ++i;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (b & 0x3F);
-  }
-  i += static_cast<std::size_t>(len);
-  return c;
-}
-
-// Writes the UTF-8 encoding of `c` (1–4 bytes) at `p`; returns the byte after it.
-char* encode_utf8(char32_t c, char* p) {
-  if (c < 0x80) {
-    *p++ = static_cast<char>(c);
-  } else if (c < 0x800) {
-    *p++ = static_cast<char>(0xC0 | (c >> 6));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *p++ = static_cast<char>(0xE0 | (c >> 12));
-    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *p++ = static_cast<char>(0xF0 | (c >> 18));
-    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return p;
-}
 
 // Cache of simplified forms for the CJK blocks that hold traditional characters
 // (U+3400–U+9FFF). 0 = not looked up yet. The transliterator itself is not thread-safe, so
@@ -82,7 +42,7 @@ char32_t transliterate(char32_t c) {
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size() / 2);
-  for (std::size_t i = 0; i < utf8.size();) out += decode_one(utf8, i);
+  for (std::size_t i = 0; i < utf8.size();) out += decode_utf8(utf8, i);
   return out;
 }
 
@@ -134,7 +94,7 @@ TextView make_view(std::string_view utf8) {
   v.bytes.reserve(utf8.size() / 2 + 1);
   for (std::size_t i = 0; i < utf8.size();) {
     v.bytes.push_back(i);
-    v.orig += decode_one(utf8, i);
+    v.orig += decode_utf8(utf8, i);
   }
   v.bytes.push_back(utf8.size());
   v.norm.resize(v.orig.size());

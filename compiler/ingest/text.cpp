@@ -61,32 +61,6 @@ bool is_closer(char32_t c) {
          c == ')' || c == '"' || c == '\'';
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  // The bytes go into a small buffer and are appended at once (one append per character,
-  // not one per byte: this runs for every character the pipeline outputs).
-  char buf[4];
-  std::size_t n;
-  if (c < 0x80) {
-    buf[0] = static_cast<char>(c);
-    n = 1;
-  } else if (c < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (c >> 6));
-    buf[1] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 2;
-  } else if (c < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (c >> 12));
-    buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (c >> 18));
-    buf[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (c & 0x3F));
-    n = 4;
-  }
-  out.append(buf, n);
-}
 
 std::string to_utf8(const Text& t) {
   std::string out;

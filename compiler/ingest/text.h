@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace ptbrief::ingest {
 
 /// One decoded code point and the raw bytes [s, e) it came from. s == e marks a character
@@ -40,12 +42,6 @@ bool is_terminal(char32_t c);
 /// Closing quotes and brackets that belong to the sentence before them.
 bool is_closer(char32_t c);
 
-/// Appends the UTF-8 encoding of `c` to `out`.
-void append_utf8(std::string& out, char32_t c);
-/// Bytes append_utf8 writes for `c` (1–4).
-inline std::size_t utf8_size(char32_t c) {
-  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-}
 /// UTF-8 of a Text.
 std::string to_utf8(const Text& t);
 /// Decodes valid UTF-8 (used for literals and test strings; invalid bytes become U+FFFD).
