@@ -67,7 +67,7 @@ Styles make_styles(const LayoutSpec& layout) {
   s.masthead_info.space_before = s.masthead_info.text.size * 0.5;
   s.masthead_info.keep_with_next = true;
 
-  // Document title: centred; GB/T 9704 §7.3.3 puts it a line below the red rule.
+  // Document title: centred; under a 公文 masthead compose puts it two lines below the red rule.
   s.title.text = text(layout, "title", ink);
   s.title.align = typeset::Align::Center;
   s.title.first_indent_em = 0;

@@ -196,10 +196,11 @@ class Composer {
         r.space_before = 4;
         r.space_after = layout_.page.grid ? 0 : 12;
         blocks_.push_back(r);
-        // GB/T 9704 §7.3.3: the title sits a blank line below the red separator line.
+        // GB/T 9704-2012 §7.3.1: the title sits two blank lines (空二行) below the red
+        // separator line; on the document grid that is two line pitches.
         if (const auto& grid = layout_.page.grid; grid && grid->lines_per_page > 0)
-          blocks_.push_back(typeset::Spacer{(layout_.page.height - layout_.page.margin_top -
-                                             layout_.page.margin_bottom) /
+          blocks_.push_back(typeset::Spacer{2 * (layout_.page.height - layout_.page.margin_top -
+                                                 layout_.page.margin_bottom) /
                                             grid->lines_per_page});
       }
     }
