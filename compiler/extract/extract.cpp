@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "extract/figures.h"
 #include "extract/parks.h"
@@ -36,29 +37,18 @@ std::size_t char_at(const TextView& v, std::size_t byte) {
   return static_cast<std::size_t>(it - v.bytes.begin());
 }
 
-// Raw byte range of block characters [b, e), from the block's per-character source map.
+// Raw byte range of block characters [b, e): ingest's source map (Block::raw_range). A block
+// built without a map (made-up text) is taken as raw bytes from its start.
 Span raw_span(const ingest::Article& a, const ingest::Block& block, const TextView& v,
               std::size_t b, std::size_t e) {
   Span s;
   s.file = a.file;
-  std::size_t tb = v.bytes.at(b), te = v.bytes.at(e);
-  const auto& cs = block.char_sources;
-  auto first = std::lower_bound(cs.begin(), cs.end(), tb, [](const auto& c, std::size_t off) {
-    return c.text_offset < off;
-  });
-  if (first == cs.end() || first->text_offset >= te) {
+  const std::size_t tb = v.bytes.at(b), te = v.bytes.at(e);
+  if (block.char_sources.empty()) {
     s.start = block.start + tb;
     s.end = block.start + te;
-    return s;
-  }
-  auto last = std::lower_bound(first, cs.end(), te, [](const auto& c, std::size_t off) {
-    return c.text_offset < off;
-  });
-  s.start = first->raw_start;
-  s.end = std::prev(last)->raw_end;
-  for (auto it = first; it != last; ++it) {
-    s.start = std::min<std::size_t>(s.start, it->raw_start);
-    s.end = std::max<std::size_t>(s.end, it->raw_end);
+  } else {
+    std::tie(s.start, s.end) = block.raw_range(tb, te);
   }
   return s;
 }
