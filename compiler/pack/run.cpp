@@ -24,6 +24,24 @@ double seconds_since(Clock::time_point t) {
 }
 
 /// Forwards diagnostics from worker threads to one sink, one at a time.
+/// Runs `step` (build and write one output) and records in `r` whether it worked, the error if
+/// not, and how long it took: a failing output never stops the others.
+template <class Step>
+void attempt(BriefResult& r, Step&& step) {
+  const auto start = Clock::now();
+  try {
+    step();
+    r.status = BriefResult::Status::Built;
+  } catch (const Error& e) {
+    r.status = BriefResult::Status::Failed;
+    r.error = format(e.diagnostic());
+  } catch (const std::exception& e) {
+    r.status = BriefResult::Status::Failed;
+    r.error = std::string("internal error: ") + e.what();
+  }
+  r.seconds = seconds_since(start);
+}
+
 class LockedSink final : public DiagSink {
  public:
   explicit LockedSink(DiagSink& inner) : inner_(inner) {}
@@ -159,21 +177,12 @@ class Runner {
       std::lock_guard<std::mutex> hold(event_mutex_);
       if (options_.on_event) options_.on_event({Event::Kind::Started, nullptr, p.entry.output_name, done_, total_});
     }
-    auto start = Clock::now();
-    try {
+    attempt(r, [&] {
       BuiltBrief built = builder_.build(facts_, job_for(p.entry), sink);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
       write_file_atomically(pack_.output / p.entry.output_name, built.pdf);
       record(p, built, r);
-      r.status = BriefResult::Status::Built;
-    } catch (const Error& e) {
-      r.status = BriefResult::Status::Failed;
-      r.error = format(e.diagnostic());
-    } catch (const std::exception& e) {
-      r.status = BriefResult::Status::Failed;
-      r.error = std::string("internal error: ") + e.what();
-    }
-    r.seconds = seconds_since(start);
+    });
     std::lock_guard<std::mutex> hold(event_mutex_);
     done_++;
     if (options_.on_event) options_.on_event({Event::Kind::Finished, &r, r.output_name, done_, total_});
@@ -267,22 +276,13 @@ class Runner {
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
     for (const auto& p : planned_) job.briefs.push_back(job_for(p.entry));
     emit({Event::Kind::Started, nullptr, pack_.combined, done_, total_});
-    auto start = Clock::now();
-    try {
+    attempt(r, [&] {
       BuiltBrief built = builder_.build_combined(facts_, job, sink_);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
       write_file_atomically(pack_.output / pack_.combined, built.pdf);
       manifest_.combined = CombinedRecord{pack_.combined, key, built.pdf.size()};
       save_manifest();
-      r.status = BriefResult::Status::Built;
-    } catch (const Error& e) {
-      r.status = BriefResult::Status::Failed;
-      r.error = format(e.diagnostic());
-    } catch (const std::exception& e) {
-      r.status = BriefResult::Status::Failed;
-      r.error = std::string("internal error: ") + e.what();
-    }
-    r.seconds = seconds_since(start);
+    });
     emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
   }
 
