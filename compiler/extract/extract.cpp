@@ -115,7 +115,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
   ArticleParks ap = resolve_parks(views, headings, body, title, sentences);
   for (const auto& [name, spellings] : ap.parks) {
     Park& p = book.get(name);
-    p.is_region = p.is_region || name == ap.province || name == ap.city;
+    p.is_region = p.is_region || ap.is_region(name);
     for (const auto& s : spellings)
       if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
         p.aliases.push_back(s);
@@ -130,7 +130,6 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     if (!body[sr.block]) continue;
     const auto& block = a.blocks[sr.block];
     const TextView& v = views[sr.block];
-    const std::string& park = ap.sentence_park[s];
     auto location = [&](std::size_t b, std::size_t e) {
       return Location{raw_span(a, block, v, b, e), a.id, sr.block, sr.sentence};
     };
@@ -140,7 +139,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     auto drafts = find_figures(v, sr.begin, sr.end, &sink);
     for (const auto& d : drafts) {
       Figure f;
-      f.park = park;
+      f.park = ap.subject_at(s, d.quantity.num_begin);
       f.subject = d.subject;
       f.value = d.quantity.value;
       f.number = d.quantity.number;
@@ -155,6 +154,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     }
     auto practices = find_practices(v, sr.begin, sr.end);
     for (const auto& d : practices) {
+      const std::string& park = ap.subject_at(s, d.begin);
       if (!seen_practices.insert(park + '\x1f' + d.name + '\x1f' + d.category).second) continue;
       Practice p;
       p.park = park;
@@ -169,7 +169,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
       facts.practices.push_back(std::move(p));
     }
     SummarySentence c;
-    c.park = park;
+    c.park = ap.subject_at(s, sr.begin);
     c.text = trim_lead_in(v.text(sr.begin, sr.end));
     c.score = information_score(sentence_norm, drafts.size(), practices.size());
     c.source = location(sr.begin, sr.end);

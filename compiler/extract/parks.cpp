@@ -1,82 +1,257 @@
-// parks: park mentions, alias resolution and sentence attribution.
+// parks: park mentions, the article's subject, and clause attribution.
 //
-// A park mention is PLACE [（PAREN）] [国家|省级] TYPE, e.g. 昌吉 国家 高新技术产业开发区,
-// 长丰县 （双凤） 经开区. The place is the run of Han characters before the type word, cut at
-// function words; which tail of that run is the name is decided by frequency over the article
-// (南通 in 走进南通高新区 and 南通高新区始终…). Attribution then walks the article in order:
-// section headings that name a park open that park's section; within a paragraph a sentence
-// is attributed by (1) the one park it names, (2) a city/province cue (全市, 全省, 省商务厅),
-// (3) a bare reference (高新区, 园区) to the section's or article's park, (4) a company known
-// to be in a park, else (5) the previous sentence.
+// A park mention is [PROVINCE] PLACE [（PAREN）] [国家|国家级|省级] TYPE: 江苏 南通 高新技术产业
+// 开发区, 长丰县 （双凤） 经开区, 重庆 两江 新区. The type words come from data/park_types.tsv;
+// the place is an administrative division from the gazetteer (南通, 长丰县, 昆山), or a name
+// the article itself establishes (two江 after 重庆, a name it repeats, names in its title or
+// headings, or declared with 以下简称). A park named right after another park is a park inside
+// it (南通高新区创新创业服务园区).
+//
+// Attribution works clause by clause. The article's subject park (its title, its declared
+// short name, the park it names most) is the default; within a paragraph the last park named
+// takes over; a region cue at the start of a clause (全市…, 全省…, 自贡市共有…) makes that clause
+// and the rest of its sentence region-wide, but never the next sentence; a cue after the
+// subject (占全市的30%, 高于全省平均) is a comparison and changes nothing.
 #include "extract/parks.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace ptbrief::extract {
 namespace {
 
-struct TypeWord {
-  std::u32string_view text;
-  std::u32string_view short_form;
-  bool named;  ///< can carry a place name (开发区 and 园区 alone are only bare references)
-};
-
-constexpr TypeWord kTypes[] = {
-    {U"高新技术产业开发区", U"高新区", true}, {U"高新技术开发区", U"高新区", true},
-    {U"高新技术产业园区", U"高新区", true},   {U"经济技术开发区", U"经开区", true},
-    {U"经济开发区", U"经开区", true},         {U"高新区", U"高新区", true},
-    {U"经开区", U"经开区", true},             {U"工业园区", U"工业园区", true},
-    {U"产业园区", U"产业园", true},           {U"产业园", U"产业园", true},
-    {U"开发园区", U"开发区", false},          {U"开发区", U"开发区", false},
-    {U"园区", U"园区", false},
-};
-
 // Characters that cannot be part of a place name: they end the place run (走进|南通高新区).
 bool is_place_stop(char32_t c) {
   static const std::u32string_view kStops =
       U"的在和与及对向从由把将被为是有到了等于以让使给跟同各全本我该其此这那们个家走取"
-      U"达至省市县区两第即或并";
+      U"达至第即或并";
   return kStops.find(c) != std::u32string_view::npos;
 }
 
-// Place-name fragments that mark a generic class, not a name (国际合作产业园, 千亿产业园).
+// Words that make a place run a description of a class, not a name (特色产业园, 千亿产业园).
 bool is_generic_place(std::u32string_view place) {
-  for (std::u32string_view w : {U"国际", U"合作", U"特色", U"现代", U"亿", U"示范", U"创新",
-                                U"科技", U"生态", U"数字", U"智慧", U"申报", U"评定", U"一流"})
+  for (std::u32string_view w :
+       {U"国际", U"合作", U"特色", U"现代", U"亿", U"示范", U"创新", U"科技", U"生态", U"数字",
+        U"智慧", U"申报", U"评定", U"一流", U"重点", U"专业", U"省级", U"市级", U"县级", U"新兴",
+        U"产业", U"工业", U"新型", U"主要", U"周边", U"相关", U"全国", U"全省", U"全市", U"各类",
+        U"所有", U"多个", U"一批", U"一个", U"这个", U"小微", U"标准", U"智能", U"配套", U"新建",
+        U"化工", U"物流", U"文化", U"农业", U"服务", U"党建", U"企业", U"综合", U"高新", U"经济"})
     if (place.find(w) != std::u32string_view::npos) return true;
-  return false;
+  return std::any_of(place.begin(), place.end(), [](char32_t c) { return is_digit(c); });
 }
 
-// Parses the place run ending at `k` (exclusive); returns its start.
-std::size_t place_start(std::u32string_view t, std::size_t k) {
-  // County and city markers are dropped: 长丰县(双凤)经开区 = 长丰(双凤)经开区.
-  std::size_t b = k;
-  while (b > 0 && k - b < 4 && is_han(t[b - 1]) && !is_place_stop(t[b - 1])) --b;
-  return b;
+// Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
+bool is_office_end(char32_t c) {
+  return std::u32string_view(U"厅局委办处部会所院校司站队组室科股").find(c) != std::u32string_view::npos;
 }
 
-const TypeWord* match_type(std::u32string_view t, std::size_t i) {
-  static const FirstChars kTypeFirsts = [] {
-    std::u32string_view words[std::size(kTypes)];
-    for (std::size_t k = 0; k < std::size(kTypes); ++k) words[k] = kTypes[k].text;
-    return FirstChars(words);
-  }();
-  if (i >= t.size() || !kTypeFirsts.may_start(t[i])) return nullptr;
-  for (const auto& ty : kTypes)
-    if (starts_with_at(t, i, ty.text)) return &ty;  // table is longest-first per prefix
-  return nullptr;
+struct PlaceMatch {
+  std::size_t begin = 0;      ///< first character of the place in the text
+  bool found = false;
+  bool strong = false;        ///< a province, city or county, or a district's full name
+  const Place* place = nullptr;
+};
+
+// Longest gazetteer entry that ends at `end` and starts at or after `floor`.
+PlaceMatch place_ending_at(std::u32string_view t, std::size_t floor, std::size_t end) {
+  constexpr std::size_t kLongest = 10;
+  PlaceMatch best;
+  for (std::size_t b = end >= kLongest && end - kLongest > floor ? end - kLongest : floor;
+       b + 2 <= end; ++b) {
+    auto places = places_named(to_utf8(t.substr(b, end - b)));
+    if (places.empty()) continue;
+    best.begin = b;
+    best.found = true;
+    best.place = &places.front();
+    for (const auto& p : places) {
+      // A district's short form alone (红旗, 新兴, 光明) is too often a common word.
+      bool weak = p.is_short() && p.level == PlaceLevel::County && p.full.ends_with("区");
+      if (!weak) {
+        best.strong = true;
+        best.place = &p;
+        break;
+      }
+    }
+    return best;
+  }
+  return best;
 }
 
-// City/province cue words: a sentence containing one speaks about the whole city/province.
-constexpr std::u32string_view kCityCues[] = {U"全市", U"我市", U"本市", U"市委", U"市政府"};
-constexpr std::u32string_view kProvinceCues[] = {U"全省", U"我省", U"本省", U"省委", U"省政府",
-                                                 U"省商务厅", U"省直"};
+bool is_municipality_code(std::uint32_t province) {
+  return province == 110000 || province == 120000 || province == 310000 || province == 500000;
+}
+
+// A province (not a city) before a type word names a class: 安徽省开发区协会, 江苏省高新区;
+// so does a city written in full before a generic type word: 临江市开发区 (the city's zones).
+bool names_a_class(const PlaceMatch& m, const ParkType& type) {
+  if (!m.found) return false;
+  if (type.generic && !m.place->is_short() && m.place->level != PlaceLevel::Province) return true;
+  if (m.place->level != PlaceLevel::Province || is_municipality_code(m.place->province))
+    return false;
+  return type.written.find(U"自贸") == std::u32string::npos &&
+         type.written.find(U"自由贸易") == std::u32string::npos;
+}
+
+}  // namespace
+
+std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
+  std::vector<ParkMention> out;
+  std::size_t floor = 0;         // where the previous mention ended
+  std::size_t prev_named = std::string::npos;  // index in `out` of the previous named mention
+  for (std::size_t i = 0; i < t.size();) {
+    const ParkType* ty = match_park_type(t, i);
+    if (!ty) {
+      ++i;
+      continue;
+    }
+    ParkMention m;
+    m.type = ty;
+    m.end = i + ty->written.size();
+    std::size_t k = i;
+    for (std::u32string_view w : {U"国家级", U"国家", U"省级"})
+      if (ends_with_at(t, k, w) && k - w.size() >= floor) {
+        k -= w.size();
+        break;
+      }
+    if (k > floor && t[k - 1] == U'）') {
+      std::size_t open = t.rfind(U'（', k - 1);
+      if (open != std::u32string_view::npos && open >= floor && k - 1 - open <= 6 &&
+          k - 1 - open >= 1) {
+        m.paren = t.substr(open + 1, k - 2 - open);
+        k = open;
+      }
+    }
+    // The Han run before the type word, up to 10 characters, stopped by function words.
+    // Divisions are looked up in the whole run (和田, 武进 hold function characters).
+    std::size_t han = k;
+    while (han > floor && k - han < 10 && is_han(t[han - 1])) --han;
+    std::size_t run = k;
+    while (run > han && !is_place_stop(t[run - 1])) --run;
+    PlaceMatch pm = place_ending_at(t, han, k);
+    if (!pm.found && k - han >= 3 &&
+        (t[k - 1] == U'县' || t[k - 1] == U'市' || t[k - 1] == U'区' || t[k - 1] == U'旗')) {
+      // 金坛县经开区: a former county, or a short form with its marker: still a division.
+      pm = place_ending_at(t, han, k - 1);
+      pm.strong = pm.found;
+    }
+    std::size_t b = k;
+    bool nested = prev_named != std::string::npos && run == floor && floor == out[prev_named].end &&
+                  k - run >= 2 && !pm.found;
+    if (nested) {
+      // 南通高新区 + 创新创业服务 + 园区: a park inside the park just named.
+      const ParkMention& parent = out[prev_named];
+      b = parent.begin;
+      m.place = std::u32string(t.substr(parent.begin, k - parent.begin));
+      m.nested = true;
+      m.in_gazetteer = parent.in_gazetteer;
+    } else if (pm.found && pm.begin + 2 <= k &&
+               !(pm.place->is_short() && is_generic_place(t.substr(run, k - run)))) {
+      // (合作 is a city too, but 国际合作产业园 is a class of parks.)
+      b = pm.begin;
+      m.place = t.substr(b, k - b);
+      if (names_a_class(pm, *ty)) m.collective = true;
+      m.in_gazetteer = pm.strong;
+      m.weak_place = !pm.strong;
+    } else {
+      // Not a division: a name after one (重庆|两江新区) or the run's tail (decided later by
+      // frequency over the article, see resolve_parks).
+      std::size_t tail_begin = run;
+      for (std::size_t j = k >= 2 ? k - 2 : 0; j > run + 1 && j + 4 >= k; --j) {
+        PlaceMatch anchor = place_ending_at(t, run, j);
+        if (anchor.found && anchor.strong) {
+          tail_begin = j;
+          m.anchored = true;
+          break;
+        }
+      }
+      if (k - tail_begin >= 2) {
+        b = tail_begin;
+        m.place = t.substr(b, k - b);
+      }
+    }
+    // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
+    // the type word can stand for the park (园区, 高新区), else nothing.
+    if (m.place.size() < 2 ||
+        (!m.in_gazetteer && !m.nested &&
+         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+      if (!ty->bare) {
+        i = m.end;
+        floor = m.end;
+        continue;
+      }
+      m.place.clear();
+      m.paren.clear();
+      m.bare = true;
+      m.anchored = m.in_gazetteer = m.weak_place = false;
+      b = i;
+    }
+    if (m.collective) {
+      m.place.clear();
+      m.paren.clear();
+      m.bare = true;
+      m.anchored = m.in_gazetteer = m.weak_place = false;
+    } else if (m.bare) {
+      // 长丰、叶集等开发区, 各园区, 全省开发区, 24家园区: many parks, not the one of the text.
+      std::size_t q = b;
+      if (q >= 2 && (ends_with_at(t, q, U"全省") || ends_with_at(t, q, U"全市") ||
+                     ends_with_at(t, q, U"多个") || ends_with_at(t, q, U"所有") ||
+                     ends_with_at(t, q, U"各类")))
+        m.collective = true;
+      if (q >= 1 && (t[q - 1] == U'等' || t[q - 1] == U'各' || t[q - 1] == U'、')) m.collective = true;
+      if (q >= 2 && (t[q - 1] == U'家' || t[q - 1] == U'个') && (is_digit(t[q - 2]) || t[q - 2] == U'余'))
+        m.collective = true;
+    }
+    // 6家国际合作产业园: a counted class, not a name.
+    bool counted = b >= 2 && (t[b - 1] == U'家' || t[b - 1] == U'个' || t[b - 1] == U'类') &&
+                   (is_digit(t[b - 2]) || t[b - 2] == U'等');
+    if (counted && !m.bare) {
+      m.place.clear();
+      m.paren.clear();
+      m.bare = m.collective = true;
+      m.anchored = m.in_gazetteer = m.weak_place = false;
+    }
+    m.begin = b;
+    out.push_back(m);
+    if (!m.bare) prev_named = out.size() - 1;
+    i = m.end;
+    floor = m.end;
+  }
+  return out;
+}
+
+std::string canonical_park_name(const ParkMention& m) {
+  std::u32string place = m.place;
+  // 南通市高新区 → 南通高新区: a city's marker is dropped (its short form is the name).
+  if (!m.nested && place.size() >= 3 && place.back() == U'市') place.pop_back();
+  std::u32string s = place;
+  if (!m.paren.empty()) s += U"(" + m.paren + U")";
+  s += m.type ? m.type->canonical : U"";
+  return to_utf8(s);
+}
+
+const std::string& ArticleParks::subject_at(std::size_t s, std::size_t at) const {
+  static const std::string kNone;
+  if (s >= clauses.size()) return kNone;
+  const auto& cs = clauses[s];
+  for (const auto& c : cs)
+    if (at >= c.begin && at < c.end) return c.name;
+  return cs.empty() ? kNone : cs.back().name;
+}
+
+bool ArticleParks::is_region(const std::string& name) const {
+  return std::find(regions.begin(), regions.end(), name) != regions.end();
+}
+
+}  // namespace ptbrief::extract
+
+namespace ptbrief::extract {
+namespace {
 
 // Character positions inside quotation marks or book-title marks (cues there are names).
 // Reported speech (a quotation holding clause marks) is not a name: cues in it count.
 std::vector<bool> quoted_positions(std::u32string_view t) {
-  std::vector<bool> q(t.size(), false);
+  std::vector<bool> q(t.size() + 1, false);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
     if (!is_open_quote(c) && c != U'《') continue;
@@ -91,52 +266,6 @@ std::vector<bool> quoted_positions(std::u32string_view t) {
   return q;
 }
 
-// A region named near the start of a sentence is its subject (在安徽省开发区协会网站…).
-bool region_leads(std::u32string_view t, std::size_t b, std::size_t e,
-                  const std::vector<bool>& quoted, std::u32string_view region) {
-  constexpr std::size_t kLead = 12;
-  std::size_t p = t.substr(0, e).find(region, b);  // searching past e could only fail later
-  return p != std::u32string_view::npos && p + region.size() <= e && p - b <= kLead && !quoted[p];
-}
-
-// Where the first unquoted word of `cues` occurs within characters [b, e) (npos: nowhere).
-// One scan of the sentence.
-// `firsts` holds the first characters of `cues`.
-template <std::size_t N>
-std::size_t find_cue(std::u32string_view t, std::size_t b, std::size_t e,
-                     const std::vector<bool>& quoted, const std::u32string_view (&cues)[N],
-                     const FirstChars& firsts) {
-  for (std::size_t p = b; p < e; ++p) {
-    if (!firsts.may_start(t[p]) || quoted[p]) continue;
-    for (auto cue : cues)
-      if (p + cue.size() <= e && t.substr(p, cue.size()) == cue) return p;
-  }
-  return std::u32string_view::npos;
-}
-
-// 2-character region names before 省/市: 安徽省, 自贡市. Returns name → count.
-std::map<std::u32string, int> count_regions(const std::vector<TextView>& views, char32_t mark) {
-  std::map<std::u32string, int> counts;
-  for (const auto& v : views) {
-    const auto& t = v.norm;
-    for (std::size_t i = 2; i < t.size(); ++i) {
-      if (t[i] != mark || !is_han(t[i - 1]) || !is_han(t[i - 2])) continue;
-      if (is_place_stop(t[i - 1]) || is_place_stop(t[i - 2])) continue;
-      if (i + 1 < t.size() && t[i + 1] == U'级') continue;  // 省级, 市级 are ranks, not places
-      counts[t.substr(i - 2, 3)]++;
-    }
-  }
-  return counts;
-}
-
-std::u32string most_frequent(const std::map<std::u32string, int>& counts) {
-  std::u32string best;
-  int n = 0;
-  for (const auto& [k, c] : counts)
-    if (c > n) best = k, n = c;
-  return best;
-}
-
 // Declared short names: …（以下简称“昌吉高新区”） / （以下简称大庆高新区）. Returns the declared
 // name and the character index of the opening parenthesis.
 std::vector<std::pair<std::u32string, std::size_t>> declared_aliases(std::u32string_view t) {
@@ -149,7 +278,8 @@ std::vector<std::pair<std::u32string, std::size_t>> declared_aliases(std::u32str
     if (b < t.size() && (t[b] == U'：' || t[b] == U'为')) ++b;
     if (b < t.size() && is_open_quote(t[b])) ++b;
     std::size_t e = b;
-    while (e < t.size() && e - b < 20 && !is_close_quote(t[e]) && t[e] != U'）') ++e;
+    while (e < t.size() && e - b < 20 && !is_close_quote(t[e]) && t[e] != U'）' && t[e] != U'，')
+      ++e;
     if (e > b && e < t.size()) out.emplace_back(std::u32string(t.substr(b, e - b)), open);
   }
   return out;
@@ -172,73 +302,89 @@ std::vector<std::u32string> find_companies(std::u32string_view t) {
   return out;
 }
 
-}  // namespace
+// A region named in full (安徽省, 自贡市, 长丰县, 昌吉州): the longest gazetteer entry ending
+// at a division suffix character.
+struct RegionMention {
+  std::size_t begin = 0, end = 0;
+  const Place* place = nullptr;
+};
 
-std::u32string short_park_type(std::u32string_view type) {
-  for (const auto& ty : kTypes)
-    if (ty.text == type) return std::u32string(ty.short_form);
-  return std::u32string(type);
+bool is_division_suffix(char32_t c) {
+  return c == U'省' || c == U'市' || c == U'县' || c == U'州' || c == U'区' || c == U'盟' ||
+         c == U'旗';
 }
 
-std::string canonical_park_name(std::u32string_view place, std::u32string_view paren,
-                                std::u32string_view type) {
-  std::u32string s(place);
-  if (!paren.empty()) s += U"(" + std::u32string(paren) + U")";
-  s += short_park_type(type);
-  return to_utf8(s);
-}
-
-std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
-  std::vector<ParkMention> out;
-  for (std::size_t i = 0; i < t.size();) {
-    const TypeWord* ty = match_type(t, i);
-    if (!ty) {
-      ++i;
-      continue;
-    }
-    ParkMention m;
-    m.end = i + ty->text.size();
-    m.type = ty->text;
-    std::size_t k = i;
-    // Optional qualifiers between place and type: 国家, 国家级, 省级.
-    for (std::u32string_view w : {U"国家级", U"国家", U"省级"})
-      if (ends_with_at(t, k, w)) {
-        k -= w.size();
-        break;
+std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
+  std::vector<RegionMention> out;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (!is_division_suffix(t[i])) continue;
+    std::size_t end = i + 1;
+    for (std::size_t b = end >= 10 ? end - 10 : 0; b + 2 <= end; ++b) {
+      if (!is_han(t[b])) continue;
+      auto places = places_named(to_utf8(t.substr(b, end - b)));
+      const Place* hit = nullptr;
+      for (const auto& p : places) {
+        bool informal = (p.key.ends_with("州") && p.full.ends_with("自治州")) ||
+                        (p.key.ends_with("县") && p.full.ends_with("自治县"));
+        if (!p.is_short() || informal) {
+          hit = &p;
+          break;
+        }
       }
-    // Optional parenthesised part: 长丰(双凤)经开区.
-    if (k > 0 && t[k - 1] == U'）') {
-      std::size_t open = t.rfind(U'（', k - 1);
-      if (open != std::u32string_view::npos && k - 1 - open <= 6 && k - 1 - open >= 1) {
-        m.paren = t.substr(open + 1, k - 2 - open);
-        k = open;
-      }
+      if (!hit) continue;
+      out.push_back({b, end, hit});
+      break;
     }
-    if (k >= 2 && (t[k - 1] == U'县' || t[k - 1] == U'市') && is_han(t[k - 2]) &&
-        !is_place_stop(t[k - 2]))
-      --k;
-    std::size_t b = place_start(t, k);
-    m.place = t.substr(b, k - b);
-    if (!ty->named || m.place.size() < 2) {
-      m.place.clear();
-      m.paren.clear();
-      m.bare = true;
-      b = i;
-    }
-    // 6家国际合作产业园: a counted class, not a name.
-    bool counted = b >= 2 && (t[b - 1] == U'家' || t[b - 1] == U'个') &&
-                   (is_digit(t[b - 2]) || t[b - 2] == U'等');
-    bool industrial = short_park_type(m.type) == U"产业园" || short_park_type(m.type) == U"工业园区";
-    if (!m.bare && (counted || (industrial && is_generic_place(m.place)))) {
-      i = m.end;
-      continue;
-    }
-    m.begin = b;
-    out.push_back(m);
-    i = m.end;
   }
   return out;
 }
+
+// Actor words after a region name: 自贡市委、市政府高度重视 is context, not a region-wide fact.
+bool is_actor_after(std::u32string_view t, std::size_t at) {
+  for (std::u32string_view w : {U"委", U"政府", U"人大", U"政协", U"领导", U"党委", U"纪委",
+                                U"组织部", U"商务", U"发改", U"工信", U"科技局", U"人社"})
+    if (starts_with_at(t, at, w)) return true;
+  return false;
+}
+
+// Words that may open a clause before its subject: 其中，全市…; 截至目前，园区….
+std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_t e) {
+  for (bool changed = true; changed && b < e;) {
+    changed = false;
+    for (std::u32string_view w : {U"截至目前", U"截至", U"目前", U"其中", U"同时", U"此外",
+                                  U"另外", U"今年以来", U"近年来", U"近三年", U"去年", U"今年",
+                                  U"当前", U"如今", U"据统计", U"据悉", U"数据显示", U"“", U"，"})
+      if (starts_with_at(t, b, w) && b + w.size() < e) {
+        b += w.size();
+        changed = true;
+      }
+  }
+  return b;
+}
+
+enum class Cue { None, Province, City, County, Zone };
+
+// A region cue that opens a clause: 全市共有…, 我省…, 全区 (the zone the article is about).
+Cue cue_at(std::u32string_view t, std::size_t p) {
+  struct Word {
+    std::u32string_view text;
+    Cue cue;
+  };
+  static constexpr Word kCues[] = {
+      {U"全市", Cue::City},     {U"我市", Cue::City},     {U"本市", Cue::City},
+      {U"全省", Cue::Province}, {U"我省", Cue::Province}, {U"本省", Cue::Province},
+      {U"全区", Cue::Zone},     {U"我区", Cue::Zone},     {U"本区", Cue::Zone},
+      {U"全县", Cue::County},   {U"我县", Cue::County},   {U"本县", Cue::County},
+      {U"全州", Cue::City},
+  };
+  for (const auto& w : kCues)
+    if (starts_with_at(t, p, w.text) && !is_actor_after(t, p + w.text.size())) return w.cue;
+  return Cue::None;
+}
+
+std::string full_name(const Place* p) { return p ? std::string(p->full) : std::string(); }
+
+}  // namespace
 
 ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector<bool>& headings,
                            const std::vector<bool>& body, const TextView& title,
@@ -247,23 +393,25 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   std::vector<std::vector<ParkMention>> mentions(views.size());
   for (std::size_t i = 0; i < views.size(); ++i) mentions[i] = find_park_mentions(views[i].norm);
   auto title_mentions = find_park_mentions(title.norm);
-
-  // 1. Which tail of each place run is the name: the longest tail (≥ 2 characters) seen at
-  //    least twice and in at least half the mentions sharing its last two characters.
-  std::map<std::u32string, int> tails;
   auto each_mention = [&](auto&& fn) {
     for (auto& ms : mentions)
       for (auto& m : ms) fn(m);
     for (auto& m : title_mentions) fn(m);
   };
+
+  // 1. Names that are not divisions: which tail of the run is the name — the longest tail
+  //    (≥ 2 characters) seen at least twice and in at least half the mentions sharing its last
+  //    two characters (走进两江新区 and 两江新区始终… → 两江).
+  std::map<std::u32string, int> tails;
   each_mention([&](ParkMention& m) {
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
     for (std::size_t n = 2; n <= m.place.size(); ++n) tails[m.place.substr(m.place.size() - n)]++;
   });
   each_mention([&](ParkMention& m) {
-    if (m.bare) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
-    for (std::size_t n = 3; n <= m.place.size(); ++n) {
+    for (std::size_t n = 3; n <= m.place.size() && n <= 4; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
     }
@@ -271,81 +419,201 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     m.place = m.place.substr(m.place.size() - best);
   });
 
-  // 2. Canonical names, declared short names and counts.
+  // 2. Evidence for each spelling: how often, and whether the title, a heading, the lead or a
+  //    declaration (以下简称) names it.
   std::map<std::string, int> counts;
-  std::map<std::string, std::string> declared;  // canonical of full form → declared name
-  std::set<std::string> strong;                 // named in the title, a heading or declared
-  auto canon = [](const ParkMention& m) { return canonical_park_name(m.place, m.paren, m.type); };
+  std::set<std::string> prominent;  // in the title, a heading or the first body paragraph
+  std::map<std::string, std::string> declared;  // canonical of the full form → declared name
+  std::map<std::string, const Place*> place_of;
+  std::size_t lead = views.size();
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (body[i]) {
+      lead = i;
+      break;
+    }
   for (std::size_t i = 0; i < views.size(); ++i) {
     for (const auto& m : mentions[i]) {
       if (m.bare) continue;
-      counts[canon(m)]++;
-      if (headings[i]) strong.insert(canon(m));
+      std::string c = canonical_park_name(m);
+      counts[c]++;
+      if (headings[i] || i == lead) prominent.insert(c);
     }
     for (const auto& [name, open] : declared_aliases(views[i].norm)) {
       for (const auto& m : mentions[i]) {
         if (m.bare || m.end != open) continue;
         auto short_mentions = find_park_mentions(name);
-        std::string target = short_mentions.size() == 1 && !short_mentions[0].bare
-                                 ? canonical_park_name(short_mentions[0].place,
-                                                       short_mentions[0].paren,
-                                                       short_mentions[0].type)
-                                 : canon(m);
-        declared[canon(m)] = target;
-        strong.insert(target);
+        bool park_like = short_mentions.size() == 1 && !short_mentions[0].bare &&
+                         short_mentions[0].end == name.size();
+        declared[canonical_park_name(m)] =
+            park_like ? canonical_park_name(short_mentions[0]) : canonical_park_name(m);
       }
     }
   }
   for (const auto& m : title_mentions)
-    if (!m.bare) strong.insert(canon(m)), counts[canon(m)]++;
-  auto resolve = [&](const std::string& c) {
-    auto it = declared.find(c);
-    return it == declared.end() ? c : it->second;
+    if (!m.bare) {
+      prominent.insert(canonical_park_name(m));
+      counts[canonical_park_name(m)]++;
+    }
+  for (const auto& [full, name] : declared) prominent.insert(name);
+  std::set<std::string> anchored;
+  each_mention([&](ParkMention& m) {
+    if (m.anchored) anchored.insert(canonical_park_name(m));
+  });
+
+  // A mention names a park when its place is a division, when it sits inside a known park,
+  // or when the article establishes the name (repeated and prominent, or declared).
+  auto accepted = [&](const ParkMention& m) {
+    if (m.bare) return false;
+    std::string c = canonical_park_name(m);
+    if (declared.count(c)) return true;
+    int n = counts[c];
+    if (m.nested) return (n >= 2 || prominent.count(c)) && !is_generic_place(m.place);
+    if (m.in_gazetteer) return true;
+    if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
+    // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
+    // division needs one to stand before it somewhere (重庆两江新区).
+    if (m.type->generic) return anchored.count(c) > 0;
+    return n >= 2 || prominent.count(c) || anchored.count(c);
   };
+
+  // 3. One name per park: a declared short name wins; X县高新区 and X高新区 in one article
+  //    are one park, named by the spelling the article uses most.
+  std::map<std::string, std::string> entity;  // canonical spelling → park name
+  {
+    std::map<std::string, int> spelled;
+    each_mention([&](ParkMention& m) {
+      if (accepted(m)) spelled[canonical_park_name(m)] = counts[canonical_park_name(m)];
+    });
+    auto group_key = [](std::string c) {
+      // 长丰县(双凤)经开区 ~ 长丰(双凤)经开区: the key drops a county marker after the place.
+      auto u = to_u32(c);
+      for (std::size_t k = 2; k + 1 < u.size(); ++k)
+        if (u[k] == U'县') {
+          u.erase(k, 1);
+          break;
+        }
+      return to_utf8(u);
+    };
+    std::map<std::string, std::vector<std::string>> groups;
+    for (const auto& [c, n] : spelled) groups[group_key(c)].push_back(c);
+    for (const auto& [key, members] : groups) {
+      std::string best = members.front();
+      for (const auto& c : members)
+        if (spelled[c] > spelled[best]) best = c;
+      for (const auto& c : members) {
+        auto d = declared.find(c);
+        if (d != declared.end()) best = d->second;
+      }
+      for (const auto& c : members) entity[c] = best;
+      entity[best] = best;
+    }
+    for (const auto& [full, name] : declared) entity[full] = entity.count(name) ? entity[name] : name;
+  }
   auto known = [&](const ParkMention& m) -> std::string {
-    if (m.bare) return {};
-    std::string c = canon(m);
-    if (counts[c] < 2 && !strong.count(c) && !declared.count(c)) return {};
-    return resolve(c);
-  };
-  auto record_spelling = [&](const TextView& v, const ParkMention& m, const std::string& name) {
-    std::string spelled = normalize_name(v.text(m.begin, m.end));
-    auto& list = ap.parks[name];
-    if (spelled != name && std::find(list.begin(), list.end(), spelled) == list.end())
-      list.push_back(spelled);
+    if (!accepted(m)) return {};
+    auto it = entity.find(canonical_park_name(m));
+    return it == entity.end() ? canonical_park_name(m) : it->second;
   };
   std::map<std::string, int> known_counts;
   for (std::size_t i = 0; i < views.size(); ++i)
     for (const auto& m : mentions[i])
       if (auto k = known(m); !k.empty()) {
-        record_spelling(views[i], m, k);
-        known_counts[k]++;
+        std::string spelled = normalize_name(views[i].text(m.begin, m.end));
+        auto& list = ap.parks[k];
+        if (spelled != k && std::find(list.begin(), list.end(), spelled) == list.end())
+          list.push_back(spelled);
+        known_counts[k] += 1 + (i == lead);
+        if (m.in_gazetteer && !m.nested && !place_of.count(k)) {
+          auto pm = place_ending_at(views[i].norm, m.begin, m.begin + m.place.size());
+          if (pm.found) place_of[k] = pm.place;
+        }
       }
 
-  // 3. Regions, the main park and the default attribution.
-  std::u32string province = most_frequent(count_regions(views, U'省'));
-  std::u32string city = most_frequent(count_regions(views, U'市'));
+  for (const auto& m : title_mentions)
+    if (auto k = known(m); !k.empty()) ap.parks[k];
+
+  // 4. The article's subject: the park its title names, else the one it declares, else the
+  //    one it names most (the lead counts twice).
   std::string title_park;
   for (const auto& m : title_mentions)
     if (auto k = known(m); !k.empty() && title_park.empty()) title_park = k;
   for (const auto& [name, n] : known_counts)
     if (ap.main_park.empty() || n > known_counts[ap.main_park]) ap.main_park = name;
   if (!title_park.empty()) ap.main_park = title_park;
-  if (city.empty() && !ap.main_park.empty()) {
-    // 全市 without a named city: the city of the main park (自贡高新区 → 自贡市).
-    city = to_u32(ap.main_park).substr(0, 2) + U"市";
-  }
-  ap.province = province.empty() ? "" : to_utf8(province);
-  ap.city = to_utf8(city);
-  auto in_title = [&](const std::u32string& region) {
-    return !region.empty() && title.norm.find(region.substr(0, 2)) != std::u32string::npos;
-  };
-  ap.default_name = !title_park.empty()  ? title_park
-                    : in_title(province) ? ap.province
-                    : in_title(city)     ? ap.city
-                                         : ap.main_park;
 
-  // 4. Companies located in a park: named in a paragraph that names exactly one park.
+  // 5. Regions: named in full (安徽省, 自贡市, 长丰县), or those of the main park's place.
+  std::vector<std::vector<RegionMention>> regions(views.size());
+  std::map<std::uint32_t, int> region_counts;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    regions[i] = find_region_mentions(views[i].norm);
+    for (const auto& r : regions[i]) region_counts[r.place->code]++;
+  }
+  auto title_regions = find_region_mentions(title.norm);
+  if (title_regions.empty()) {
+    // Headlines use short forms: 自贡非公党建…, 助推安徽开发区…
+    const auto& t = title.norm;
+    for (std::size_t b = 0; b + 2 <= t.size() && title_regions.empty(); ++b)
+      for (std::size_t n = 4; n >= 2; --n) {
+        if (b + n > t.size()) continue;
+        auto places = places_named(to_utf8(t.substr(b, n)));
+        auto it = std::find_if(places.begin(), places.end(), [](const Place& p) {
+          return p.level == PlaceLevel::Province || p.level == PlaceLevel::City;
+        });
+        if (it != places.end()) {
+          title_regions.push_back({b, b + n, place_by_code(it->code)});
+          break;
+        }
+      }
+  }
+  auto most_frequent = [&](PlaceLevel level) -> const Place* {
+    const Place* best = nullptr;
+    int n = 0;
+    for (const auto& [code, c] : region_counts) {
+      const Place* p = place_by_code(code);
+      if (p && p->level == level && c > n) best = p, n = c;
+    }
+    return best;
+  };
+  const Place* home = ap.main_park.empty() || !place_of.count(ap.main_park)
+                          ? nullptr
+                          : place_of[ap.main_park];
+  const Place* province = home ? place_by_code(home->province) : most_frequent(PlaceLevel::Province);
+  const Place* city = home ? (home->level == PlaceLevel::Province ? home : place_by_code(home->city))
+                           : most_frequent(PlaceLevel::City);
+  const Place* county = home && home->level == PlaceLevel::County ? place_by_code(home->code)
+                                                                  : most_frequent(PlaceLevel::County);
+  if (!city && county) city = place_by_code(county->city);
+  if (!province && city) province = place_by_code(city->province);
+  // 全市 in an article about a county-level city (昆山, 临江市) is that city.
+  if (county && county->full.ends_with("市") &&
+      ((home && home->code == county->code) || (!home && region_counts[county->code] >= 1 &&
+                          (!city || region_counts[county->code] >= region_counts[city->code]))))
+    city = county;
+  ap.province = full_name(province);
+  ap.city = full_name(city);
+  ap.county = full_name(county);
+
+  std::string title_region;
+  for (const auto& r : title_regions)
+    if (title_region.empty()) title_region = full_name(r.place);
+  ap.default_name = !title_park.empty() ? title_park
+                    : !title_region.empty() && ap.main_park.empty() ? title_region
+                    : !ap.main_park.empty() ? ap.main_park
+                    : !title_region.empty() ? title_region
+                                            : (city ? ap.city : ap.province);
+  if (!title_region.empty() && title_park.empty() && !ap.main_park.empty()) {
+    // A report on a region that also names parks (全省开发区…): the region is the subject
+    // unless a park dominates the article.
+    const Place* tr = title_regions.front().place;
+    bool region_report = tr->level == PlaceLevel::Province ||
+                         known_counts[ap.main_park] < 3;
+    if (region_report) ap.default_name = title_region;
+  }
+
+  if (!ap.default_name.empty() && !ap.parks.count(ap.default_name))
+    ap.regions.push_back(ap.default_name);
+
+  // 6. Companies located in a park: named in a paragraph that names exactly one park.
   std::map<std::u32string, std::string> company_park;
   for (std::size_t i = 0; i < views.size(); ++i) {
     std::set<std::string> named;
@@ -355,16 +623,29 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     for (auto& c : find_companies(views[i].norm)) company_park.emplace(c, *named.begin());
   }
 
-  // 5. Walk the article: sections, then sentences within paragraphs.
-  ap.sentence_park.assign(sentences.size(), ap.default_name);
+  // 7. Clause by clause.
+  auto note_region = [&](const std::string& name) {
+    if (!name.empty() && !ap.is_region(name)) ap.regions.push_back(name);
+  };
+  auto cue_subject = [&](Cue cue) -> std::string {
+    switch (cue) {
+      case Cue::Province: return ap.province;
+      case Cue::City: return ap.city;
+      case Cue::County: return ap.county.empty() ? ap.city : ap.county;
+      case Cue::Zone: return !ap.main_park.empty() ? ap.main_park : ap.county;
+      case Cue::None: break;
+    }
+    return {};
+  };
+  ap.clauses.assign(sentences.size(), {});
   std::string section = ap.default_name;
+  std::string paragraph = section;
+  bool paragraph_named = false;  // a park was named in the current paragraph
   std::size_t current_block = static_cast<std::size_t>(-1);
-  std::string current;
-  std::vector<bool> quoted;  // quoted_positions of the current block
+  std::vector<bool> quoted;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sr = sentences[s];
-    const TextView& v = views[sr.block];
-    const auto& t = v.norm;
+    const auto& t = views[sr.block].norm;
     if (sr.block != current_block) {
       current_block = sr.block;
       if (headings[sr.block]) {
@@ -372,57 +653,101 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         std::string first = ms.empty() || ms[0].begin > 1 ? std::string() : known(ms[0]);
         section = !first.empty() ? first : ap.default_name;
       }
-      current = section;
+      paragraph = section;
+      paragraph_named = false;
       quoted = quoted_positions(t);
     }
+    auto& out = ap.clauses[s];
     if (!body[sr.block] && !headings[sr.block]) {
-      ap.sentence_park[s] = section;
+      out.push_back({sr.begin, sr.end, section});
       continue;
     }
-    std::vector<std::string> named;
-    bool bare = false;
-    std::size_t bare_at = std::u32string_view::npos;  // first unquoted bare mention (园区, 高新区)
-    for (const auto& m : mentions[sr.block]) {
-      if (m.begin < sr.begin || m.end > sr.end) continue;
-      if (m.bare) {
-        if (!quoted[m.begin]) bare_at = std::min(bare_at, m.begin);
-        bare = bare || !quoted[m.begin];
-      } else if (auto k = known(m); !k.empty() &&
-                                    std::find(named.begin(), named.end(), k) == named.end()) {
-        named.push_back(k);
-      }
-    }
-    static const FirstChars kProvinceFirsts(kProvinceCues), kCityFirsts(kCityCues);
-    // A region cue makes the sentence region-wide unless the park itself is named before it:
-    // in "园区实现产值…，高于全市平均水平" the park is the subject, 全市 only a comparison.
-    const auto cue_counts = [&](std::size_t at) { return at != std::u32string_view::npos && at < bare_at; };
-    bool province_cue =
-        cue_counts(find_cue(t, sr.begin, sr.end, quoted, kProvinceCues, kProvinceFirsts));
-    bool city_cue = cue_counts(find_cue(t, sr.begin, sr.end, quoted, kCityCues, kCityFirsts));
-    if (!province.empty())
-      province_cue = province_cue || region_leads(t, sr.begin, sr.end, quoted, province);
-    if (!city.empty()) city_cue = city_cue || region_leads(t, sr.begin, sr.end, quoted, city);
-    std::string park_of_section = ap.parks.count(section) ? section : ap.main_park;
-    if (named.size() == 1) {
-      current = named[0];
-    } else if (province_cue && !ap.province.empty()) {
-      current = ap.province;
-    } else if (city_cue && !ap.city.empty()) {
-      current = ap.city;
-    } else if (bare && !park_of_section.empty()) {
-      current = park_of_section;
-    } else {
-      for (const auto& [company, park] : company_park)
-        if (t.substr(sr.begin, sr.end - sr.begin).find(company) != std::u32string::npos) {
-          current = park;
+    std::optional<std::string> carried;  // the subject of the previous clause of this sentence
+    int depth = 0;
+    for (std::size_t cb = sr.begin; cb < sr.end;) {
+      std::size_t ce = cb;
+      for (; ce < sr.end; ++ce) {
+        char32_t c = t[ce];
+        if (c == U'（') ++depth;
+        if (c == U'）' && depth > 0) --depth;
+        if (depth == 0 && !quoted[ce] &&
+            (c == U'，' || c == U'；' || c == U'：' || c == U'。' || c == U'！' || c == U'？')) {
+          ++ce;
           break;
         }
+      }
+      std::string subject;
+      bool bare = false, collective = false, region_cue = false, unnamed = false;
+      for (const auto& m : mentions[sr.block]) {
+        if (m.begin < cb || m.begin >= ce || quoted[m.begin]) continue;
+        if (auto k = known(m); !k.empty()) {
+          subject = k;
+          paragraph_named = true;
+          break;
+        }
+        if (m.collective) collective = collective || !bare;
+        else bare = bare || (m.type->bare && !collective);
+      }
+      if (subject.empty()) {
+        std::size_t p = skip_clause_openers(t, cb, ce);
+        if (Cue cue = cue_at(t, p); cue != Cue::None) {
+          subject = cue_subject(cue);
+          // 全市 of a city the gazetteer cannot name: the clause is still not the park's.
+          if (cue != Cue::Zone) note_region(subject), region_cue = true, unnamed = subject.empty();
+        } else {
+          std::size_t q = starts_with_at(t, p, U"在") ? p + 1 : p;
+          for (const auto& r : regions[sr.block])
+            if (r.begin == q && !is_actor_after(t, r.end) && !quoted[r.begin]) {
+              subject = full_name(r.place);
+              note_region(subject);
+              region_cue = true;
+              break;
+            }
+        }
+      }
+      if (subject.empty() && !bare && !unnamed)
+        for (std::u32string_view w : {U"该区", U"该园区", U"区内", U"园内", U"入园", U"驻区"})
+          if (t.substr(cb, ce - cb).find(w) != std::u32string_view::npos) bare = true;
+      if (subject.empty() && bare && !unnamed) subject = !paragraph.empty() ? paragraph : ap.main_park;
+      if (subject.empty() && collective && !unnamed) {
+        // Many parks at once: the region the article reports on, if it is about one.
+        std::size_t at = cb;
+        for (const auto& m : mentions[sr.block])
+          if (m.collective && m.begin >= cb && m.begin < ce) at = m.begin;
+        std::u32string_view before = t.substr(cb, at - cb);
+        subject = before.find(U"全市") != std::u32string_view::npos ? ap.city
+                  : before.find(U"全省") != std::u32string_view::npos ? ap.province
+                  : ap.is_region(ap.default_name) || ap.parks.count(ap.default_name) == 0
+                      ? ap.default_name
+                      : std::string();
+        if (!subject.empty() && subject != ap.main_park) note_region(subject);
+      }
+      if (subject.empty() && !unnamed)
+        for (const auto& [company, park] : company_park)
+          if (t.substr(cb, ce - cb).find(company) != std::u32string::npos) {
+            subject = park;
+            break;
+          }
+      if (subject.empty() && !unnamed) {
+        unnamed = carried && carried->empty();
+        subject = carried ? *carried : paragraph;
+      }
+      if (ap.parks.count(subject)) paragraph = subject;
+      // A paragraph whose first sentence turns to a region (紧扣…，我市聚焦…) is about it.
+      if (sr.sentence == 0 && region_cue && !paragraph_named && !subject.empty())
+        paragraph = subject;
+      carried = subject;
+      out.push_back({cb, ce, subject});
+      cb = ce;
     }
-    ap.sentence_park[s] = current;
   }
   // Every attributed name is listed (regions too, so a figure's park always resolves).
-  for (const auto& name : ap.sentence_park)
-    if (!name.empty()) ap.parks[name];
+  for (const auto& cs : ap.clauses)
+    for (const auto& c : cs)
+      if (!c.name.empty() && !ap.parks.count(c.name)) {
+        ap.parks[c.name];
+        if (!ap.is_region(c.name) && c.name != ap.main_park) note_region(c.name);
+      }
   return ap;
 }
 

