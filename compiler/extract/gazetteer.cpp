@@ -31,16 +31,22 @@ std::vector<ParkType> parse_park_types(std::string_view tsv) {
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-    if (t1 == std::string_view::npos || t2 == std::string_view::npos || t3 == std::string_view::npos)
+    std::vector<std::string_view> cols;
+    for (std::size_t b = 0;;) {
+      std::size_t tab = line.find('\t', b);
+      cols.push_back(line.substr(b, tab == std::string_view::npos ? tab : tab - b));
+      if (tab == std::string_view::npos) break;
+      b = tab + 1;
+    }
+    if (cols.size() != 5)
       throw std::logic_error("park_types.tsv:" + std::to_string(line_no) +
-                             ": expected four tab-separated columns");
+                             ": expected five tab-separated columns");
     ParkType t;
-    t.written = to_u32(line.substr(0, t1));
-    std::string_view canonical = line.substr(t1 + 1, t2 - t1 - 1);
-    t.canonical = canonical == "=" ? t.written : to_u32(canonical);
-    t.bare = line.substr(t2 + 1, t3 - t2 - 1) == "yes";
-    t.generic = line.substr(t3 + 1) == "yes";
+    t.written = to_u32(cols[0]);
+    t.canonical = cols[1] == "=" ? t.written : to_u32(cols[1]);
+    t.group = cols[2] == "=" ? t.canonical : to_u32(cols[2]);
+    t.bare = cols[3] == "yes";
+    t.generic = cols[4] == "yes";
     out.push_back(std::move(t));
   }
   std::stable_sort(out.begin(), out.end(), [](const ParkType& a, const ParkType& b) {
@@ -71,6 +77,19 @@ const Place* place_by_code(std::uint32_t code) {
   auto it = std::lower_bound(by_code.begin(), by_code.end(), code,
                              [](const Place* p, std::uint32_t c) { return p->code < c; });
   return it != by_code.end() && (*it)->code == code ? *it : nullptr;
+}
+
+std::string_view short_key(const Place& place) {
+  static const std::vector<const Place*> shorts = [] {
+    std::vector<const Place*> out;
+    for (const auto& p : all_places())
+      if (p.is_short() && !p.key.ends_with("州") && !p.key.ends_with("县")) out.push_back(&p);
+    std::sort(out.begin(), out.end(), [](const Place* a, const Place* b) { return a->code < b->code; });
+    return out;
+  }();
+  auto it = std::lower_bound(shorts.begin(), shorts.end(), place.code,
+                             [](const Place* p, std::uint32_t c) { return p->code < c; });
+  return it != shorts.end() && (*it)->code == place.code ? (*it)->key : place.full;
 }
 
 const std::vector<ParkType>& park_types() {

@@ -37,11 +37,15 @@ struct Place {
 std::span<const Place> places_named(std::string_view utf8);
 /// The division with this code, in its full spelling; nullptr when unknown.
 const Place* place_by_code(std::uint32_t code);
+/// The short form of a division (南通市 → 南通, 昌吉回族自治州 → 昌吉), or its full name when
+/// it has none (沙县).
+std::string_view short_key(const Place& place);
 
 /// A park type word (高新技术产业开发区, 经开区, 综合保税区 …), from data/park_types.tsv.
 struct ParkType {
   std::u32string written;
   std::u32string canonical;  ///< form in canonical names: 高新技术产业开发区 → 高新区
+  std::u32string group;      ///< synonym class: 综合保税区 and 综保区 → 综保区
   bool bare = false;         ///< alone, the word refers to the park the text is about
   bool generic = false;      ///< common after any word: a name before it needs a division
 };

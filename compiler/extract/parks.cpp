@@ -46,6 +46,20 @@ bool is_office_end(char32_t c) {
   return std::u32string_view(U"厅局委办处部会所院校司站队组室科股").find(c) != std::u32string_view::npos;
 }
 
+// Words that open a phrase but never a name: 推动开发区…, 首批高新区, 服务园区 (verbs, counts
+// and determiners before a reference to "the park").
+bool starts_with_light_word(std::u32string_view s) {
+  for (std::u32string_view w :
+       {U"推动", U"推进", U"建设", U"打造", U"服务", U"扎根", U"走进", U"入驻", U"落户", U"进驻",
+        U"深入", U"聚焦", U"助力", U"支持", U"引领", U"赋能", U"探索", U"首批", U"全体", U"整个",
+        U"各个", U"多个", U"抓实", U"抓好", U"做强", U"做优", U"做大", U"提升", U"优化", U"发展",
+        U"壮大", U"带动", U"联动", U"联系", U"包联", U"覆盖", U"辐射", U"依托", U"围绕", U"全面",
+        U"率先", U"成为", U"作为", U"获批", U"创建", U"申报", U"建成", U"新建", U"谋划", U"规划",
+        U"筹建", U"争创", U"跻身", U"获评", U"评为", U"这些", U"一批", U"所在"})
+    if (s.starts_with(w)) return true;
+  return false;
+}
+
 struct PlaceMatch {
   std::size_t begin = 0;      ///< first character of the place in the text
   bool found = false;
@@ -157,17 +171,30 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       // Not a division: a name after one (重庆|两江新区) or the run's tail (decided later by
       // frequency over the article, see resolve_parks).
       std::size_t tail_begin = run;
-      for (std::size_t j = k >= 2 ? k - 2 : 0; j > run + 1 && j + 4 >= k; --j) {
-        PlaceMatch anchor = place_ending_at(t, run, j);
-        if (anchor.found && anchor.strong) {
+      PlaceMatch anchor;
+      for (std::size_t j = k >= 2 ? k - 2 : 0; j >= han + 2 && j + 4 >= k; --j) {
+        anchor = place_ending_at(t, han, j);
+        // A generic type word needs a real division before it (上海漕河泾开发区); a district's
+        // short form will do before a specific one (南康家具产业园).
+        if (anchor.found && (anchor.strong || !ty->generic)) {
           tail_begin = j;
-          m.anchored = true;
           break;
         }
+        anchor.found = false;
       }
-      if (k - tail_begin >= 2) {
+      std::u32string_view tail = t.substr(tail_begin, k - tail_begin);
+      if (k - tail_begin >= 2 && !starts_with_light_word(tail)) {
         b = tail_begin;
-        m.place = t.substr(b, k - b);
+        m.place = tail;
+        if (anchor.found && !names_a_class(anchor, *ty)) {
+          m.anchored = true;
+          b = anchor.begin;
+          std::u32string_view written = t.substr(anchor.begin, tail_begin - anchor.begin);
+          // 赣州市南康区家具产业园 → 南康家具产业园: the nearest division, in its short form.
+          m.anchor = anchor.place->is_short() || written.ends_with(U"县")
+                         ? std::u32string(written)
+                         : to_u32(short_key(*anchor.place));
+        }
       }
     }
     // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
@@ -220,14 +247,31 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
   return out;
 }
 
-std::string canonical_park_name(const ParkMention& m) {
+namespace {
+
+std::u32string name_part(const ParkMention& m) {
   std::u32string place = m.place;
   // 南通市高新区 → 南通高新区: a city's marker is dropped (its short form is the name).
   if (!m.nested && place.size() >= 3 && place.back() == U'市') place.pop_back();
-  std::u32string s = place;
-  if (!m.paren.empty()) s += U"(" + m.paren + U")";
-  s += m.type ? m.type->canonical : U"";
-  return to_utf8(s);
+  if (!m.paren.empty()) place += U"(" + m.paren + U")";
+  return place;
+}
+
+}  // namespace
+
+std::string canonical_park_name(const ParkMention& m) {
+  return to_utf8(m.anchor + name_part(m) + (m.type ? m.type->canonical : U""));
+}
+
+std::string park_key(const ParkMention& m) {
+  std::u32string place = name_part(m);
+  // 长丰县(双凤)经开区 ~ 长丰(双凤)经开区: one park, whether its county marker is written.
+  if (!m.nested && place.size() >= 3) {
+    std::size_t county = place.find(U'县');
+    if (county != std::u32string::npos && county >= 2 && county + 1 < place.size() + 1)
+      place.erase(county, 1);
+  }
+  return to_utf8(place + (m.type ? m.type->group : U""));
 }
 
 const std::string& ArticleParks::subject_at(std::size_t s, std::size_t at) const {
@@ -417,6 +461,12 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
+    if (starts_with_light_word(m.place) || is_generic_place(m.place)) {
+      // 全国首批高新区: no name after all, a reference to "the park" (or to none).
+      m.place.clear();
+      m.bare = m.type->bare;
+      m.begin = m.end - m.type->written.size();
+    }
   });
 
   // 2. Evidence for each spelling: how often, and whether the title, a heading, the lead or a
@@ -455,15 +505,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       counts[canonical_park_name(m)]++;
     }
   for (const auto& [full, name] : declared) prominent.insert(name);
-  std::set<std::string> anchored;
+  std::set<std::string> anchored;  // keys of parks written after a division somewhere
   each_mention([&](ParkMention& m) {
-    if (m.anchored) anchored.insert(canonical_park_name(m));
+    if (m.anchored && !m.bare) anchored.insert(park_key(m));
   });
 
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
-    if (m.bare) return false;
+    if (m.bare || m.place.empty()) return false;
     std::string c = canonical_park_name(m);
     if (declared.count(c)) return true;
     int n = counts[c];
@@ -472,34 +522,31 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
-    if (m.type->generic) return anchored.count(c) > 0;
-    return n >= 2 || prominent.count(c) || anchored.count(c);
+    if (m.type->generic) return anchored.count(park_key(m)) > 0;
+    return n >= 2 || prominent.count(c) || anchored.count(park_key(m));
   };
 
-  // 3. One name per park: a declared short name wins; X县高新区 and X高新区 in one article
-  //    are one park, named by the spelling the article uses most.
+  // 3. One name per park: the spellings of one park (包头稀土高新区, 稀土高新区; 长丰县(双凤)
+  //    经开区, 长丰(双凤)经开区) share a key; the name is the declared short name, else the
+  //    spelling the article uses most (the longer on a tie).
   std::map<std::string, std::string> entity;  // canonical spelling → park name
   {
     std::map<std::string, int> spelled;
+    std::map<std::string, std::string> key_of;
     each_mention([&](ParkMention& m) {
-      if (accepted(m)) spelled[canonical_park_name(m)] = counts[canonical_park_name(m)];
+      if (!accepted(m)) return;
+      std::string c = canonical_park_name(m);
+      spelled[c] = counts[c];
+      key_of[c] = park_key(m);
     });
-    auto group_key = [](std::string c) {
-      // 长丰县(双凤)经开区 ~ 长丰(双凤)经开区: the key drops a county marker after the place.
-      auto u = to_u32(c);
-      for (std::size_t k = 2; k + 1 < u.size(); ++k)
-        if (u[k] == U'县') {
-          u.erase(k, 1);
-          break;
-        }
-      return to_utf8(u);
-    };
     std::map<std::string, std::vector<std::string>> groups;
-    for (const auto& [c, n] : spelled) groups[group_key(c)].push_back(c);
+    for (const auto& [c, n] : spelled) groups[key_of[c]].push_back(c);
     for (const auto& [key, members] : groups) {
       std::string best = members.front();
       for (const auto& c : members)
-        if (spelled[c] > spelled[best]) best = c;
+        if (spelled[c] > spelled[best] ||
+            (spelled[c] == spelled[best] && to_u32(c).size() > to_u32(best).size()))
+          best = c;
       for (const auto& c : members) {
         auto d = declared.find(c);
         if (d != declared.end()) best = d->second;
@@ -613,6 +660,26 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   if (!ap.default_name.empty() && !ap.parks.count(ap.default_name))
     ap.regions.push_back(ap.default_name);
 
+  // A park inside a park is also called by the end of its own name: 株洲高新区创新创业服务
+  // 园区 → 服务园区, 创业服务园区.
+  std::map<std::u32string, std::string> nested_refs;
+  each_mention([&](ParkMention& m) {
+    if (!m.nested) return;
+    std::string k = known(m);
+    if (k.empty()) return;
+    std::u32string own = m.place.substr(std::min(m.place.size(), m.place.find(U'区') + 1));
+    for (std::size_t n = 2; n <= 4 && n < own.size(); ++n)
+      nested_refs.emplace(own.substr(own.size() - n) + m.type->written, k);
+  });
+  auto nested_ref_at = [&](std::u32string_view t, const ParkMention& m) -> std::string {
+    for (std::size_t n = 4; n >= 2; --n) {
+      if (m.begin < n) continue;
+      auto it = nested_refs.find(std::u32string(t.substr(m.begin - n, n + m.type->written.size())));
+      if (it != nested_refs.end()) return it->second;
+    }
+    return {};
+  };
+
   // 6. Companies located in a park: named in a paragraph that names exactly one park.
   std::map<std::u32string, std::string> company_park;
   for (std::size_t i = 0; i < views.size(); ++i) {
@@ -683,6 +750,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         if (auto k = known(m); !k.empty()) {
           subject = k;
           paragraph_named = true;
+          break;
+        }
+        if (std::string n = nested_refs.empty() ? std::string() : nested_ref_at(t, m); !n.empty()) {
+          subject = n;
           break;
         }
         if (m.collective) collective = collective || !bare;

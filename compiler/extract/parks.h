@@ -17,6 +17,8 @@ namespace ptbrief::extract {
 struct ParkMention {
   std::size_t begin = 0, end = 0;  ///< character range of the whole mention
   std::u32string place;            ///< the name part: 南通, 长丰县, 两江, 南通高新区创新创业服务
+  std::u32string anchor;           ///< the division written before a non-division name: 包头 in
+                                   ///< 包头稀土高新区 (short form), or empty
   std::u32string paren;            ///< parenthesised part: 双凤 in 长丰(双凤)经开区
   const ParkType* type = nullptr;  ///< the type word
   bool in_gazetteer = false;       ///< the place is an administrative division
@@ -31,8 +33,12 @@ struct ParkMention {
 std::vector<ParkMention> find_park_mentions(std::u32string_view norm);
 
 /// Canonical spelling of a mention: short type word (高新技术产业开发区 → 高新区), city
-/// markers dropped (南通市高新区 → 南通高新区), counties kept (长丰县高新区), ASCII parens.
+/// markers dropped (南通市高新区 → 南通高新区), counties kept (长丰县高新区), ASCII parens,
+/// the anchor kept as written (包头稀土高新区).
 std::string canonical_park_name(const ParkMention& m);
+/// The park a mention belongs to, whatever the spelling: anchor and county marker dropped,
+/// type synonyms merged (包头稀土高新技术产业开发区 and 稀土高新区 → 稀土高新区).
+std::string park_key(const ParkMention& m);
 
 /// One sentence of an article, as a character range of its block's view.
 struct SentenceRange {
