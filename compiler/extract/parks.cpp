@@ -29,6 +29,12 @@ bool is_place_stop(char32_t c) {
   return kStops.find(c) != std::u32string_view::npos;
 }
 
+// Function characters: never inside a name written after a division (民权县委把…, 嘉兴市以…).
+bool is_function_char(char32_t c) {
+  return std::u32string_view(U"的在和与及对向从由把将被为是了以让使给跟同该其此这那们").find(c) !=
+         std::u32string_view::npos;
+}
+
 // Words that make a place run a description of a class, not a name (特色产业园, 千亿产业园).
 bool is_generic_place(std::u32string_view place) {
   for (std::u32string_view w :
@@ -44,6 +50,14 @@ bool is_generic_place(std::u32string_view place) {
 // Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
 bool is_office_end(char32_t c) {
   return std::u32string_view(U"厅局委办处部会所院校司站队组室科股").find(c) != std::u32string_view::npos;
+}
+
+// Actor words after a region name: 自贡市委、市政府高度重视 is context, not a region-wide fact.
+bool is_actor_after(std::u32string_view t, std::size_t at) {
+  for (std::u32string_view w : {U"委", U"政府", U"人大", U"政协", U"领导", U"党委", U"纪委",
+                                U"组织部", U"商务", U"发改", U"工信", U"科技局", U"人社"})
+    if (starts_with_at(t, at, w)) return true;
+  return false;
 }
 
 // Words that open a phrase but never a name: 推动开发区…, 首批高新区, 服务园区 (verbs, counts
@@ -151,7 +165,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     std::size_t b = k;
     bool nested = prev_named != std::string::npos && run == floor && floor == out[prev_named].end &&
-                  k - run >= 2 && !pm.found;
+                  k - run >= 2 && !pm.found && !starts_with_light_word(t.substr(run, k - run)) &&
+                  !is_actor_after(t, run);
     if (nested) {
       // 南通高新区 + 创新创业服务 + 园区: a park inside the park just named.
       const ParkMention& parent = out[prev_named];
@@ -183,7 +198,9 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
         anchor.found = false;
       }
       std::u32string_view tail = t.substr(tail_begin, k - tail_begin);
-      if (k - tail_begin >= 2 && !starts_with_light_word(tail)) {
+      bool name_like = std::none_of(tail.begin(), tail.end(), is_function_char) &&
+                       !starts_with_light_word(tail) && !is_actor_after(tail, 0);
+      if (k - tail_begin >= 2 && name_like) {
         b = tail_begin;
         m.place = tail;
         if (anchor.found && !names_a_class(anchor, *ty)) {
@@ -383,20 +400,14 @@ std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
   return out;
 }
 
-// Actor words after a region name: 自贡市委、市政府高度重视 is context, not a region-wide fact.
-bool is_actor_after(std::u32string_view t, std::size_t at) {
-  for (std::u32string_view w : {U"委", U"政府", U"人大", U"政协", U"领导", U"党委", U"纪委",
-                                U"组织部", U"商务", U"发改", U"工信", U"科技局", U"人社"})
-    if (starts_with_at(t, at, w)) return true;
-  return false;
-}
-
 // Words that may open a clause before its subject: 其中，全市…; 截至目前，园区….
 std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_t e) {
   for (bool changed = true; changed && b < e;) {
     changed = false;
     for (std::u32string_view w : {U"截至目前", U"截至", U"目前", U"其中", U"同时", U"此外",
                                   U"另外", U"今年以来", U"近年来", U"近三年", U"去年", U"今年",
+                                  U"上半年", U"下半年", U"前三季度", U"一季度", U"第一季度", U"全年",
+                                  U"年内", U"年底", U"年末", U"以来",
                                   U"当前", U"如今", U"据统计", U"据悉", U"数据显示", U"“", U"，"})
       if (starts_with_at(t, b, w) && b + w.size() < e) {
         b += w.size();
@@ -539,6 +550,20 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       spelled[c] = counts[c];
       key_of[c] = park_key(m);
     });
+    // 昆山经济技术开发区 … 昆山开发区: with one more specific kind of the same place in the
+    // article, X开发区 is its short name.
+    std::map<std::string, std::vector<std::string>> specific;  // place → keys of specific kinds
+    for (const auto& [c, key] : key_of)
+      for (std::string_view kind : {"经开区", "高新区"})
+        if (key.ends_with(kind)) {
+          auto& v = specific[key.substr(0, key.size() - kind.size())];
+          if (std::find(v.begin(), v.end(), key) == v.end()) v.push_back(key);
+        }
+    for (auto& [c, key] : key_of)
+      if (key.ends_with("开发区") && !key.ends_with("经开区")) {
+        auto it = specific.find(key.substr(0, key.size() - std::string_view("开发区").size()));
+        if (it != specific.end() && it->second.size() == 1) key = it->second.front();
+      }
     std::map<std::string, std::vector<std::string>> groups;
     for (const auto& [c, n] : spelled) groups[key_of[c]].push_back(c);
     for (const auto& [key, members] : groups) {
@@ -761,7 +786,22 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       if (subject.empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
-        if (Cue cue = cue_at(t, p); cue != Cue::None) {
+        // 昆山全市…, 德阳全市…: a division's short form before the cue names it.
+        const Place* named_region = nullptr;
+        for (std::size_t n = 4; n >= 2 && !named_region; --n) {
+          if (p + n + 2 > ce || cue_at(t, p + n) == Cue::None) continue;
+          for (const auto& pl : places_named(to_utf8(t.substr(p, n))))
+            if (pl.level != PlaceLevel::County || pl.full.ends_with("市") || pl.full.ends_with("县")) {
+              named_region = place_by_code(pl.code);
+              break;
+            }
+          if (named_region) p += n;
+        }
+        if (named_region) {
+          subject = full_name(named_region);
+          note_region(subject);
+          region_cue = true;
+        } else if (Cue cue = cue_at(t, p); cue != Cue::None) {
           subject = cue_subject(cue);
           // 全市 of a city the gazetteer cannot name: the clause is still not the park's.
           if (cue != Cue::Zone) note_region(subject), region_cue = true, unnamed = subject.empty();
@@ -786,7 +826,12 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         for (const auto& m : mentions[sr.block])
           if (m.collective && m.begin >= cb && m.begin < ce) at = m.begin;
         std::u32string_view before = t.substr(cb, at - cb);
-        subject = before.find(U"全市") != std::u32string_view::npos ? ap.city
+        // 占全省开发区…的15.8%: a comparison, the subject is elsewhere.
+        bool compared = before.find(U'占') != std::u32string_view::npos ||
+                        before.find(U"高于") != std::u32string_view::npos ||
+                        before.find(U"低于") != std::u32string_view::npos;
+        subject = compared ? std::string()
+                  : before.find(U"全市") != std::u32string_view::npos ? ap.city
                   : before.find(U"全省") != std::u32string_view::npos ? ap.province
                   : ap.is_region(ap.default_name) || ap.parks.count(ap.default_name) == 0
                       ? ap.default_name

@@ -33,7 +33,16 @@ constexpr UnitWord kUnits[] = {
     {U"公里", FigureKind::Other},      {U"千米", FigureKind::Other},
     {U"米", FigureKind::Other},        {U"千瓦", FigureKind::Other},
     {U"人次", FigureKind::Count},      {U"场次", FigureKind::Count},
-    {U"户次", FigureKind::Count},      {U"家", FigureKind::Count},
+    {U"户次", FigureKind::Count},      {U"家次", FigureKind::Count},
+    {U"艘次", FigureKind::Count},      {U"航次", FigureKind::Count},
+    {U"架次", FigureKind::Count},      {U"车次", FigureKind::Count},
+    {U"台（套）", FigureKind::Count},  {U"套（台）", FigureKind::Count},
+    {U"个工作日", FigureKind::Other},  {U"工作日", FigureKind::Other},
+    {U"家", FigureKind::Count},        {U"艘", FigureKind::Count},
+    {U"架", FigureKind::Count},        {U"尾", FigureKind::Count},
+    {U"口", FigureKind::Count},        {U"宗", FigureKind::Count},
+    {U"头", FigureKind::Count},        {U"棵", FigureKind::Count},
+    {U"株", FigureKind::Count},        {U"部", FigureKind::Count},
     {U"个", FigureKind::Count},        {U"名", FigureKind::Count},
     {U"人", FigureKind::Count},        {U"次", FigureKind::Count},
     {U"件", FigureKind::Count},        {U"场", FigureKind::Count},
@@ -60,7 +69,9 @@ constexpr UnitWord kUnits[] = {
 constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间", U"单位", U"间隔",
                                                  U"本地", U"本身", U"本次", U"处理", U"组织",
                                                  U"名单", U"类似", U"种植", U"台账", U"份额",
-                                                 U"位于", U"人员", U"项目", U"次日"};
+                                                 U"位于", U"人员", U"项目", U"次日",
+                                                 U"部分", U"部署", U"口岸", U"口径", U"头部",
+                                                 U"宗旨", U"尾款", U"架构"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 
