@@ -528,7 +528,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     std::string c = canonical_park_name(m);
     if (declared.count(c)) return true;
     int n = counts[c];
-    if (m.nested) return (n >= 2 || prominent.count(c)) && !is_generic_place(m.place);
+    if (m.nested)  // 昌吉高新区锚定建设千亿产业园区 is a goal, not a park inside the park
+      return (n >= 2 || prominent.count(c)) &&
+             std::none_of(m.place.begin(), m.place.end(),
+                          [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer) return true;
     if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
@@ -731,8 +734,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   };
   ap.clauses.assign(sentences.size(), {});
   std::string section = ap.default_name;
-  std::string paragraph = section;
-  bool paragraph_named = false;  // a park was named in the current paragraph
+  std::string paragraph = section;  // subject of clauses that name nothing
+  std::string paragraph_park;       // the park 园区/高新区 refer to in this paragraph
+  bool paragraph_named = false;     // the paragraph has had an explicit subject
   std::size_t current_block = static_cast<std::size_t>(-1);
   std::vector<bool> quoted;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -746,6 +750,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         section = !first.empty() ? first : ap.default_name;
       }
       paragraph = section;
+      // In a report on a region, 园区 and 开发区 mean parks in general, not one park.
+      paragraph_park = ap.parks.count(section) && !ap.is_region(section) ? section
+                       : ap.is_region(ap.default_name)                  ? std::string()
+                                                                        : ap.main_park;
       paragraph_named = false;
       quoted = quoted_positions(t);
     }
@@ -769,12 +777,12 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
       }
       std::string subject;
-      bool bare = false, collective = false, region_cue = false, unnamed = false;
+      bool bare = false, collective = false, region_cue = false, unnamed = false, named_park = false;
       for (const auto& m : mentions[sr.block]) {
         if (m.begin < cb || m.begin >= ce || quoted[m.begin]) continue;
         if (auto k = known(m); !k.empty()) {
           subject = k;
-          paragraph_named = true;
+          paragraph_named = named_park = true;
           break;
         }
         if (std::string n = nested_refs.empty() ? std::string() : nested_ref_at(t, m); !n.empty()) {
@@ -819,7 +827,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (subject.empty() && !bare && !unnamed)
         for (std::u32string_view w : {U"该区", U"该园区", U"区内", U"园内", U"入园", U"驻区"})
           if (t.substr(cb, ce - cb).find(w) != std::u32string_view::npos) bare = true;
-      if (subject.empty() && bare && !unnamed) subject = !paragraph.empty() ? paragraph : ap.main_park;
+      if (subject.empty() && bare && !unnamed && !paragraph_park.empty()) {
+        subject = paragraph_park;
+        if (!paragraph_named) paragraph = subject;
+        paragraph_named = true;
+      }
       if (subject.empty() && collective && !unnamed) {
         // Many parks at once: the region the article reports on, if it is about one.
         std::size_t at = cb;
@@ -848,10 +860,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         unnamed = carried && carried->empty();
         subject = carried ? *carried : paragraph;
       }
-      if (ap.parks.count(subject)) paragraph = subject;
-      // A paragraph whose first sentence turns to a region (紧扣…，我市聚焦…) is about it.
-      if (sr.sentence == 0 && region_cue && !paragraph_named && !subject.empty())
-        paragraph = subject;
+      if (named_park) paragraph = paragraph_park = subject;
+      // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
+      if (region_cue && !paragraph_named && !subject.empty()) paragraph = subject;
+      if (region_cue) paragraph_named = true;
       carried = subject;
       out.push_back({cb, ce, subject});
       cb = ce;
