@@ -2,6 +2,7 @@
 #include "extract/practices.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace ptbrief::extract {
 namespace {
@@ -86,6 +87,90 @@ std::u32string strip_title_words(std::u32string s) {
   return s;
 }
 
+// A quoted span in its sentence, for scoring: n[open] and n[close] are its quote marks.
+struct QuotedContext {
+  std::u32string_view n;
+  std::size_t open, close;
+  bool head_after;      ///< a head noun follows (“四步走”工作机制)
+  bool verb_led;        ///< an action verb leads (推行“全程代办”)
+  std::size_t group;    ///< quoted names listed together (“A”“B”等活动)
+};
+
+struct PracticeScore {
+  double score = 0;
+  std::string category;  ///< when no head noun follows: the name's own head, or 做法
+};
+
+// Practices are chosen by score, not by shape. Evidence for a named method: a head noun after
+// it, a head noun ending it, an action verb or an instrument (以/用/依托) before it, a list of
+// such names, a formula (1+3+N) or a numbered slogan (三化联动, 一窗受理、一网通办). Evidence
+// against: reported speech, honours and titles, company names, metaphors (企业的“娘家”).
+constexpr double kPracticeThreshold = 2.0;
+
+bool any_before(std::u32string_view n, std::size_t at, std::size_t window,
+                std::initializer_list<std::u32string_view> words) {
+  std::size_t from = at > window ? at - window : 0;
+  std::u32string_view before = n.substr(from, at - from);
+  for (auto w : words)
+    if (before.ends_with(w) || (window > w.size() && before.find(w) != std::u32string_view::npos))
+      return true;
+  return false;
+}
+
+PracticeScore score_quoted(const QuotedContext& c) {
+  PracticeScore out;
+  std::u32string_view n = c.n;
+  std::u32string_view name = n.substr(c.open + 1, c.close - c.open - 1);
+  std::size_t after = c.close + 1;
+  auto next_is = [&](std::initializer_list<std::u32string_view> words) {
+    for (auto w : words)
+      if (starts_with_at(n, after, w)) return true;
+    return false;
+  };
+  double& s = out.score;
+  std::size_t own = last_head_end(name, 0, name.size(), kHeads, std::size(kHeads));
+  bool own_head = own == name.size() && own > 0 && name.size() >= 4;
+  if (c.head_after) s += 3;
+  if (own_head) {
+    s += 2;
+    std::u32string_view head;
+    for (auto h : kHeads)
+      if (name.ends_with(h) && h.size() > head.size()) head = h;
+    out.category = to_utf8(head);
+  }
+  if (c.verb_led) s += 2;
+  // 以“三化联动”优化营商环境 names a method; 以“先进”带动“后进” is a figure of speech.
+  bool parallel = n.substr(after, 5).find_first_of(U"“‘") != std::u32string_view::npos;
+  if (any_before(n, c.open, 2, {U"以", U"用", U"依托", U"借助", U"凭借"}) &&
+      !next_is({U"的", U"为主", U"著称"}) && !parallel && name.size() >= 3)
+    s += 2;
+  if (c.group >= 2) s += 1;
+  bool formula = std::any_of(name.begin(), name.end(), [](char32_t ch) { return ch == U'+'; });
+  if (formula) s += 2;
+  // A numbered or enumerated slogan (三化联动, 一窗受理、一网通办) hints at a method.
+  std::size_t parts = static_cast<std::size_t>(std::count(name.begin(), name.end(), U'、')) + 1;
+  if ((is_chinese_numeral(name[0]) && name.size() <= 8) ||
+      (parts >= 2 && name.size() / parts >= 3 && name.size() / parts <= 8))
+    s += 1;
+  if (!c.head_after && next_is({U"型", U"式", U"化"})) s -= 2;  // “发展强、党建强”型企业
+  // Against.
+  bool clause_marks = name.find_first_of(U"，。！？；") != std::u32string_view::npos;
+  if (clause_marks && !c.head_after) s -= 4;  // reported speech, a slogan sentence
+  if (any_before(n, c.open, 3, {U"说", U"表示", U"指出", U"认为", U"：", U"称"}) || next_is({U"说"}))
+    s -= 3;
+  if (any_before(n, c.open, 8, {U"获评", U"荣获", U"被评为", U"评为", U"授予", U"获得", U"荣膺", U"入选", U"获批"}) ||
+      next_is({U"称号", U"荣誉", U"奖", U"表彰", U"殊荣"}))
+    s -= 4;
+  for (std::u32string_view w : {U"单位", U"标兵", U"模范", U"集体", U"称号", U"公司", U"集团", U"有限", U"厂"})
+    if (name.ends_with(w)) s -= 3;
+  if (!c.head_after && !own_head &&
+      any_before(n, c.open, 2, {U"的", U"成为", U"作为", U"当好", U"争当", U"变成", U"是", U"叫"}))
+    s -= 2;  // 企业的“娘家”, 成为“主战场”: a figure of speech
+  if (name.size() > 24) s -= 2;
+  if (out.category.empty()) out.category = "做法";
+  return out;
+}
+
 struct QuotedName {
   std::size_t open, close;  // positions of the quote marks
 };
@@ -157,16 +242,11 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
         if (h != nname.size() || !(nname.ends_with(U"制度") || nname.ends_with(U"机制"))) continue;
         name = strip_title_words(name);
         cat = to_utf8(nname.substr(nname.size() - 2));
-      } else if (cat.empty()) {
-        std::size_t own = last_head_end(nname, 0, nname.size(), kHeads, std::size(kHeads));
-        if (led) {
-          cat = own == nname.size() && own > 0 ? "" : "做法";
-        }
-        if (own == nname.size() && nname.size() >= 4 && nname.find(U'、') == std::u32string::npos) {
-          for (auto h : kHeads)
-            if (nname.ends_with(h) && (cat.empty() || cat == "做法")) cat = to_utf8(h);
-        }
-        if (cat.empty()) continue;
+      } else {
+        QuotedContext ctx{n, q.open, q.close, head_end != 0, led, group.size()};
+        PracticeScore sc = score_quoted(ctx);
+        if (sc.score < kPracticeThreshold) continue;
+        if (cat.empty()) cat = sc.category;
       }
       out.push_back({to_utf8(name), cat, q.open, book ? q.close + 1 : match_end});
       std::fill(used.begin() + static_cast<long>(q.open),
