@@ -42,12 +42,13 @@ int run(const Invocation& inv) {
   }
   for (const auto& name : compose::brief_parks(facts)) {
     std::size_t figures = 0, practices = 0, articles = 0;
+    bool region = false;
     for (const auto& f : facts.figures) figures += f.park == name;
     for (const auto& p : facts.practices) practices += p.park == name;
     for (const auto& p : facts.parks)
-      if (p.name == name) articles = p.articles.size();
+      if (p.name == name) articles = p.articles.size(), region = p.is_region;
     *inv.out << name << "\t" << articles << " articles, " << figures << " figures, " << practices
-             << " practices\n";
+             << " practices" << (region ? "\tregion" : "") << "\n";
   }
   return kExitOk;
 }
@@ -59,7 +60,10 @@ CommandSpec list_command() {
   c.name = "list";
   c.summary = "list the parks, topics or layouts that exist";
   c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR]";
-  c.description = "One name per line; details, if any, after a tab.";
+  c.description =
+      "One name per line; details, if any, after a tab. Parks lists parks and, marked "
+      "\"region\" in a last column, the cities, counties and provinces that figures are "
+      "attributed to (names from the gazetteer of administrative divisions).";
   c.options = {{"corpus", "DIR", "corpus folder (default ../shared/corpus)", ""}};
   c.max_positional = 1;
   c.run = run;

@@ -13,7 +13,9 @@ constexpr std::u32string_view kHeads[] = {
     U"联盟", U"活动", U"计划", U"服务", U"理念", U"战略", U"台账", U"清单", U"小组", U"专班",
     U"评选", U"讲座", U"课题", U"座谈会", U"点评会", U"中心", U"做法", U"载体", U"生态",
     U"指导站", U"工作室", U"示范带", U"街区", U"课堂", U"协议", U"集群", U"架构", U"培训班",
-    U"资源包", U"组", U"队", U"工作组", U"服务队"};
+    U"资源包", U"组", U"队", U"工作组", U"服务队", U"规范", U"工作规范", U"举措", U"阵地", U"驿站",
+    U"之家", U"讲堂", U"学院", U"夜校", U"论坛", U"沙龙", U"工作站", U"服务站", U"先锋岗",
+    U"示范岗", U"责任区", U"示范线", U"联席会议", U"改革", U"书屋", U"矩阵", U"链长制"};
 // Head nouns for unquoted names (fewer: 活动, 服务 alone are too common).
 constexpr std::u32string_view kUnquotedHeads[] = {
     U"机制", U"制度", U"联盟", U"行动", U"计划", U"平台", U"模式", U"品牌", U"专班", U"示范带",

@@ -119,7 +119,8 @@ std::string to_json(const Facts& facts) {
   nlohmann::ordered_json j;
   j["parks"] = nlohmann::ordered_json::array();
   for (const auto& p : facts.parks)
-    j["parks"].push_back({{"name", p.name}, {"aliases", p.aliases}});
+    j["parks"].push_back(
+        {{"name", p.name}, {"aliases", p.aliases}, {"kind", p.is_region ? "region" : "park"}});
   j["figures"] = nlohmann::ordered_json::array();
   for (const auto& f : facts.figures)
     j["figures"].push_back({{"park", f.park},

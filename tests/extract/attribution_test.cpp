@@ -80,3 +80,99 @@ TEST_CASE("a city named only as a comparison does not take the park's figure") {
   CHECK(facts.figures[1].unit == "个百分点");
   CHECK(facts.figures[2].park != "西湾高新区");
 }
+
+namespace {
+
+extract::Facts one_paragraph(const std::string& title, const std::string& text) {
+  return run(article({block(ingest::BlockType::Paragraph, text)}, title));
+}
+
+std::vector<std::string> park_names(const extract::Facts& facts) {
+  std::vector<std::string> out;
+  for (const auto& p : facts.parks) out.push_back(p.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parks of other kinds are recognised: 开发区, 新区, 综保区, 产业集聚区, 产业基地") {
+  for (const auto& [text, park] : std::vector<std::pair<std::string, std::string>>{
+           {"昆山开发区党工委推进党建工作，全区已建立党组织120个。", "昆山开发区"},
+           {"兰州新区坚持党建引领，新区现有规上企业85家。", "兰州新区"},
+           {"宜宾综合保税区深化党建引领，综保区进出口总额达到320亿元。", "宜宾综合保税区"},
+           {"民权县产业集聚区建立产业链党委3个，覆盖企业60家。", "民权县产业集聚区"},
+           {"荆门通航产业基地推进党建工作，基地已集聚企业40家。", "荆门通航产业基地"}}) {
+    INFO(text);
+    auto facts = one_paragraph("园区党建观察", text);
+    REQUIRE(!facts.figures.empty());
+    for (const auto& f : facts.figures) CHECK(f.park == park);
+  }
+}
+
+TEST_CASE("a county keeps its 县: X县高新区 is not X高新区") {
+  auto facts = one_paragraph("仁寿县高新区：党建引领强链条",
+                             "仁寿县高新区现有规上企业42家。仁寿县高新区党工委组建党建联盟5个。");
+  REQUIRE(facts.figures.size() == 2);
+  CHECK(facts.figures[0].park == "仁寿县高新区");
+  CHECK(facts.figures[1].park == "仁寿县高新区");
+}
+
+TEST_CASE("a city named for context does not take the park's figures; 全市 scopes over its clause") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph,
+             "株洲市委、市政府高度重视株洲高新区党建工作，园区新建党组织36个。"),
+       block(ingest::BlockType::Paragraph,
+             "高新区规上工业产值占全市的30%，高于全市平均水平2.5个百分点。全市共有非公企业党组织1200个，"
+             "其中园区企业党组织400个。"),
+       block(ingest::BlockType::Paragraph, "园区还选派党建指导员45名。")},
+      "株洲高新区：党建引领促发展"));
+  REQUIRE(facts.figures.size() == 6);
+  CHECK(facts.figures[0].park == "株洲高新区");  // 36个: after 株洲市委、市政府…
+  CHECK(facts.figures[1].park == "株洲高新区");  // 占全市的30%
+  CHECK(facts.figures[2].park == "株洲高新区");  // 高于全市平均水平2.5个百分点
+  CHECK(facts.figures[3].park == "株洲市");      // 全市共有…1200个
+  CHECK(facts.figures[4].park == "株洲高新区");  // 其中园区…400个
+  CHECK(facts.figures[5].park == "株洲高新区");  // the next paragraph is the park's again
+}
+
+TEST_CASE("regions come from the gazetteer: no junk names from 省级 or 市场") {
+  auto facts = one_paragraph("曲靖经开区党建纪实",
+                             "曲靖经开区圆满完成省级任务，扩大市场份额，新建党组织12个，"
+                             "带动完成市级项目8个。");
+  for (const auto& name : park_names(facts)) {
+    INFO(name);
+    CHECK((name == "曲靖经开区" || name == "曲靖市"));
+  }
+  REQUIRE(facts.figures.size() == 2);
+  for (const auto& f : facts.figures) CHECK(f.park == "曲靖经开区");
+}
+
+TEST_CASE("in traditional text the figures keep their park") {
+  auto facts = one_paragraph("廈門火炬高新區黨建觀察",
+                             "廈門火炬高新區黨工委推進兩新組織黨建，園區新建黨組織52個，覆蓋企業1300多家。");
+  REQUIRE(facts.figures.size() == 2);
+  for (const auto& f : facts.figures) CHECK(f.park == "厦门火炬高新区");
+}
+
+TEST_CASE("a park inside a park is its own park, also under its short name") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph,
+             "株洲高新区创新创业服务园区是株洲高新区的园中园。服务园区现有入驻企业520家。"),
+       block(ingest::BlockType::Paragraph, "株洲高新区共有非公企业党组织640个。")},
+      "株洲高新区创新创业服务园区党建观察"));
+  REQUIRE(facts.figures.size() == 2);
+  CHECK(facts.figures[0].park == "株洲高新区创新创业服务园区");
+  CHECK(facts.figures[1].park == "株洲高新区");
+}
+
+TEST_CASE("a report on a province: lists of parks are the province's, named parks their own") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph,
+             "全省开发区新建党组织260个。贵阳、遵义等开发区开展党建观摩8场。"),
+       block(ingest::BlockType::Paragraph, "遵义经开区组建产业链党委6个。")},
+      "贵州开发区党建工作综述"));
+  REQUIRE(facts.figures.size() == 3);
+  CHECK(facts.figures[0].park == "贵州省");
+  CHECK(facts.figures[1].park == "贵州省");
+  CHECK(facts.figures[2].park == "遵义经开区");
+}

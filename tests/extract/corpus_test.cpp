@@ -98,3 +98,57 @@ TEST_CASE("an unknown topic is an error that suggests the closest names") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("did you mean 组织覆盖") != std::string::npos);
 }
+
+// The generalisation set: made-up articles in the shapes real ones take (tests/extract/README.md),
+// written apart from the rules and scored by the shared scorer against their own gold.
+namespace {
+
+const test::RunResult& articles_json() {
+  static test::RunResult r = test::run_ptbrief({"extract", "--corpus", "tests/extract/articles"});
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the scorer's bars hold on the made-up generalisation set") {
+  const auto& r = articles_json();
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  auto out = test::scratch_dir("extract_articles_score") / "facts.json";
+  std::ofstream(out) << r.out;
+  auto score = test::run_shell("python3 " + (test::corpus_dir().parent_path() / "tools" /
+                                             "score_extraction.py").string() +
+                               " " + out.string() + " tests/extract/articles/gold");
+  INFO(score.out << score.err);
+  REQUIRE(score.exit_code == 0);
+  CHECK(metric(score.out, R"(figures: P=([0-9.]+))") >= 0.95);
+  CHECK(metric(score.out, R"(figures: P=[0-9.]+ R=[0-9.]+ F1=([0-9.]+))") >= 0.95);
+  CHECK(metric(score.out, R"(parks: P=[0-9.]+ R=([0-9.]+))") >= 1.0);
+  CHECK(metric(score.out, R"(practices: P=[0-9.]+ R=[0-9.]+ F1=([0-9.]+))") >= 0.80);
+  CHECK(metric(score.out, R"(qualifier accuracy: ([0-9.]+))") >= 0.95);
+}
+
+TEST_CASE("the made-up set's gold files pass the shared gold checker") {
+  auto check = test::run_shell("python3 " + (test::corpus_dir().parent_path() / "tools" /
+                                             "check_gold.py").string() +
+                               " tests/extract/articles/gold tests/extract/articles");
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("every park listed is a park or a marked region, on both sets") {
+  // A park's name ends in a park type word; a region is a division of the gazetteer.
+  for (const auto* r : {&corpus_json(), &articles_json()}) {
+    auto j = nlohmann::json::parse(r->out);
+    REQUIRE(!j["parks"].empty());
+    for (const auto& p : j["parks"]) {
+      std::string name = p["name"];
+      INFO(name);
+      if (p["kind"] == "region") {
+        CHECK(std::regex_search(name, std::regex("(省|市|县|区|州|盟|旗)$")));
+      } else {
+        CHECK(std::regex_search(
+            name, std::regex("(区|园|基地|新城|城)(\\(.*\\))?$")));
+      }
+    }
+  }
+}

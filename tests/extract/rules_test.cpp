@@ -138,3 +138,20 @@ TEST_CASE("ASCII punctuation is unified with full-width for matching") {
   CHECK(to_utf8(v.norm) == "建立“双岗双责”机制（试行），共3项");
   CHECK(v.orig.size() == v.norm.size());
 }
+
+TEST_CASE("quoted practices without a head noun: instrument, verb, platform, one method of many clauses") {
+  auto p = practices("以“三化联动”优化营商环境，推行“全程代办”，依托“亲清直通”平台，"
+                     "落实“一窗受理、一网通办、一次办结”工作规范。");
+  REQUIRE(p.size() == 4);
+  CHECK(p[0].name == "三化联动");
+  CHECK(p[1].name == "全程代办");
+  CHECK(p[2].name == "亲清直通");
+  CHECK(p[3].name == "一窗受理、一网通办、一次办结");
+  CHECK(p[3].category == "工作规范");
+}
+
+TEST_CASE("quoted speech, honours, company names and figures of speech are not practices") {
+  CHECK(practices("他说：“党建就是生产力，我们越干越有劲。”").empty());
+  CHECK(practices("公司党支部荣获“全国先进基层党组织”称号。").empty());
+  CHECK(practices("党支部成为企业的“娘家”，以“先进”带动“后进”。").empty());
+}
