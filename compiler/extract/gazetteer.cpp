@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "base/utf8.h"
 #include "extract/text.h"
 
 namespace ptbrief::extract {
@@ -66,6 +67,28 @@ std::span<const Place> places_named(std::string_view utf8) {
   return {lo, hi};
 }
 
+std::span<const Place> places_named(std::u32string_view text) {
+  // One bit per (hashed) pair of leading characters: most text positions begin no place, and
+  // a bit test is cheaper than encoding and searching.
+  static constexpr std::size_t kBits = 1 << 18;
+  static const std::vector<bool> leading = [] {
+    std::vector<bool> bits(kBits);
+    for (const auto& p : all_places()) {
+      std::size_t i = 0;
+      char32_t a = decode_utf8(p.key, i);
+      if (i >= p.key.size()) continue;
+      char32_t b = decode_utf8(p.key, i);
+      bits[(a * 131 + b) % kBits] = true;
+    }
+    return bits;
+  }();
+  if (text.size() < 2 || !leading[(text[0] * 131 + text[1]) % kBits]) return {};
+  thread_local std::string key;  // reused: no allocation per lookup
+  key.clear();
+  for (char32_t c : text) append_utf8(key, c);
+  return places_named(std::string_view(key));
+}
+
 const Place* place_by_code(std::uint32_t code) {
   static const std::vector<const Place*> by_code = [] {
     std::vector<const Place*> out;
@@ -97,15 +120,38 @@ const std::vector<ParkType>& park_types() {
   return types;
 }
 
-const ParkType* match_park_type(std::u32string_view text, std::size_t at) {
+const FirstChars& park_type_firsts() {
   static const FirstChars firsts = [] {
     FirstChars f;
     for (const auto& t : park_types()) f.add(t.written);
     return f;
   }();
-  if (at >= text.size() || !firsts.may_start(text[at])) return nullptr;
-  for (const auto& t : park_types())
-    if (starts_with_at(text, at, t.written)) return &t;
+  return firsts;
+}
+
+const ParkType* match_park_type(std::u32string_view text, std::size_t at) {
+  // The type words grouped by first character (each group longest first), and for every BMP
+  // character the number of its group plus one (0: no type word begins with it).
+  struct Index {
+    std::vector<std::vector<const ParkType*>> groups;
+    std::vector<std::uint8_t> group_of = std::vector<std::uint8_t>(0x10000, 0);
+  };
+  static const Index index = [] {
+    Index ix;
+    for (const auto& t : park_types()) {
+      char32_t c = t.written[0];
+      if (c >= 0x10000) continue;
+      if (!ix.group_of[c]) {
+        ix.groups.emplace_back();
+        ix.group_of[c] = static_cast<std::uint8_t>(ix.groups.size());
+      }
+      ix.groups[ix.group_of[c] - 1].push_back(&t);
+    }
+    return ix;
+  }();
+  if (at >= text.size() || text[at] >= 0x10000 || !index.group_of[text[at]]) return nullptr;
+  for (const ParkType* t : index.groups[index.group_of[text[at]] - 1])
+    if (starts_with_at(text, at, t->written)) return t;
   return nullptr;
 }
 

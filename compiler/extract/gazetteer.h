@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/text.h"
+
 namespace ptbrief::extract {
 
 enum class PlaceLevel : char { Province = 'P', City = 'C', County = 'D' };
@@ -35,6 +37,8 @@ struct Place {
 
 /// Every division spelled `utf8` (several: 朝阳 is a city, a county and two districts).
 std::span<const Place> places_named(std::string_view utf8);
+/// The same for characters; false fast when no spelling begins with text[0], text[1].
+std::span<const Place> places_named(std::u32string_view text);
 /// The division with this code, in its full spelling; nullptr when unknown.
 const Place* place_by_code(std::uint32_t code);
 /// The short form of a division (南通市 → 南通, 昌吉回族自治州 → 昌吉), or its full name when
@@ -55,5 +59,7 @@ const std::vector<ParkType>& park_types();
 
 /// The longest type word starting at character `at` of `text`; nullptr when none.
 const ParkType* match_park_type(std::u32string_view text, std::size_t at);
+/// The first characters of all type words: a scan tests this before match_park_type.
+const FirstChars& park_type_firsts();
 
 }  // namespace ptbrief::extract

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace ptbrief::extract {
 namespace {
@@ -49,7 +50,7 @@ bool is_generic_place(std::u32string_view place) {
 
 // Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
 bool is_office_end(char32_t c) {
-  return std::u32string_view(U"厅局委办处部会所院校司站队组室科股").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"厅局委办处部会所院校司站队组室科股团").find(c) != std::u32string_view::npos;
 }
 
 // Actor words after a region name: 自贡市委、市政府高度重视 is context, not a region-wide fact.
@@ -69,7 +70,8 @@ bool starts_with_light_word(std::u32string_view s) {
         U"各个", U"多个", U"抓实", U"抓好", U"做强", U"做优", U"做大", U"提升", U"优化", U"发展",
         U"壮大", U"带动", U"联动", U"联系", U"包联", U"覆盖", U"辐射", U"依托", U"围绕", U"全面",
         U"率先", U"成为", U"作为", U"获批", U"创建", U"申报", U"建成", U"新建", U"谋划", U"规划",
-        U"筹建", U"争创", U"跻身", U"获评", U"评为", U"这些", U"一批", U"所在"})
+        U"筹建", U"争创", U"跻身", U"获评", U"评为", U"这些", U"一批", U"所在", U"下称",
+        U"简称", U"以下", U"称"})
     if (s.starts_with(w)) return true;
   return false;
 }
@@ -87,14 +89,16 @@ PlaceMatch place_ending_at(std::u32string_view t, std::size_t floor, std::size_t
   PlaceMatch best;
   for (std::size_t b = end >= kLongest && end - kLongest > floor ? end - kLongest : floor;
        b + 2 <= end; ++b) {
-    auto places = places_named(to_utf8(t.substr(b, end - b)));
+    auto places = places_named(t.substr(b, end - b));
     if (places.empty()) continue;
     best.begin = b;
     best.found = true;
     best.place = &places.front();
     for (const auto& p : places) {
       // A district's short form alone (红旗, 新兴, 光明) is too often a common word.
-      bool weak = p.is_short() && p.level == PlaceLevel::County && p.full.ends_with("区");
+      // So is a district named by one character and 区 (城区, 郊区, 矿区).
+      bool weak = (p.is_short() && p.level == PlaceLevel::County && p.full.ends_with("区")) ||
+                  (!p.is_short() && p.full.ends_with("区") && p.full.size() <= 6);
       if (!weak) {
         best.strong = true;
         best.place = &p;
@@ -111,10 +115,13 @@ bool is_municipality_code(std::uint32_t province) {
 }
 
 // A province (not a city) before a type word names a class: 安徽省开发区协会, 江苏省高新区;
-// so does a city written in full before a generic type word: 临江市开发区 (the city's zones).
+// so does a city written in full before 开发区 or 园区: 临江市开发区 (the city's zones; but
+// 鹿寨县工业园区 is a park).
 bool names_a_class(const PlaceMatch& m, const ParkType& type) {
   if (!m.found) return false;
-  if (type.generic && !m.place->is_short() && m.place->level != PlaceLevel::Province) return true;
+  if ((type.written == U"开发区" || type.written == U"园区") && !m.place->is_short() &&
+      m.place->full.ends_with("市") && m.place->level != PlaceLevel::Province)
+    return true;
   if (m.place->level != PlaceLevel::Province || is_municipality_code(m.place->province))
     return false;
   return type.written.find(U"自贸") == std::u32string::npos &&
@@ -127,8 +134,9 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
   std::vector<ParkMention> out;
   std::size_t floor = 0;         // where the previous mention ended
   std::size_t prev_named = std::string::npos;  // index in `out` of the previous named mention
+  const FirstChars& type_firsts = park_type_firsts();
   for (std::size_t i = 0; i < t.size();) {
-    const ParkType* ty = match_park_type(t, i);
+    const ParkType* ty = type_firsts.may_start(t[i]) ? match_park_type(t, i) : nullptr;
     if (!ty) {
       ++i;
       continue;
@@ -187,7 +195,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       // frequency over the article, see resolve_parks).
       std::size_t tail_begin = run;
       PlaceMatch anchor;
-      for (std::size_t j = k >= 2 ? k - 2 : 0; j >= han + 2 && j + 4 >= k; --j) {
+      for (std::size_t j = k >= 2 ? k - 2 : 0; j >= han + 2 && j + 6 >= k; --j) {
         anchor = place_ending_at(t, han, j);
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
         // short form will do before a specific one (南康家具产业园).
@@ -203,7 +211,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       if (k - tail_begin >= 2 && name_like) {
         b = tail_begin;
         m.place = tail;
-        if (anchor.found && !names_a_class(anchor, *ty)) {
+        if (anchor.found) {  // 江西赣江新区: a name, though 江西 alone before 新区 would be a class
           m.anchored = true;
           b = anchor.begin;
           std::u32string_view written = t.substr(anchor.begin, tail_begin - anchor.begin);
@@ -331,11 +339,12 @@ std::vector<bool> quoted_positions(std::u32string_view t) {
 // name and the character index of the opening parenthesis.
 std::vector<std::pair<std::u32string, std::size_t>> declared_aliases(std::u32string_view t) {
   std::vector<std::pair<std::u32string, std::size_t>> out;
-  for (std::size_t p = t.find(U"简称"); p != std::u32string_view::npos;
-       p = t.find(U"简称", p + 2)) {
+  // 以下简称, 简称, 以下称, 下称: all end in 称.
+  for (std::size_t p = t.find(U'称'); p != std::u32string_view::npos; p = t.find(U'称', p + 1)) {
+    if (p == 0 || (t[p - 1] != U'简' && t[p - 1] != U'下')) continue;
     std::size_t open = t.rfind(U'（', p);
     if (open == std::u32string_view::npos || p - open > 4) continue;
-    std::size_t b = p + 2;
+    std::size_t b = p + 1;
     if (b < t.size() && (t[b] == U'：' || t[b] == U'为')) ++b;
     if (b < t.size() && is_open_quote(t[b])) ++b;
     std::size_t e = b;
@@ -370,19 +379,22 @@ struct RegionMention {
   const Place* place = nullptr;
 };
 
-bool is_division_suffix(char32_t c) {
-  return c == U'省' || c == U'市' || c == U'县' || c == U'州' || c == U'区' || c == U'盟' ||
-         c == U'旗';
+// 区 ends too many words (园区, 高新区) to look each up: of the 区 divisions only 自治区 is
+// taken as a region subject.
+bool is_division_suffix(std::u32string_view t, std::size_t i) {
+  char32_t c = t[i];
+  return c == U'省' || c == U'市' || c == U'县' || c == U'州' || c == U'盟' || c == U'旗' ||
+         (c == U'区' && ends_with_at(t, i, U"自治"));
 }
 
 std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
   std::vector<RegionMention> out;
   for (std::size_t i = 1; i < t.size(); ++i) {
-    if (!is_division_suffix(t[i])) continue;
+    if (!is_division_suffix(t, i)) continue;
     std::size_t end = i + 1;
     for (std::size_t b = end >= 10 ? end - 10 : 0; b + 2 <= end; ++b) {
       if (!is_han(t[b])) continue;
-      auto places = places_named(to_utf8(t.substr(b, end - b)));
+      auto places = places_named(t.substr(b, end - b));
       const Place* hit = nullptr;
       for (const auto& p : places) {
         bool informal = (p.key.ends_with("州") && p.full.ends_with("自治州")) ||
@@ -401,14 +413,17 @@ std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
 }
 
 // Words that may open a clause before its subject: 其中，全市…; 截至目前，园区….
-std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_t e) {
-  for (bool changed = true; changed && b < e;) {
-    changed = false;
-    for (std::u32string_view w : {U"截至目前", U"截至", U"目前", U"其中", U"同时", U"此外",
+constexpr std::u32string_view kClauseOpeners[] = {U"截至目前", U"截至", U"目前", U"其中", U"同时", U"此外",
                                   U"另外", U"今年以来", U"近年来", U"近三年", U"去年", U"今年",
                                   U"上半年", U"下半年", U"前三季度", U"一季度", U"第一季度", U"全年",
                                   U"年内", U"年底", U"年末", U"以来",
-                                  U"当前", U"如今", U"据统计", U"据悉", U"数据显示", U"“", U"，"})
+                                  U"当前", U"如今", U"据统计", U"据悉", U"数据显示", U"“", U"，"};
+
+std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_t e) {
+  static const FirstChars firsts(kClauseOpeners);
+  for (bool changed = true; changed && b < e && firsts.may_start(t[b]);) {
+    changed = false;
+    for (std::u32string_view w : kClauseOpeners)
       if (starts_with_at(t, b, w) && b + w.size() < e) {
         b += w.size();
         changed = true;
@@ -432,6 +447,7 @@ Cue cue_at(std::u32string_view t, std::size_t p) {
       {U"全县", Cue::County},   {U"我县", Cue::County},   {U"本县", Cue::County},
       {U"全州", Cue::City},
   };
+  if (p >= t.size() || (t[p] != U'全' && t[p] != U'我' && t[p] != U'本')) return Cue::None;
   for (const auto& w : kCues)
     if (starts_with_at(t, p, w.text) && !is_actor_after(t, p + w.text.size())) return w.cue;
   return Cue::None;
@@ -480,6 +496,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
   });
 
+  each_mention([&](ParkMention& m) {
+    m.canonical = canonical_park_name(m);
+    m.key = park_key(m);
+  });
+
   // 2. Evidence for each spelling: how often, and whether the title, a heading, the lead or a
   //    declaration (以下简称) names it.
   std::map<std::string, int> counts;
@@ -495,7 +516,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   for (std::size_t i = 0; i < views.size(); ++i) {
     for (const auto& m : mentions[i]) {
       if (m.bare) continue;
-      std::string c = canonical_park_name(m);
+      std::string c = m.canonical;
       counts[c]++;
       if (headings[i] || i == lead) prominent.insert(c);
     }
@@ -505,27 +526,27 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         auto short_mentions = find_park_mentions(name);
         bool park_like = short_mentions.size() == 1 && !short_mentions[0].bare &&
                          short_mentions[0].end == name.size();
-        declared[canonical_park_name(m)] =
-            park_like ? canonical_park_name(short_mentions[0]) : canonical_park_name(m);
+        declared[m.canonical] =
+            park_like ? canonical_park_name(short_mentions[0]) : m.canonical;
       }
     }
   }
   for (const auto& m : title_mentions)
     if (!m.bare) {
-      prominent.insert(canonical_park_name(m));
-      counts[canonical_park_name(m)]++;
+      prominent.insert(m.canonical);
+      counts[m.canonical]++;
     }
   for (const auto& [full, name] : declared) prominent.insert(name);
   std::set<std::string> anchored;  // keys of parks written after a division somewhere
   each_mention([&](ParkMention& m) {
-    if (m.anchored && !m.bare) anchored.insert(park_key(m));
+    if (m.anchored && !m.bare) anchored.insert(m.key);
   });
 
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
     if (m.bare || m.place.empty()) return false;
-    std::string c = canonical_park_name(m);
+    std::string c = m.canonical;
     if (declared.count(c)) return true;
     int n = counts[c];
     if (m.nested)  // 昌吉高新区锚定建设千亿产业园区 is a goal, not a park inside the park
@@ -536,8 +557,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
-    if (m.type->generic) return anchored.count(park_key(m)) > 0;
-    return n >= 2 || prominent.count(c) || anchored.count(park_key(m));
+    if (m.type->generic) return anchored.count(m.key) > 0;
+    return n >= 2 || prominent.count(c) || anchored.count(m.key);
   };
 
   // 3. One name per park: the spellings of one park (包头稀土高新区, 稀土高新区; 长丰县(双凤)
@@ -549,9 +570,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     std::map<std::string, std::string> key_of;
     each_mention([&](ParkMention& m) {
       if (!accepted(m)) return;
-      std::string c = canonical_park_name(m);
+      std::string c = m.canonical;
       spelled[c] = counts[c];
-      key_of[c] = park_key(m);
+      key_of[c] = m.key;
     });
     // 昆山经济技术开发区 … 昆山开发区: with one more specific kind of the same place in the
     // article, X开发区 is its short name.
@@ -584,10 +605,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     for (const auto& [full, name] : declared) entity[full] = entity.count(name) ? entity[name] : name;
   }
-  auto known = [&](const ParkMention& m) -> std::string {
-    if (!accepted(m)) return {};
-    auto it = entity.find(canonical_park_name(m));
-    return it == entity.end() ? canonical_park_name(m) : it->second;
+  std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause
+  auto known = [&](const ParkMention& m) -> const std::string& {
+    auto [slot, fresh] = known_cache.try_emplace(&m);
+    if (fresh && accepted(m)) {
+      auto it = entity.find(m.canonical);
+      slot->second = it == entity.end() ? m.canonical : it->second;
+    }
+    return slot->second;
   };
   std::map<std::string, int> known_counts;
   for (std::size_t i = 0; i < views.size(); ++i)
@@ -627,15 +652,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   if (title_regions.empty()) {
     // Headlines use short forms: 自贡非公党建…, 助推安徽开发区…
     const auto& t = title.norm;
-    for (std::size_t b = 0; b + 2 <= t.size() && title_regions.empty(); ++b)
+    for (std::size_t b = 0; b + 2 <= t.size(); ++b)
       for (std::size_t n = 4; n >= 2; --n) {
         if (b + n > t.size()) continue;
-        auto places = places_named(to_utf8(t.substr(b, n)));
+        auto places = places_named(t.substr(b, n));
         auto it = std::find_if(places.begin(), places.end(), [](const Place& p) {
           return p.level == PlaceLevel::Province || p.level == PlaceLevel::City;
         });
         if (it != places.end()) {
           title_regions.push_back({b, b + n, place_by_code(it->code)});
+          b += n - 1;
           break;
         }
       }
@@ -668,9 +694,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   ap.city = full_name(city);
   ap.county = full_name(county);
 
+  // The most specific division the headline names (广西玉林… → 玉林市).
   std::string title_region;
+  const Place* title_place = nullptr;
+  auto rank = [](PlaceLevel l) { return l == PlaceLevel::County ? 3 : l == PlaceLevel::City ? 2 : 1; };
   for (const auto& r : title_regions)
-    if (title_region.empty()) title_region = full_name(r.place);
+    if (!title_place || rank(r.place->level) > rank(title_place->level)) title_place = r.place;
+  if (title_place) title_region = full_name(title_place);
   ap.default_name = !title_park.empty() ? title_park
                     : !title_region.empty() && ap.main_park.empty() ? title_region
                     : !ap.main_park.empty() ? ap.main_park
@@ -679,7 +709,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   if (!title_region.empty() && title_park.empty() && !ap.main_park.empty()) {
     // A report on a region that also names parks (全省开发区…): the region is the subject
     // unless a park dominates the article.
-    const Place* tr = title_regions.front().place;
+    const Place* tr = title_place;
     bool region_report = tr->level == PlaceLevel::Province ||
                          known_counts[ap.main_park] < 3;
     if (region_report) ap.default_name = title_region;
@@ -778,9 +808,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       std::string subject;
       bool bare = false, collective = false, region_cue = false, unnamed = false, named_park = false;
-      for (const auto& m : mentions[sr.block]) {
-        if (m.begin < cb || m.begin >= ce || quoted[m.begin]) continue;
-        if (auto k = known(m); !k.empty()) {
+      const auto& ms = mentions[sr.block];  // in text order
+      auto first = std::lower_bound(ms.begin(), ms.end(), cb,
+                                    [](const ParkMention& m, std::size_t at) { return m.begin < at; });
+      for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
+        const ParkMention& m = *mi;
+        if (quoted[m.begin]) continue;
+        if (const auto& k = known(m); !k.empty()) {
           subject = k;
           paragraph_named = named_park = true;
           break;
@@ -798,7 +832,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         const Place* named_region = nullptr;
         for (std::size_t n = 4; n >= 2 && !named_region; --n) {
           if (p + n + 2 > ce || cue_at(t, p + n) == Cue::None) continue;
-          for (const auto& pl : places_named(to_utf8(t.substr(p, n))))
+          for (const auto& pl : places_named(t.substr(p, n)))
             if (pl.level != PlaceLevel::County || pl.full.ends_with("市") || pl.full.ends_with("县")) {
               named_region = place_by_code(pl.code);
               break;
@@ -835,8 +869,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (subject.empty() && collective && !unnamed) {
         // Many parks at once: the region the article reports on, if it is about one.
         std::size_t at = cb;
-        for (const auto& m : mentions[sr.block])
-          if (m.collective && m.begin >= cb && m.begin < ce) at = m.begin;
+        for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi)
+          if (mi->collective) at = mi->begin;
         std::u32string_view before = t.substr(cb, at - cb);
         // 占全省开发区…的15.8%: a comparison, the subject is elsewhere.
         bool compared = before.find(U'占') != std::u32string_view::npos ||

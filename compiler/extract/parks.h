@@ -27,6 +27,8 @@ struct ParkMention {
   bool nested = false;             ///< a park inside the park named just before it
   bool collective = false;         ///< bare, but for many parks: 等开发区, 各园区, 24家园区
   bool bare = false;               ///< no place name: 高新区, 园区 (refers to the subject park)
+  std::string canonical;           ///< canonical_park_name(), once the place is settled
+  std::string key;                 ///< park_key(), once the place is settled
 };
 
 /// Finds park mentions (with and without a place name) in normalised text.

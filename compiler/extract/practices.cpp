@@ -52,8 +52,16 @@ char32_t closing_for(char32_t open) {
 // heads like 团/组 must not run into another Han character: 组织 is not a head).
 std::size_t last_head_end(std::u32string_view n, std::size_t p, std::size_t limit,
                           const std::u32string_view* heads, std::size_t count) {
+  // First characters of every head list in use (a bit test before trying each head).
+  static const FirstChars firsts = [] {
+    FirstChars f;
+    for (auto w : kHeads) f.add(w);
+    for (auto w : kUnquotedHeads) f.add(w);
+    return f;
+  }();
   std::size_t best = 0;
-  for (std::size_t k = p; k < limit; ++k)
+  for (std::size_t k = p; k < limit; ++k) {
+    if (!firsts.may_start(n[k])) continue;
     for (std::size_t h = 0; h < count; ++h) {
       auto w = heads[h];
       if (n[k] != w[0] || k + w.size() > limit || n.substr(k, w.size()) != w) continue;
@@ -61,6 +69,7 @@ std::size_t last_head_end(std::u32string_view n, std::size_t p, std::size_t limi
       if (w.size() == 1 && end < n.size() && is_han(n[end])) continue;
       best = std::max(best, end);
     }
+  }
   return best;
 }
 
