@@ -182,6 +182,17 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.place = std::u32string(t.substr(parent.begin, k - parent.begin));
       m.nested = true;
       m.in_gazetteer = parent.in_gazetteer;
+    } else if (pm.found && !pm.strong && pm.begin >= han + 2 &&
+               place_ending_at(t, han, pm.begin).strong) {
+      // 泰兴城区工业园区: a weak division after a real one is part of the park's name.
+      PlaceMatch anchor = place_ending_at(t, han, pm.begin);
+      b = anchor.begin;
+      m.place = t.substr(pm.begin, k - pm.begin);
+      m.anchored = true;
+      std::u32string_view written = t.substr(anchor.begin, pm.begin - anchor.begin);
+      m.anchor = anchor.place->is_short() || written.ends_with(U"县")
+                     ? std::u32string(written)
+                     : to_u32(short_key(*anchor.place));
     } else if (pm.found && pm.begin + 2 <= k &&
                !(pm.place->is_short() && is_generic_place(t.substr(run, k - run)))) {
       // (合作 is a city too, but 国际合作产业园 is a class of parks.)
@@ -482,7 +493,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
-    for (std::size_t n = 3; n <= m.place.size() && n <= 4; ++n) {
+    for (std::size_t n = 3; n <= m.place.size() && n <= 6; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
     }
@@ -537,6 +548,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       counts[m.canonical]++;
     }
   for (const auto& [full, name] : declared) prominent.insert(name);
+  std::map<std::string, int> key_counts;  // mentions of each park, whatever the spelling
+  each_mention([&](ParkMention& m) {
+    if (!m.bare) key_counts[m.key]++;
+  });
   std::set<std::string> anchored;  // keys of parks written after a division somewhere
   each_mention([&](ParkMention& m) {
     if (m.anchored && !m.bare) anchored.insert(m.key);
@@ -557,8 +572,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
-    if (m.type->generic) return anchored.count(m.key) > 0;
-    return n >= 2 || prominent.count(c) || anchored.count(m.key);
+    // A name written after a division must still be established: repeated or prominent
+    // (鹿寨县立足园区 once is a verb phrase; 江西赣江新区 … 赣江新区 is a park).
+    bool established = key_counts[m.key] >= 2 || prominent.count(c) > 0;
+    if (m.type->generic) return anchored.count(m.key) > 0 && established;
+    return n >= 2 || prominent.count(c) || (anchored.count(m.key) && established);
   };
 
   // 3. One name per park: the spellings of one park (包头稀土高新区, 稀土高新区; 长丰县(双凤)
