@@ -659,6 +659,43 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (ap.main_park.empty() || n > known_counts[ap.main_park]) ap.main_park = name;
   if (!title_park.empty()) ap.main_park = title_park;
 
+  // A page that only ever says 高新区 (a park's own paper or site: 来源：太仓新闻网) is about
+  // the park of the first city or county it names.
+  if (ap.main_park.empty()) {
+    std::map<const ParkType*, int> bare_types;
+    each_mention([&](ParkMention& m) {
+      if (m.bare && !m.collective && !m.type->generic) bare_types[m.type]++;
+    });
+    const ParkType* type = nullptr;
+    for (const auto& [ty, n] : bare_types)
+      if (n >= 2 && (!type || n > bare_types[type])) type = ty;
+    const Place* place = nullptr;
+    std::vector<const TextView*> opening{&title};
+    for (std::size_t i = 0; i < views.size() && i < 4; ++i) opening.push_back(&views[i]);
+    for (const TextView* v : opening) {
+      const auto& t = v->norm;
+      for (std::size_t b = 0; type && !place && b + 2 <= t.size(); ++b)
+        for (std::size_t n = 4; n >= 2 && !place; --n) {
+          if (b + n > t.size() || !is_han(t[b])) continue;
+          for (const auto& p : places_named(t.substr(b, n)))
+            if (p.level != PlaceLevel::Province &&
+                !(p.is_short() && p.level == PlaceLevel::County && p.full.ends_with("区"))) {
+              place = place_by_code(p.code);
+              break;
+            }
+        }
+      if (place) break;
+    }
+    if (type && place) {
+      std::string stem = place->full.ends_with("县") ? std::string(place->full)
+                                                      : std::string(short_key(*place));
+      ap.main_park = stem + to_utf8(type->canonical);
+      ap.parks[ap.main_park];
+      place_of[ap.main_park] = place;
+      known_counts[ap.main_park] = bare_types[type];
+    }
+  }
+
   // 5. Regions: named in full (安徽省, 自贡市, 长丰县), or those of the main park's place.
   std::vector<std::vector<RegionMention>> regions(views.size());
   std::map<std::uint32_t, int> region_counts;

@@ -78,6 +78,7 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   for (Line& l : lines) {
     normalize_width(l.text);                                  // full-width Latin → ASCII
     drop_foreign_script(l.text);                              // "Щ", "ルラー" debris
+    drop_pinyin_glosses(l.text);                              // 園區(qū) → 園區
   }
   std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
   drop_debris_lines(lines);                                   // vertical-text debris

@@ -126,6 +126,35 @@ void drop_foreign_script(Text& t) {
   trim(t);
 }
 
+namespace {
+
+bool is_tone_marked(char32_t c) {
+  return std::u32string_view(U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü").find(c) != std::u32string_view::npos;
+}
+
+bool is_pinyin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || is_tone_marked(c); }
+
+}  // namespace
+
+void drop_pinyin_glosses(Text& t) {
+  Text out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool open = (t[i].c == U'(' || t[i].c == U'（') && !out.empty() && is_han(out.back().c);
+    if (open) {
+      std::size_t e = i + 1;
+      bool tone = false;
+      while (e < t.size() && e - i <= 7 && is_pinyin_letter(t[e].c)) tone |= is_tone_marked(t[e++].c);
+      if (tone && e < t.size() && e > i + 1 && (t[e].c == U')' || t[e].c == U'）')) {
+        i = e;  // skip the gloss and its parentheses
+        continue;
+      }
+    }
+    out.push_back(t[i]);
+  }
+  if (out.size() != t.size()) t = std::move(out);
+}
+
 bool has_extraction_spacing(const std::vector<Line>& lines) {
   std::size_t long_lines = 0, gappy = 0;
   for (const Line& l : lines) {

@@ -175,3 +175,13 @@ TEST_CASE("sentences split after 。！？； and closing quotes", "[ingest][rep
   CHECK(parts == std::vector<std::string>{"他说：“好。”", "我们走吧！", "真的？", "是的；",
                                           "结束……", "后记"});
 }
+
+TEST_CASE("pinyin glosses after characters are dropped, other parentheses stay", "[ingest][repair]") {
+  auto articles = test::run("百家園區學(xué)經驗\n\n全省開(kāi)發(fā)園區非公黨建工作現場(chǎng)會在長(cháng)豐雙鳳經(jīng)濟開(kāi)發(fā)區召開，"
+                      "規范(GSP)要求與f(x)不變。\n");
+  std::string text = test::blocks_of(articles);
+  INFO(text);
+  CHECK(text.find("開發園區非公黨建工作現場會在長豐雙鳳經濟開發區召開") != std::string::npos);
+  CHECK(text.find("(xué)") == std::string::npos);
+  CHECK(text.find("（GSP）") != std::string::npos);
+}
