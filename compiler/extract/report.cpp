@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "extract/extract.h"
+#include "extract/parks.h"
 #include "extract/text.h"
 
 namespace ptbrief::extract {
@@ -66,12 +67,32 @@ std::string span_text(const Location& l) {
 
 }  // namespace
 
+// The park a name stands for, whatever its spelling (parks.h park_key: 包头稀土高新技术产业
+// 开发区 = 稀土高新区, 长丰县(双凤)经开区 = 长丰(双凤)经开区, 宜宾综合保税区 = 宜宾综保区);
+// empty when the name is not one park mention.
+namespace {
+std::string park_key_of(std::string_view name) {
+  TextView v = make_view(normalize_name(name));
+  auto ms = find_park_mentions(v.norm);
+  if (ms.size() != 1 || ms[0].bare || ms[0].end != v.size()) return {};
+  return park_key(ms[0]);
+}
+}  // namespace
+
 const Park* find_park(const Facts& facts, std::string_view name) {
   std::string want = short_form(std::string(name));
   for (const auto& p : facts.parks) {
     if (short_form(p.name) == want) return &p;
     for (const auto& a : p.aliases)
       if (short_form(a) == want) return &p;
+  }
+  const std::string key = park_key_of(name);
+  if (key.empty()) return nullptr;
+  for (const auto& p : facts.parks) {
+    if (p.is_region) continue;
+    if (park_key_of(p.name) == key) return &p;
+    for (const auto& a : p.aliases)
+      if (park_key_of(a) == key) return &p;
   }
   return nullptr;
 }

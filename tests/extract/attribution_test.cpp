@@ -176,3 +176,32 @@ TEST_CASE("a report on a province: lists of parks are the province's, named park
   CHECK(facts.figures[1].park == "贵州省");
   CHECK(facts.figures[2].park == "遵义经开区");
 }
+
+TEST_CASE("a park is found under any of its spellings") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph,
+             "包头稀土高新技术产业开发区党工委推进产业链党建，稀土高新区新建党组织12个。"
+             "长丰县（双凤）经开区建立党建联盟3个。宜宾综保区新增企业20家。")},
+      "园区党建巡礼"));
+  for (const auto& [query, name] : std::vector<std::pair<std::string, std::string>>{
+           {"稀土高新区", "包头稀土高新区"},
+           {"包头稀土高新技术产业开发区", "包头稀土高新区"},
+           {"长丰(双凤)经开区", "长丰县(双凤)经开区"},
+           {"长丰县（双凤）经济开发区", "长丰县(双凤)经开区"},
+           {"宜宾综合保税区", "宜宾综保区"}}) {
+    INFO(query);
+    const auto* p = extract::find_park(facts, query);
+    REQUIRE(p != nullptr);
+    CHECK(p->name == name);
+  }
+}
+
+TEST_CASE("a page that only says 高新区 is about the park of the city it names") {
+  auto facts = run(article(
+      {block(ingest::BlockType::Paragraph, "发布时间：2024-03-25 来源：太仓新闻网"),
+       block(ingest::BlockType::Paragraph,
+             "高新区新建和换届党支部24个。今年，高新区将实施城市党建共建工程，成立行动支部67个。")},
+      "高新区构建城市大党建格局"));
+  REQUIRE(facts.figures.size() == 2);
+  for (const auto& f : facts.figures) CHECK(f.park == "太仓高新区");
+}
