@@ -20,7 +20,9 @@ constexpr std::string_view kParkTypesTsv =
 #include "park_types_data.inc"
     ;
 
-std::span<const Place> all_places() { return kPlaces; }
+std::span<const Place> all_places() {
+  return kPlaces;
+}
 
 std::vector<ParkType> parse_park_types(std::string_view tsv) {
   std::vector<ParkType> out;
@@ -94,7 +96,8 @@ const Place* place_by_code(std::uint32_t code) {
     std::vector<const Place*> out;
     for (const auto& p : all_places())
       if (!p.is_short()) out.push_back(&p);
-    std::sort(out.begin(), out.end(), [](const Place* a, const Place* b) { return a->code < b->code; });
+    std::sort(out.begin(), out.end(),
+              [](const Place* a, const Place* b) { return a->code < b->code; });
     return out;
   }();
   auto it = std::lower_bound(by_code.begin(), by_code.end(), code,
@@ -107,7 +110,8 @@ std::string_view short_key(const Place& place) {
     std::vector<const Place*> out;
     for (const auto& p : all_places())
       if (p.is_short() && !p.key.ends_with("州") && !p.key.ends_with("县")) out.push_back(&p);
-    std::sort(out.begin(), out.end(), [](const Place* a, const Place* b) { return a->code < b->code; });
+    std::sort(out.begin(), out.end(),
+              [](const Place* a, const Place* b) { return a->code < b->code; });
     return out;
   }();
   auto it = std::lower_bound(shorts.begin(), shorts.end(), place.code,

@@ -19,8 +19,32 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/lexicon.h"
+
 namespace ptbrief::extract {
 namespace {
+
+// The rules' vocabulary: lists of data/lexicon.tsv, each looked up once.
+const WordList& generic_place_words() {
+  static const auto& w = lexicon("park.generic_place");
+  return w;
+}
+const WordList& light_words() {
+  static const auto& w = lexicon("park.light");
+  return w;
+}
+const WordList& actor_words() {
+  static const auto& w = lexicon("park.actors");
+  return w;
+}
+const WordList& office_ends() {
+  static const auto& w = lexicon("park.office_ends");
+  return w;
+}
+const WordList& clause_openers() {
+  static const auto& w = lexicon("park.clause_openers");
+  return w;
+}
 
 // Characters that cannot be part of a place name: they end the place run (走进|南通高新区).
 bool is_place_stop(char32_t c) {
@@ -38,48 +62,30 @@ bool is_function_char(char32_t c) {
 
 // Words that make a place run a description of a class, not a name (特色产业园, 千亿产业园).
 bool is_generic_place(std::u32string_view place) {
-  for (std::u32string_view w :
-       {U"国际", U"合作", U"特色", U"现代", U"亿", U"示范", U"创新", U"科技", U"生态", U"数字",
-        U"智慧", U"申报", U"评定", U"一流", U"重点", U"专业", U"省级", U"市级", U"县级", U"新兴",
-        U"产业", U"工业", U"新型", U"主要", U"周边", U"相关", U"全国", U"全省", U"全市", U"各类",
-        U"所有", U"多个", U"一批", U"一个", U"这个", U"小微", U"标准", U"智能", U"配套", U"新建",
-        U"化工", U"物流", U"文化", U"农业", U"服务", U"党建", U"企业", U"综合", U"高新", U"经济"})
-    if (place.find(w) != std::u32string_view::npos) return true;
-  return std::any_of(place.begin(), place.end(), [](char32_t c) { return is_digit(c); });
+  return generic_place_words().found_in(place) ||
+         std::any_of(place.begin(), place.end(), [](char32_t c) { return is_digit(c); });
 }
 
 // Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
 bool is_office_end(char32_t c) {
-  return std::u32string_view(U"厅局委办处部会所院校司站队组室科股团").find(c) != std::u32string_view::npos;
+  return office_ends().contains(std::u32string_view(&c, 1));
 }
 
 // Actor words after a region name: 自贡市委、市政府高度重视 is context, not a region-wide fact.
 bool is_actor_after(std::u32string_view t, std::size_t at) {
-  for (std::u32string_view w : {U"委", U"政府", U"人大", U"政协", U"领导", U"党委", U"纪委",
-                                U"组织部", U"商务", U"发改", U"工信", U"科技局", U"人社"})
-    if (starts_with_at(t, at, w)) return true;
-  return false;
+  return !actor_words().match_at(t, at).empty();
 }
 
 // Words that open a phrase but never a name: 推动开发区…, 首批高新区, 服务园区 (verbs, counts
 // and determiners before a reference to "the park").
 bool starts_with_light_word(std::u32string_view s) {
-  for (std::u32string_view w :
-       {U"推动", U"推进", U"建设", U"打造", U"服务", U"扎根", U"走进", U"入驻", U"落户", U"进驻",
-        U"深入", U"聚焦", U"助力", U"支持", U"引领", U"赋能", U"探索", U"首批", U"全体", U"整个",
-        U"各个", U"多个", U"抓实", U"抓好", U"做强", U"做优", U"做大", U"提升", U"优化", U"发展",
-        U"壮大", U"带动", U"联动", U"联系", U"包联", U"覆盖", U"辐射", U"依托", U"围绕", U"全面",
-        U"率先", U"成为", U"作为", U"获批", U"创建", U"申报", U"建成", U"新建", U"谋划", U"规划",
-        U"筹建", U"争创", U"跻身", U"获评", U"评为", U"这些", U"一批", U"所在", U"下称",
-        U"简称", U"以下", U"称"})
-    if (s.starts_with(w)) return true;
-  return false;
+  return !light_words().match_at(s, 0).empty();
 }
 
 struct PlaceMatch {
-  std::size_t begin = 0;      ///< first character of the place in the text
+  std::size_t begin = 0;  ///< first character of the place in the text
   bool found = false;
-  bool strong = false;        ///< a province, city or county, or a district's full name
+  bool strong = false;  ///< a province, city or county, or a district's full name
   const Place* place = nullptr;
 };
 
@@ -132,7 +138,7 @@ bool names_a_class(const PlaceMatch& m, const ParkType& type) {
 
 std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
   std::vector<ParkMention> out;
-  std::size_t floor = 0;         // where the previous mention ended
+  std::size_t floor = 0;                       // where the previous mention ended
   std::size_t prev_named = std::string::npos;  // index in `out` of the previous named mention
   const FirstChars& type_firsts = park_type_firsts();
   for (std::size_t i = 0; i < t.size();) {
@@ -235,9 +241,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
     // the type word can stand for the park (园区, 高新区), else nothing.
-    if (m.place.size() < 2 ||
-        (!m.in_gazetteer && !m.nested &&
-         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+    if (m.place.size() < 2 || (!m.in_gazetteer && !m.nested &&
+                               (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
         floor = m.end;
@@ -261,8 +266,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
                      ends_with_at(t, q, U"多个") || ends_with_at(t, q, U"所有") ||
                      ends_with_at(t, q, U"各类")))
         m.collective = true;
-      if (q >= 1 && (t[q - 1] == U'等' || t[q - 1] == U'各' || t[q - 1] == U'、')) m.collective = true;
-      if (q >= 2 && (t[q - 1] == U'家' || t[q - 1] == U'个') && (is_digit(t[q - 2]) || t[q - 2] == U'余'))
+      if (q >= 1 && (t[q - 1] == U'等' || t[q - 1] == U'各' || t[q - 1] == U'、'))
+        m.collective = true;
+      if (q >= 2 && (t[q - 1] == U'家' || t[q - 1] == U'个') &&
+          (is_digit(t[q - 2]) || t[q - 2] == U'余'))
         m.collective = true;
     }
     // 6家国际合作产业园: a counted class, not a name.
@@ -424,22 +431,11 @@ std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
 }
 
 // Words that may open a clause before its subject: 其中，全市…; 截至目前，园区….
-constexpr std::u32string_view kClauseOpeners[] = {U"截至目前", U"截至", U"目前", U"其中", U"同时", U"此外",
-                                  U"另外", U"今年以来", U"近年来", U"近三年", U"去年", U"今年",
-                                  U"上半年", U"下半年", U"前三季度", U"一季度", U"第一季度", U"全年",
-                                  U"年内", U"年底", U"年末", U"以来",
-                                  U"当前", U"如今", U"据统计", U"据悉", U"数据显示", U"“", U"，"};
-
 std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_t e) {
-  static const FirstChars firsts(kClauseOpeners);
-  for (bool changed = true; changed && b < e && firsts.may_start(t[b]);) {
-    changed = false;
-    for (std::u32string_view w : kClauseOpeners)
-      if (starts_with_at(t, b, w) && b + w.size() < e) {
-        b += w.size();
-        changed = true;
-      }
-  }
+  const WordList& openers = clause_openers();
+  for (std::u32string_view w = openers.match_at(t, b); !w.empty() && b + w.size() < e;
+       w = openers.match_at(t, b))
+    b += w.size();
   return b;
 }
 
@@ -464,7 +460,9 @@ Cue cue_at(std::u32string_view t, std::size_t p) {
   return Cue::None;
 }
 
-std::string full_name(const Place* p) { return p ? std::string(p->full) : std::string(); }
+std::string full_name(const Place* p) {
+  return p ? std::string(p->full) : std::string();
+}
 
 }  // namespace
 
@@ -537,8 +535,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         auto short_mentions = find_park_mentions(name);
         bool park_like = short_mentions.size() == 1 && !short_mentions[0].bare &&
                          short_mentions[0].end == name.size();
-        declared[m.canonical] =
-            park_like ? canonical_park_name(short_mentions[0]) : m.canonical;
+        declared[m.canonical] = park_like ? canonical_park_name(short_mentions[0]) : m.canonical;
       }
     }
   }
@@ -621,7 +618,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       for (const auto& c : members) entity[c] = best;
       entity[best] = best;
     }
-    for (const auto& [full, name] : declared) entity[full] = entity.count(name) ? entity[name] : name;
+    for (const auto& [full, name] : declared)
+      entity[full] = entity.count(name) ? entity[name] : name;
   }
   std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause
   auto known = [&](const ParkMention& m) -> const std::string& {
@@ -687,8 +685,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (place) break;
     }
     if (type && place) {
-      std::string stem = place->full.ends_with("县") ? std::string(place->full)
-                                                      : std::string(short_key(*place));
+      std::string stem =
+          place->full.ends_with("县") ? std::string(place->full) : std::string(short_key(*place));
       ap.main_park = stem + to_utf8(type->canonical);
       ap.parks[ap.main_park];
       place_of[ap.main_park] = place;
@@ -730,20 +728,23 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     return best;
   };
-  const Place* home = ap.main_park.empty() || !place_of.count(ap.main_park)
-                          ? nullptr
-                          : place_of[ap.main_park];
-  const Place* province = home ? place_by_code(home->province) : most_frequent(PlaceLevel::Province);
-  const Place* city = home ? (home->level == PlaceLevel::Province ? home : place_by_code(home->city))
-                           : most_frequent(PlaceLevel::City);
-  const Place* county = home && home->level == PlaceLevel::County ? place_by_code(home->code)
-                                                                  : most_frequent(PlaceLevel::County);
+  const Place* home =
+      ap.main_park.empty() || !place_of.count(ap.main_park) ? nullptr : place_of[ap.main_park];
+  const Place* province =
+      home ? place_by_code(home->province) : most_frequent(PlaceLevel::Province);
+  const Place* city = home
+                          ? (home->level == PlaceLevel::Province ? home : place_by_code(home->city))
+                          : most_frequent(PlaceLevel::City);
+  const Place* county = home && home->level == PlaceLevel::County
+                            ? place_by_code(home->code)
+                            : most_frequent(PlaceLevel::County);
   if (!city && county) city = place_by_code(county->city);
   if (!province && city) province = place_by_code(city->province);
   // 全市 in an article about a county-level city (昆山, 临江市) is that city.
   if (county && county->full.ends_with("市") &&
-      ((home && home->code == county->code) || (!home && region_counts[county->code] >= 1 &&
-                          (!city || region_counts[county->code] >= region_counts[city->code]))))
+      ((home && home->code == county->code) ||
+       (!home && region_counts[county->code] >= 1 &&
+        (!city || region_counts[county->code] >= region_counts[city->code]))))
     city = county;
   ap.province = full_name(province);
   ap.city = full_name(city);
@@ -752,21 +753,22 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   // The most specific division the headline names (广西玉林… → 玉林市).
   std::string title_region;
   const Place* title_place = nullptr;
-  auto rank = [](PlaceLevel l) { return l == PlaceLevel::County ? 3 : l == PlaceLevel::City ? 2 : 1; };
+  auto rank = [](PlaceLevel l) {
+    return l == PlaceLevel::County ? 3 : l == PlaceLevel::City ? 2 : 1;
+  };
   for (const auto& r : title_regions)
     if (!title_place || rank(r.place->level) > rank(title_place->level)) title_place = r.place;
   if (title_place) title_region = full_name(title_place);
-  ap.default_name = !title_park.empty() ? title_park
+  ap.default_name = !title_park.empty()                             ? title_park
                     : !title_region.empty() && ap.main_park.empty() ? title_region
-                    : !ap.main_park.empty() ? ap.main_park
-                    : !title_region.empty() ? title_region
+                    : !ap.main_park.empty()                         ? ap.main_park
+                    : !title_region.empty()                         ? title_region
                                             : (city ? ap.city : ap.province);
   if (!title_region.empty() && title_park.empty() && !ap.main_park.empty()) {
     // A report on a region that also names parks (全省开发区…): the region is the subject
     // unless a park dominates the article.
     const Place* tr = title_place;
-    bool region_report = tr->level == PlaceLevel::Province ||
-                         known_counts[ap.main_park] < 3;
+    bool region_report = tr->level == PlaceLevel::Province || known_counts[ap.main_park] < 3;
     if (region_report) ap.default_name = title_region;
   }
 
@@ -809,11 +811,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   };
   auto cue_subject = [&](Cue cue) -> std::string {
     switch (cue) {
-      case Cue::Province: return ap.province;
-      case Cue::City: return ap.city;
-      case Cue::County: return ap.county.empty() ? ap.city : ap.county;
-      case Cue::Zone: return !ap.main_park.empty() ? ap.main_park : ap.county;
-      case Cue::None: break;
+      case Cue::Province:
+        return ap.province;
+      case Cue::City:
+        return ap.city;
+      case Cue::County:
+        return ap.county.empty() ? ap.city : ap.county;
+      case Cue::Zone:
+        return !ap.main_park.empty() ? ap.main_park : ap.county;
+      case Cue::None:
+        break;
     }
     return {};
   };
@@ -837,8 +844,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       paragraph = section;
       // In a report on a region, 园区 and 开发区 mean parks in general, not one park.
       paragraph_park = ap.parks.count(section) && !ap.is_region(section) ? section
-                       : ap.is_region(ap.default_name)                  ? std::string()
-                                                                        : ap.main_park;
+                       : ap.is_region(ap.default_name)                   ? std::string()
+                                                                         : ap.main_park;
       paragraph_named = false;
       quoted = quoted_positions(t);
     }
@@ -862,10 +869,12 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
       }
       std::string subject;
-      bool bare = false, collective = false, region_cue = false, unnamed = false, named_park = false;
+      bool bare = false, collective = false, region_cue = false, unnamed = false,
+           named_park = false;
       const auto& ms = mentions[sr.block];  // in text order
-      auto first = std::lower_bound(ms.begin(), ms.end(), cb,
-                                    [](const ParkMention& m, std::size_t at) { return m.begin < at; });
+      auto first =
+          std::lower_bound(ms.begin(), ms.end(), cb,
+                           [](const ParkMention& m, std::size_t at) { return m.begin < at; });
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
@@ -878,8 +887,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           subject = n;
           break;
         }
-        if (m.collective) collective = collective || !bare;
-        else bare = bare || (m.type->bare && !collective);
+        if (m.collective)
+          collective = collective || !bare;
+        else
+          bare = bare || (m.type->bare && !collective);
       }
       if (subject.empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
@@ -888,7 +899,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         for (std::size_t n = 4; n >= 2 && !named_region; --n) {
           if (p + n + 2 > ce || cue_at(t, p + n) == Cue::None) continue;
           for (const auto& pl : places_named(t.substr(p, n)))
-            if (pl.level != PlaceLevel::County || pl.full.ends_with("市") || pl.full.ends_with("县")) {
+            if (pl.level != PlaceLevel::County || pl.full.ends_with("市") ||
+                pl.full.ends_with("县")) {
               named_region = place_by_code(pl.code);
               break;
             }
@@ -931,7 +943,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         bool compared = before.find(U'占') != std::u32string_view::npos ||
                         before.find(U"高于") != std::u32string_view::npos ||
                         before.find(U"低于") != std::u32string_view::npos;
-        subject = compared ? std::string()
+        subject = compared                                            ? std::string()
                   : before.find(U"全市") != std::u32string_view::npos ? ap.city
                   : before.find(U"全省") != std::u32string_view::npos ? ap.province
                   : ap.is_region(ap.default_name) || ap.parks.count(ap.default_name) == 0

@@ -16,19 +16,19 @@ namespace ptbrief::extract {
 /// A park name as written in the text, split into its parts.
 struct ParkMention {
   std::size_t begin = 0, end = 0;  ///< character range of the whole mention
-  std::u32string place;            ///< the name part: 南通, 长丰县, 两江, 南通高新区创新创业服务
+  std::u32string place;  ///< the name part: 南通, 长丰县, 两江, 南通高新区创新创业服务
   std::u32string anchor;           ///< the division written before a non-division name: 包头 in
                                    ///< 包头稀土高新区 (short form), or empty
   std::u32string paren;            ///< parenthesised part: 双凤 in 长丰(双凤)经开区
   const ParkType* type = nullptr;  ///< the type word
   bool in_gazetteer = false;       ///< the place is an administrative division
-  bool weak_place = false;         ///< the place is a district's short form (武进, but also 红旗)
-  bool anchored = false;           ///< not a division, but written right after one (重庆两江新区)
-  bool nested = false;             ///< a park inside the park named just before it
-  bool collective = false;         ///< bare, but for many parks: 等开发区, 各园区, 24家园区
-  bool bare = false;               ///< no place name: 高新区, 园区 (refers to the subject park)
-  std::string canonical;           ///< canonical_park_name(), once the place is settled
-  std::string key;                 ///< park_key(), once the place is settled
+  bool weak_place = false;  ///< the place is a district's short form (武进, but also 红旗)
+  bool anchored = false;    ///< not a division, but written right after one (重庆两江新区)
+  bool nested = false;      ///< a park inside the park named just before it
+  bool collective = false;  ///< bare, but for many parks: 等开发区, 各园区, 24家园区
+  bool bare = false;        ///< no place name: 高新区, 园区 (refers to the subject park)
+  std::string canonical;    ///< canonical_park_name(), once the place is settled
+  std::string key;          ///< park_key(), once the place is settled
 };
 
 /// Finds park mentions (with and without a place name) in normalised text.
@@ -62,8 +62,8 @@ struct ArticleParks {
   /// Region names that subjects may carry (自贡市, 安徽省, 长丰县).
   std::vector<std::string> regions;
   std::string province, city, county;  ///< the article's regions (full names), or empty
-  std::string main_park;               ///< the park the article reports on (target of bare 高新区)
-  std::string default_name;            ///< subject when nothing in the text says otherwise
+  std::string main_park;     ///< the park the article reports on (target of bare 高新区)
+  std::string default_name;  ///< subject when nothing in the text says otherwise
   /// Subjects of each sentence's clauses, parallel to the `sentences` passed in.
   std::vector<std::vector<ClauseSubject>> clauses;
 

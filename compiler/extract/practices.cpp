@@ -4,36 +4,60 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "extract/lexicon.h"
+
 namespace ptbrief::extract {
 namespace {
 
-// Head nouns that make a quoted term a practice: “四步走”工作机制, “火炬红”党建品牌.
-constexpr std::u32string_view kHeads[] = {
-    U"模式", U"机制", U"制度", U"品牌", U"工程", U"行动", U"平台", U"工作法", U"体系", U"团",
-    U"联盟", U"活动", U"计划", U"服务", U"理念", U"战略", U"台账", U"清单", U"小组", U"专班",
-    U"评选", U"讲座", U"课题", U"座谈会", U"点评会", U"中心", U"做法", U"载体", U"生态",
-    U"指导站", U"工作室", U"示范带", U"街区", U"课堂", U"协议", U"集群", U"架构", U"培训班",
-    U"资源包", U"组", U"队", U"工作组", U"服务队", U"规范", U"工作规范", U"举措", U"阵地", U"驿站",
-    U"之家", U"讲堂", U"学院", U"夜校", U"论坛", U"沙龙", U"工作站", U"服务站", U"先锋岗",
-    U"示范岗", U"责任区", U"示范线", U"联席会议", U"改革", U"书屋", U"矩阵", U"链长制"};
-// Head nouns for unquoted names (fewer: 活动, 服务 alone are too common).
-constexpr std::u32string_view kUnquotedHeads[] = {
-    U"机制", U"制度", U"联盟", U"行动", U"计划", U"平台", U"模式", U"品牌", U"专班", U"示范带",
-    U"专栏", U"体系", U"联席会议", U"工作法", U"攻坚党支部"};
-// Heads allowed after an enumerated slogan with 的: 建立A、B、C的推进模式.
-constexpr std::u32string_view kSloganHeads[] = {U"模式", U"机制", U"工作法", U"制度"};
-// Action verbs that introduce a practice: 推行“…”, 实施全员包联机制.
-constexpr std::u32string_view kVerbs[] = {
-    U"实施", U"建立", U"开展", U"探索", U"打造", U"构建", U"成立", U"推进", U"召开", U"设立",
-    U"搭建", U"组建", U"创建", U"推出", U"运用", U"启动", U"建成", U"深化", U"优化", U"推行",
-    U"践行", U"铸就", U"创新", U"落实", U"通过"};
-// Words after a head that still belong to the phrase (联盟建设, 联盟活动, 专栏上).
-constexpr std::u32string_view kHeadFollowers[] = {U"建设", U"创建", U"工作", U"活动", U"上",
-                                                  U"便", U"是", U"已", U"正", U"也"};
-// Names that are descriptions, not names, once the head is removed.
-constexpr std::u32string_view kGenericModifiers[] = {
-    U"", U"工作", U"运行", U"组织", U"管理", U"服务", U"长效", U"体制", U"相关", U"各项", U"一系列",
-    U"一批", U"完善", U"工作运行", U"协调", U"长效工作"};
+// The rules' vocabulary: lists of data/lexicon.tsv, each looked up once.
+const WordList& heads() {
+  static const auto& w = lexicon("practice.heads");
+  return w;
+}
+const WordList& unquoted_heads() {
+  static const auto& w = lexicon("practice.unquoted_heads");
+  return w;
+}
+const WordList& slogan_heads() {
+  static const auto& w = lexicon("practice.slogan_heads");
+  return w;
+}
+const WordList& verbs() {
+  static const auto& w = lexicon("practice.verbs");
+  return w;
+}
+const WordList& head_followers() {
+  static const auto& w = lexicon("practice.head_followers");
+  return w;
+}
+const WordList& generic_modifiers() {
+  static const auto& w = lexicon("practice.generic_modifiers");
+  return w;
+}
+const WordList& instruments() {
+  static const auto& w = lexicon("practice.instruments");
+  return w;
+}
+const WordList& speech_verbs() {
+  static const auto& w = lexicon("practice.speech");
+  return w;
+}
+const WordList& honour_verbs() {
+  static const auto& w = lexicon("practice.honour_verbs");
+  return w;
+}
+const WordList& honour_after() {
+  static const auto& w = lexicon("practice.honour_after");
+  return w;
+}
+const WordList& honour_ends() {
+  static const auto& w = lexicon("practice.honour_ends");
+  return w;
+}
+const WordList& metaphor_cues() {
+  static const auto& w = lexicon("practice.metaphor");
+  return w;
+}
 
 bool is_clause_mark(char32_t c) {
   return c == U'，' || c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'：' ||
@@ -51,19 +75,11 @@ char32_t closing_for(char32_t open) {
 // Index one past the last head noun in n[p, limit) that completes a word (single-character
 // heads like 团/组 must not run into another Han character: 组织 is not a head).
 std::size_t last_head_end(std::u32string_view n, std::size_t p, std::size_t limit,
-                          const std::u32string_view* heads, std::size_t count) {
-  // First characters of every head list in use (a bit test before trying each head).
-  static const FirstChars firsts = [] {
-    FirstChars f;
-    for (auto w : kHeads) f.add(w);
-    for (auto w : kUnquotedHeads) f.add(w);
-    return f;
-  }();
+                          const WordList& heads) {
   std::size_t best = 0;
   for (std::size_t k = p; k < limit; ++k) {
-    if (!firsts.may_start(n[k])) continue;
-    for (std::size_t h = 0; h < count; ++h) {
-      auto w = heads[h];
+    if (!heads.may_start(n[k])) continue;
+    for (std::u32string_view w : heads) {
       if (n[k] != w[0] || k + w.size() > limit || n.substr(k, w.size()) != w) continue;
       std::size_t end = k + w.size();
       if (w.size() == 1 && end < n.size() && is_han(n[end])) continue;
@@ -74,16 +90,15 @@ std::size_t last_head_end(std::u32string_view n, std::size_t p, std::size_t limi
 }
 
 bool ends_with_verb(std::u32string_view n, std::size_t at) {
-  for (auto v : kVerbs)
-    if (ends_with_at(n, at, v)) return true;
-  return false;
+  return verbs().ends_at(n, at);
 }
 
 // Verb before a quoted name, allowing 了, a count (组建7个‘星火攻坚组’) or two characters of
 // modifier (开展园区“最美党员工匠”).
 bool verb_leads(std::u32string_view n, std::size_t open) {
   std::size_t k = open;
-  while (k > 0 && (is_digit(n[k - 1]) || n[k - 1] == U'个' || n[k - 1] == U'项' || n[k - 1] == U'了'))
+  while (k > 0 &&
+         (is_digit(n[k - 1]) || n[k - 1] == U'个' || n[k - 1] == U'项' || n[k - 1] == U'了'))
     --k;
   for (std::size_t skip = 0; skip <= 2 && k >= skip; ++skip) {
     if (skip > 0 && !is_han(n[k - skip])) break;
@@ -102,9 +117,9 @@ std::u32string strip_title_words(std::u32string s) {
 struct QuotedContext {
   std::u32string_view n;
   std::size_t open, close;
-  bool head_after;      ///< a head noun follows (“四步走”工作机制)
-  bool verb_led;        ///< an action verb leads (推行“全程代办”)
-  std::size_t group;    ///< quoted names listed together (“A”“B”等活动)
+  bool head_after;    ///< a head noun follows (“四步走”工作机制)
+  bool verb_led;      ///< an action verb leads (推行“全程代办”)
+  std::size_t group;  ///< quoted names listed together (“A”“B”等活动)
 };
 
 struct PracticeScore {
@@ -118,11 +133,10 @@ struct PracticeScore {
 // against: reported speech, honours and titles, company names, metaphors (企业的“娘家”).
 constexpr double kPracticeThreshold = 2.0;
 
-bool any_before(std::u32string_view n, std::size_t at, std::size_t window,
-                std::initializer_list<std::u32string_view> words) {
+bool any_before(std::u32string_view n, std::size_t at, std::size_t window, const WordList& words) {
   std::size_t from = at > window ? at - window : 0;
   std::u32string_view before = n.substr(from, at - from);
-  for (auto w : words)
+  for (const auto& w : words)
     if (before.ends_with(w) || (window > w.size() && before.find(w) != std::u32string_view::npos))
       return true;
   return false;
@@ -139,21 +153,21 @@ PracticeScore score_quoted(const QuotedContext& c) {
     return false;
   };
   double& s = out.score;
-  std::size_t own = last_head_end(name, 0, name.size(), kHeads, std::size(kHeads));
+  std::size_t own = last_head_end(name, 0, name.size(), heads());
   bool own_head = own == name.size() && own > 0 && name.size() >= 4;
   if (c.head_after) s += 3;
   if (own_head) {
     s += 2;
     std::u32string_view head;
-    for (auto h : kHeads)
+    for (std::u32string_view h : heads())
       if (name.ends_with(h) && h.size() > head.size()) head = h;
     out.category = to_utf8(head);
   }
   if (c.verb_led) s += 2;
   // 以“三化联动”优化营商环境 names a method; 以“先进”带动“后进” is a figure of speech.
   bool parallel = n.substr(after, 5).find_first_of(U"“‘") != std::u32string_view::npos;
-  if (any_before(n, c.open, 2, {U"以", U"用", U"依托", U"借助", U"凭借"}) &&
-      !next_is({U"的", U"为主", U"著称"}) && !parallel && name.size() >= 3)
+  if (any_before(n, c.open, 2, instruments()) && !next_is({U"的", U"为主", U"著称"}) && !parallel &&
+      name.size() >= 3)
     s += 2;
   if (c.group >= 2) s += 1;
   bool formula = std::any_of(name.begin(), name.end(), [](char32_t ch) { return ch == U'+'; });
@@ -167,15 +181,11 @@ PracticeScore score_quoted(const QuotedContext& c) {
   // Against.
   bool clause_marks = name.find_first_of(U"，。！？；") != std::u32string_view::npos;
   if (clause_marks && !c.head_after) s -= 4;  // reported speech, a slogan sentence
-  if (any_before(n, c.open, 3, {U"说", U"表示", U"指出", U"认为", U"：", U"称"}) || next_is({U"说"}))
-    s -= 3;
-  if (any_before(n, c.open, 8, {U"获评", U"荣获", U"被评为", U"评为", U"授予", U"获得", U"荣膺", U"入选", U"获批"}) ||
-      next_is({U"称号", U"荣誉", U"奖", U"表彰", U"殊荣"}))
+  if (any_before(n, c.open, 3, speech_verbs()) || next_is({U"说"})) s -= 3;
+  if (any_before(n, c.open, 8, honour_verbs()) || !honour_after().match_at(n, after).empty())
     s -= 4;
-  for (std::u32string_view w : {U"单位", U"标兵", U"模范", U"集体", U"称号", U"公司", U"集团", U"有限", U"厂"})
-    if (name.ends_with(w)) s -= 3;
-  if (!c.head_after && !own_head &&
-      any_before(n, c.open, 2, {U"的", U"成为", U"作为", U"当好", U"争当", U"变成", U"是", U"叫"}))
+  if (honour_ends().ends_at(name, name.size())) s -= 3;
+  if (!c.head_after && !own_head && any_before(n, c.open, 2, metaphor_cues()))
     s -= 2;  // 企业的“娘家”, 成为“主战场”: a figure of speech
   if (name.size() > 24) s -= 2;
   if (out.category.empty()) out.category = "做法";
@@ -200,7 +210,8 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
       if (close == std::u32string_view::npos || close >= e || close - k > max_len) break;
       group.push_back({k, close});
       std::size_t next = close + 1;
-      if (next < e && (n[next] == U'、' || n[next] == U'和' || n[next] == U'与' || n[next] == U'及')) {
+      if (next < e &&
+          (n[next] == U'、' || n[next] == U'和' || n[next] == U'与' || n[next] == U'及')) {
         std::size_t m = next + 1;
         while (m < e && m - next <= 10 && is_han(n[m])) ++m;
         if (m < e && is_open_quote(n[m])) next = m;
@@ -220,19 +231,21 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
       if (close != std::u32string_view::npos && close < e && close - p < 60) p = close + 1;
     }
     while (p < e && is_digit(n[p])) ++p;
-    if (p > after && p < e && (n[p] == U'个' || n[p] == U'项' || n[p] == U'种' || n[p] == U'大')) ++p;
+    if (p > after && p < e && (n[p] == U'个' || n[p] == U'项' || n[p] == U'种' || n[p] == U'大'))
+      ++p;
     if (p < e && n[p] == U'的') ++p;
     std::size_t limit = p;
     while (limit < e && limit - p < 10 && !is_clause_mark(n[limit]) && !is_open_quote(n[limit]) &&
            n[limit] != U'（' && n[limit] != U'《')
       ++limit;
-    std::size_t head_end = last_head_end(n, p, limit, kHeads, std::size(kHeads));
+    std::size_t head_end = last_head_end(n, p, limit, heads());
     std::string category = head_end ? v.text(p, head_end) : std::string();
     std::size_t match_end = head_end ? head_end : after;
 
     // A numbered list name: “需求”“资源”和“服务”三张清单 → 三张清单.
-    bool numbered = p + 1 < e && is_chinese_numeral(n[p]) &&
-                    std::u32string_view(U"张个项大类条种份").find(n[p + 1]) != std::u32string_view::npos;
+    bool numbered =
+        p + 1 < e && is_chinese_numeral(n[p]) &&
+        std::u32string_view(U"张个项大类条种份").find(n[p + 1]) != std::u32string_view::npos;
     if (head_end && numbered && head_end - p <= 6) {
       out.push_back({v.text(p, head_end), category, group.front().open, head_end});
       std::fill(used.begin() + static_cast<long>(group.front().open),
@@ -248,8 +261,7 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
       std::string cat = category;
       if (book) {
         // Book titles are practices only when they name a system: 《关于试行…津贴制度》.
-        std::size_t h = last_head_end(nname, 0, nname.size(), kUnquotedHeads,
-                                      std::size(kUnquotedHeads));
+        std::size_t h = last_head_end(nname, 0, nname.size(), unquoted_heads());
         if (h != nname.size() || !(nname.ends_with(U"制度") || nname.ends_with(U"机制"))) continue;
         name = strip_title_words(name);
         cat = to_utf8(nname.substr(nname.size() - 2));
@@ -267,9 +279,7 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
 }
 
 bool is_generic(std::u32string_view modifier) {
-  for (auto g : kGenericModifiers)
-    if (modifier == g) return true;
-  return false;
+  return modifier.empty() || generic_modifiers().contains(modifier);
 }
 
 // Unquoted: VERB [了|的] NP-ending-in-head.
@@ -278,11 +288,7 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
   std::u32string_view n(v.norm);
   for (std::size_t i = b; i < e; ++i) {
     if (used[i]) continue;
-    static const FirstChars kVerbFirsts(kVerbs);
-    std::u32string_view verb;
-    if (kVerbFirsts.may_start(n[i]))
-      for (auto w : kVerbs)
-        if (starts_with_at(n, i, w) && w.size() > verb.size()) verb = w;
+    std::u32string_view verb = verbs().match_at(n, i);
     // 形成 introduces unquoted mechanisms only (形成A、B的联动机制); before a quote it usually
     // introduces a state of affairs (形成“…”的格局).
     if (verb.empty() && starts_with_at(n, i, U"形成")) verb = U"形成";
@@ -295,19 +301,20 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
     while (limit < e && limit - p < 40 && !is_clause_mark(n[limit]) && !is_open_quote(n[limit]) &&
            n[limit] != U'（' && n[limit] != U'《' && !used[limit])
       ++limit;
-    std::size_t head_end = last_head_end(n, p, limit, kUnquotedHeads, std::size(kUnquotedHeads));
+    std::size_t head_end = last_head_end(n, p, limit, unquoted_heads());
     if (!head_end) continue;
     // The head must end the phrase (or be followed by 建设/活动…): not …产业体系新格局.
     bool ends_phrase = head_end == limit;
-    for (auto f : kHeadFollowers)
+    for (std::u32string_view f : head_followers())
       if (starts_with_at(n, head_end, f) &&
-          (head_end + f.size() == limit || is_clause_mark(n[std::min(head_end + f.size(), n.size() - 1)])))
+          (head_end + f.size() == limit ||
+           is_clause_mark(n[std::min(head_end + f.size(), n.size() - 1)])))
         ends_phrase = true;
     if (!ends_phrase) continue;
     std::u32string_view np = n.substr(p, head_end - p);
     std::size_t de = np.rfind(U'的'), deng = np.rfind(U'等');
     std::u32string_view head;
-    for (auto h : kUnquotedHeads)
+    for (std::u32string_view h : unquoted_heads())
       if (np.ends_with(h) && h.size() > head.size()) head = h;
     auto add = [&](std::size_t nb, std::size_t ne, std::size_t cb) {
       out.push_back({v.text(nb, ne), v.text(cb, head_end), i, head_end});
@@ -332,16 +339,17 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
       std::u32string_view x = np.substr(0, de), y = np.substr(de + 1);
       bool slogan = x.find(U'、') != std::u32string_view::npos &&
                     std::none_of(x.begin(), x.end(), [](char32_t c) { return is_digit(c); });
-      bool slogan_head = std::any_of(std::begin(kSloganHeads), std::end(kSloganHeads),
-                                     [&](auto h) { return y.ends_with(h); });
-      if (slogan && slogan_head) add(p, p + de, p + de + 1);
+      bool slogan_head = std::any_of(slogan_heads().begin(), slogan_heads().end(),
+                                     [&](const auto& h) { return y.ends_with(h); });
+      if (slogan && slogan_head)
+        add(p, p + de, p + de + 1);
       else if (!slogan && y.size() >= 4 && !is_generic(y.substr(0, y.size() - head.size())))
         add(p + de + 1, head_end, p + de + 1);
       i = head_end;
       continue;
     }
-    if (np.find(U'和') != std::u32string_view::npos || np.find(U'、') != std::u32string_view::npos ||
-        np.find(U'与') != std::u32string_view::npos)
+    if (np.find(U'和') != std::u32string_view::npos ||
+        np.find(U'、') != std::u32string_view::npos || np.find(U'与') != std::u32string_view::npos)
       continue;
     if (np.size() < 4 || np.size() > 20 || is_generic(np.substr(0, np.size() - head.size())))
       continue;
