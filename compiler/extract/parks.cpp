@@ -318,12 +318,11 @@ std::string park_key(const ParkMention& m) {
 }
 
 const std::string& ArticleParks::subject_at(std::size_t s, std::size_t at) const {
-  static const std::string kNone;
-  if (s >= clauses.size()) return kNone;
+  if (s >= clauses.size() || clauses[s].empty()) return names.front();
   const auto& cs = clauses[s];
   for (const auto& c : cs)
-    if (at >= c.begin && at < c.end) return c.name;
-  return cs.empty() ? kNone : cs.back().name;
+    if (at >= c.begin && at < c.end) return names.at(c.name);
+  return names.at(cs.back().name);
 }
 
 bool ArticleParks::is_region(const std::string& name) const {
@@ -786,13 +785,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     for (std::size_t n = 2; n <= 4 && n < own.size(); ++n)
       nested_refs.emplace(own.substr(own.size() - n) + m.type->written, k);
   });
-  auto nested_ref_at = [&](std::u32string_view t, const ParkMention& m) -> std::string {
+  auto nested_ref_at = [&](std::u32string_view t, const ParkMention& m) -> const std::string* {
     for (std::size_t n = 4; n >= 2; --n) {
       if (m.begin < n) continue;
       auto it = nested_refs.find(std::u32string(t.substr(m.begin - n, n + m.type->written.size())));
-      if (it != nested_refs.end()) return it->second;
+      if (it != nested_refs.end()) return &it->second;
     }
-    return {};
+    return nullptr;
   };
 
   // 6. Companies located in a park: named in a paragraph that names exactly one park.
@@ -805,56 +804,73 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     for (auto& c : find_companies(views[i].norm)) company_park.emplace(c, *named.begin());
   }
 
-  // 7. Clause by clause.
-  auto note_region = [&](const std::string& name) {
-    if (!name.empty() && !ap.is_region(name)) ap.regions.push_back(name);
+  // 7. Clause by clause. Subjects are pointers to names that live as long as this function
+  // (known_cache, ap, kept); each clause stores an index into ap.names.
+  std::set<std::string> kept;  // names made here (regions in full), node-stable
+  auto keep = [&](std::string name) -> const std::string* {
+    return &*kept.insert(std::move(name)).first;
   };
-  auto cue_subject = [&](Cue cue) -> std::string {
+  static const std::string kNone;  // names[0]
+  const std::string* const none = &kNone;
+  std::unordered_map<const std::string*, std::uint32_t> name_index{{none, 0}};
+  auto index_of = [&](const std::string* name) {
+    auto [it, fresh] = name_index.try_emplace(name, 0);
+    if (fresh) {
+      auto same = std::find(ap.names.begin(), ap.names.end(), *name);
+      it->second = static_cast<std::uint32_t>(same - ap.names.begin());
+      if (same == ap.names.end()) ap.names.push_back(*name);
+    }
+    return it->second;
+  };
+  auto note_region = [&](const std::string* name) {
+    if (!name->empty() && !ap.is_region(*name)) ap.regions.push_back(*name);
+  };
+  auto cue_subject = [&](Cue cue) -> const std::string* {
     switch (cue) {
       case Cue::Province:
-        return ap.province;
+        return &ap.province;
       case Cue::City:
-        return ap.city;
+        return &ap.city;
       case Cue::County:
-        return ap.county.empty() ? ap.city : ap.county;
+        return ap.county.empty() ? &ap.city : &ap.county;
       case Cue::Zone:
-        return !ap.main_park.empty() ? ap.main_park : ap.county;
+        return !ap.main_park.empty() ? &ap.main_park : &ap.county;
       case Cue::None:
         break;
     }
-    return {};
+    return none;
   };
   ap.clauses.assign(sentences.size(), {});
-  std::string section = ap.default_name;
-  std::string paragraph = section;  // subject of clauses that name nothing
-  std::string paragraph_park;       // the park 园区/高新区 refer to in this paragraph
-  bool paragraph_named = false;     // the paragraph has had an explicit subject
+  const std::string* section = &ap.default_name;
+  const std::string* paragraph = section;    // subject of clauses that name nothing
+  const std::string* paragraph_park = none;  // the park 园区/高新区 refer to here
+  bool paragraph_named = false;              // the paragraph has had an explicit subject
   std::size_t current_block = static_cast<std::size_t>(-1);
   std::vector<bool> quoted;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sr = sentences[s];
     const auto& t = views[sr.block].norm;
+    const auto& ms = mentions[sr.block];  // in text order
     if (sr.block != current_block) {
       current_block = sr.block;
       if (headings[sr.block]) {
-        const auto& ms = mentions[sr.block];
-        std::string first = ms.empty() || ms[0].begin > 1 ? std::string() : known(ms[0]);
-        section = !first.empty() ? first : ap.default_name;
+        const std::string* first = ms.empty() || ms[0].begin > 1 ? none : &known(ms[0]);
+        section = !first->empty() ? first : &ap.default_name;
       }
       paragraph = section;
       // In a report on a region, 园区 and 开发区 mean parks in general, not one park.
-      paragraph_park = ap.parks.count(section) && !ap.is_region(section) ? section
-                       : ap.is_region(ap.default_name)                   ? std::string()
-                                                                         : ap.main_park;
+      paragraph_park = ap.parks.count(*section) && !ap.is_region(*section) ? section
+                       : ap.is_region(ap.default_name)                     ? none
+                                                                           : &ap.main_park;
       paragraph_named = false;
       quoted = quoted_positions(t);
     }
     auto& out = ap.clauses[s];
     if (!body[sr.block] && !headings[sr.block]) {
-      out.push_back({sr.begin, sr.end, section});
+      out.push_back({sr.begin, sr.end, index_of(section)});
       continue;
     }
-    std::optional<std::string> carried;  // the subject of the previous clause of this sentence
+    const std::string* carried = nullptr;  // the subject of the previous clause of this sentence
     int depth = 0;
     for (std::size_t cb = sr.begin; cb < sr.end;) {
       std::size_t ce = cb;
@@ -868,10 +884,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           break;
         }
       }
-      std::string subject;
+      const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
            named_park = false;
-      const auto& ms = mentions[sr.block];  // in text order
       auto first =
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
@@ -879,11 +894,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
         if (const auto& k = known(m); !k.empty()) {
-          subject = k;
+          subject = &k;
           paragraph_named = named_park = true;
           break;
         }
-        if (std::string n = nested_refs.empty() ? std::string() : nested_ref_at(t, m); !n.empty()) {
+        if (const std::string* n = nested_refs.empty() ? nullptr : nested_ref_at(t, m)) {
           subject = n;
           break;
         }
@@ -892,7 +907,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         else
           bare = bare || (m.type->bare && !collective);
       }
-      if (subject.empty()) {
+      if (subject->empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
         // 昆山全市…, 德阳全市…: a division's short form before the cue names it.
         const Place* named_region = nullptr;
@@ -907,76 +922,76 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           if (named_region) p += n;
         }
         if (named_region) {
-          subject = full_name(named_region);
+          subject = keep(full_name(named_region));
           note_region(subject);
           region_cue = true;
         } else if (Cue cue = cue_at(t, p); cue != Cue::None) {
           subject = cue_subject(cue);
           // 全市 of a city the gazetteer cannot name: the clause is still not the park's.
-          if (cue != Cue::Zone) note_region(subject), region_cue = true, unnamed = subject.empty();
+          if (cue != Cue::Zone) note_region(subject), region_cue = true, unnamed = subject->empty();
         } else {
           std::size_t q = starts_with_at(t, p, U"在") ? p + 1 : p;
           for (const auto& r : regions[sr.block])
             if (r.begin == q && !is_actor_after(t, r.end) && !quoted[r.begin]) {
-              subject = full_name(r.place);
+              subject = keep(full_name(r.place));
               note_region(subject);
               region_cue = true;
               break;
             }
         }
       }
-      if (subject.empty() && !bare && !unnamed)
+      std::u32string_view clause = std::u32string_view(t).substr(cb, ce - cb);
+      if (subject->empty() && !bare && !unnamed)
         for (std::u32string_view w : {U"该区", U"该园区", U"区内", U"园内", U"入园", U"驻区"})
-          if (t.substr(cb, ce - cb).find(w) != std::u32string_view::npos) bare = true;
-      if (subject.empty() && bare && !unnamed && !paragraph_park.empty()) {
+          if (clause.find(w) != std::u32string_view::npos) bare = true;
+      if (subject->empty() && bare && !unnamed && !paragraph_park->empty()) {
         subject = paragraph_park;
         if (!paragraph_named) paragraph = subject;
         paragraph_named = true;
       }
-      if (subject.empty() && collective && !unnamed) {
+      if (subject->empty() && collective && !unnamed) {
         // Many parks at once: the region the article reports on, if it is about one.
         std::size_t at = cb;
         for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi)
           if (mi->collective) at = mi->begin;
-        std::u32string_view before = t.substr(cb, at - cb);
+        std::u32string_view before = std::u32string_view(t).substr(cb, at - cb);
         // 占全省开发区…的15.8%: a comparison, the subject is elsewhere.
         bool compared = before.find(U'占') != std::u32string_view::npos ||
                         before.find(U"高于") != std::u32string_view::npos ||
                         before.find(U"低于") != std::u32string_view::npos;
-        subject = compared                                            ? std::string()
-                  : before.find(U"全市") != std::u32string_view::npos ? ap.city
-                  : before.find(U"全省") != std::u32string_view::npos ? ap.province
+        subject = compared                                            ? none
+                  : before.find(U"全市") != std::u32string_view::npos ? &ap.city
+                  : before.find(U"全省") != std::u32string_view::npos ? &ap.province
                   : ap.is_region(ap.default_name) || ap.parks.count(ap.default_name) == 0
-                      ? ap.default_name
-                      : std::string();
-        if (!subject.empty() && subject != ap.main_park) note_region(subject);
+                      ? &ap.default_name
+                      : none;
+        if (!subject->empty() && *subject != ap.main_park) note_region(subject);
       }
-      if (subject.empty() && !unnamed)
+      if (subject->empty() && !unnamed)
         for (const auto& [company, park] : company_park)
-          if (t.substr(cb, ce - cb).find(company) != std::u32string::npos) {
-            subject = park;
+          if (clause.find(company) != std::u32string_view::npos) {
+            subject = &park;
             break;
           }
-      if (subject.empty() && !unnamed) {
+      if (subject->empty() && !unnamed) {
         unnamed = carried && carried->empty();
-        subject = carried ? *carried : paragraph;
+        subject = carried ? carried : paragraph;
       }
       if (named_park) paragraph = paragraph_park = subject;
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
-      if (region_cue && !paragraph_named && !subject.empty()) paragraph = subject;
+      if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;
       carried = subject;
-      out.push_back({cb, ce, subject});
+      out.push_back({cb, ce, index_of(subject)});
       cb = ce;
     }
   }
   // Every attributed name is listed (regions too, so a figure's park always resolves).
-  for (const auto& cs : ap.clauses)
-    for (const auto& c : cs)
-      if (!c.name.empty() && !ap.parks.count(c.name)) {
-        ap.parks[c.name];
-        if (!ap.is_region(c.name) && c.name != ap.main_park) note_region(c.name);
-      }
+  for (const auto& name : ap.names)
+    if (!name.empty() && !ap.parks.count(name)) {
+      ap.parks[name];
+      if (!ap.is_region(name) && name != ap.main_park) ap.regions.push_back(name);
+    }
   return ap;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -52,7 +53,7 @@ struct SentenceRange {
 /// The subject of characters [begin, end) of a sentence (a clause, or the rest of it).
 struct ClauseSubject {
   std::size_t begin = 0, end = 0;
-  std::string name;  ///< canonical park or region name; empty when unknown
+  std::uint32_t name = 0;  ///< index into ArticleParks::names (0: unknown)
 };
 
 /// What park analysis found in one article.
@@ -66,6 +67,8 @@ struct ArticleParks {
   std::string default_name;  ///< subject when nothing in the text says otherwise
   /// Subjects of each sentence's clauses, parallel to the `sentences` passed in.
   std::vector<std::vector<ClauseSubject>> clauses;
+  /// The names clauses refer to; names[0] is empty (no subject known).
+  std::vector<std::string> names{std::string()};
 
   /// The subject at character `at` of sentence `s`.
   const std::string& subject_at(std::size_t s, std::size_t at) const;
