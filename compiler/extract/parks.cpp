@@ -282,10 +282,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchored = m.in_gazetteer = m.weak_place = false;
     }
     m.begin = b;
-    out.push_back(m);
-    if (!m.bare) prev_named = out.size() - 1;
-    i = m.end;
-    floor = m.end;
+    const bool named = !m.bare;
+    i = floor = m.end;
+    out.push_back(std::move(m));
+    if (named) prev_named = out.size() - 1;
   }
   return out;
 }
@@ -399,9 +399,13 @@ struct RegionMention {
 // 区 ends too many words (园区, 高新区) to look each up: of the 区 divisions only 自治区 is
 // taken as a region subject.
 bool is_division_suffix(std::u32string_view t, std::size_t i) {
+  static const FirstChars suffixes = [] {
+    FirstChars f;
+    for (std::u32string_view c : {U"省", U"市", U"县", U"州", U"盟", U"旗", U"区"}) f.add(c);
+    return f;
+  }();
   char32_t c = t[i];
-  return c == U'省' || c == U'市' || c == U'县' || c == U'州' || c == U'盟' || c == U'旗' ||
-         (c == U'区' && ends_with_at(t, i, U"自治"));
+  return suffixes.may_start(c) && (c != U'区' || ends_with_at(t, i, U"自治"));
 }
 
 std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
