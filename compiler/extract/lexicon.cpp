@@ -67,7 +67,7 @@ bool WordList::ends_at(std::u32string_view t, std::size_t at) const {
 
 bool WordList::found_in(std::u32string_view t) const {
   for (std::size_t i = 0; i < t.size(); ++i)
-    if (!match_at(t, i).empty()) return true;
+    if (firsts_.may_start(t[i]) && !match_at(t, i).empty()) return true;
   return false;
 }
 

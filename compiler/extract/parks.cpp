@@ -41,6 +41,10 @@ const WordList& office_ends() {
   static const auto& w = lexicon("park.office_ends");
   return w;
 }
+const WordList& bare_references() {
+  static const auto& w = lexicon("park.bare_references");
+  return w;
+}
 const WordList& clause_openers() {
   static const auto& w = lexicon("park.clause_openers");
   return w;
@@ -398,14 +402,15 @@ struct RegionMention {
 
 // 区 ends too many words (园区, 高新区) to look each up: of the 区 divisions only 自治区 is
 // taken as a region subject.
+const FirstChars kDivisionSuffixes = [] {
+  FirstChars f;
+  for (std::u32string_view c : {U"省", U"市", U"县", U"州", U"盟", U"旗", U"区"}) f.add(c);
+  return f;
+}();
+
 bool is_division_suffix(std::u32string_view t, std::size_t i) {
-  static const FirstChars suffixes = [] {
-    FirstChars f;
-    for (std::u32string_view c : {U"省", U"市", U"县", U"州", U"盟", U"旗", U"区"}) f.add(c);
-    return f;
-  }();
   char32_t c = t[i];
-  return suffixes.may_start(c) && (c != U'区' || ends_with_at(t, i, U"自治"));
+  return kDivisionSuffixes.may_start(c) && (c != U'区' || ends_with_at(t, i, U"自治"));
 }
 
 std::vector<RegionMention> find_region_mentions(std::u32string_view t) {
@@ -945,9 +950,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
       }
       std::u32string_view clause = std::u32string_view(t).substr(cb, ce - cb);
-      if (subject->empty() && !bare && !unnamed)
-        for (std::u32string_view w : {U"该区", U"该园区", U"区内", U"园内", U"入园", U"驻区"})
-          if (clause.find(w) != std::u32string_view::npos) bare = true;
+      if (subject->empty() && !bare && !unnamed && bare_references().found_in(clause)) bare = true;
       if (subject->empty() && bare && !unnamed && !paragraph_park->empty()) {
         subject = paragraph_park;
         if (!paragraph_named) paragraph = subject;
@@ -971,7 +974,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
                       : none;
         if (!subject->empty() && *subject != ap.main_park) note_region(subject);
       }
-      if (subject->empty() && !unnamed)
+      // A company known to be in a park (only clauses naming a company can name one).
+      if (subject->empty() && !unnamed && !company_park.empty() &&
+          (clause.find(U"公司") != std::u32string_view::npos ||
+           clause.find(U"集团") != std::u32string_view::npos))
         for (const auto& [company, park] : company_park)
           if (clause.find(company) != std::u32string_view::npos) {
             subject = &park;
