@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "base/utf8.h"
+#include "extract/lexicon.h"
 #include "extract/text.h"
 
 namespace ptbrief::extract {
@@ -26,14 +27,7 @@ std::span<const Place> all_places() {
 
 std::vector<ParkType> parse_park_types(std::string_view tsv) {
   std::vector<ParkType> out;
-  std::size_t line_no = 0;
-  for (std::size_t pos = 0; pos < tsv.size();) {
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+  for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {
     std::vector<std::string_view> cols;
     for (std::size_t b = 0;;) {
       std::size_t tab = line.find('\t', b);
@@ -51,7 +45,7 @@ std::vector<ParkType> parse_park_types(std::string_view tsv) {
     t.bare = cols[3] == "yes";
     t.generic = cols[4] == "yes";
     out.push_back(std::move(t));
-  }
+  });
   std::stable_sort(out.begin(), out.end(), [](const ParkType& a, const ParkType& b) {
     return a.written.size() > b.written.size();
   });

@@ -14,14 +14,7 @@ constexpr std::string_view kLexiconTsv =
 
 std::map<std::string, WordList, std::less<>> parse(std::string_view tsv) {
   std::map<std::string, std::vector<std::u32string>, std::less<>> lists;
-  std::size_t line_no = 0;
-  for (std::size_t pos = 0; pos < tsv.size();) {
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+  for_each_data_line(tsv, [&](std::size_t line_no, std::string_view line) {
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos)
       throw std::logic_error("lexicon.tsv:" + std::to_string(line_no) +
@@ -34,7 +27,7 @@ std::map<std::string, WordList, std::less<>> parse(std::string_view tsv) {
       if (e > b) words.push_back(to_u32(rest.substr(b, e - b)));
       b = e + 1;
     }
-  }
+  });
   std::map<std::string, WordList, std::less<>> out;
   for (auto& [name, words] : lists) out.emplace(name, WordList(std::move(words)));
   return out;

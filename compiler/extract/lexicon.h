@@ -37,6 +37,21 @@ class WordList {
   FirstChars firsts_;
 };
 
+/// Calls `fn(line_number, line)` for each line of a data file that is neither empty nor a
+/// comment (#); line numbers count from 1. The data files' shared reader.
+template <typename Fn>
+void for_each_data_line(std::string_view text, Fn&& fn) {
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line[0] != '#') fn(line_no, line);
+  }
+}
+
 /// The list called `name` in data/lexicon.tsv. A name the file does not have is a bug
 /// (std::logic_error naming it).
 const WordList& lexicon(std::string_view name);
