@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 #include "pdf/font_file.h"
 
 namespace ptbrief::pdf {
@@ -140,24 +141,6 @@ TopDict read_top_dict(const CffReader& r, std::size_t at, std::size_t end) {
 }
 
 // --- UTF-8 → UTF-16BE for ToUnicode -----------------------------------------------------------
-std::vector<char32_t> decode_utf8(const std::string& s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7f >> len);
-    for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
 void append_hex16(std::string& out, unsigned v) {
   static const char* digits = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xf];
@@ -297,7 +280,7 @@ std::string utf16be(const std::string& utf8) {
     out += static_cast<char>(u >> 8);
     out += static_cast<char>(u & 0xff);
   };
-  for (char32_t cp : decode_utf8(utf8)) {
+  for (char32_t cp : from_utf8(utf8)) {
     if (cp >= 0x10000) {  // surrogate pair (Unicode §3.9, D91)
       unit(0xD800 + ((cp - 0x10000) >> 10));
       unit(0xDC00 + ((cp - 0x10000) & 0x3ff));

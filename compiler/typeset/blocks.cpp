@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "base/limits.h"
+#include "base/utf8.h"
 
 namespace ptbrief::typeset {
 namespace {

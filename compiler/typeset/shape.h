@@ -67,10 +67,4 @@ Pt effective_size(const TextStyle& s);
 /// face's .notdef glyph.
 ShapedText shape(const StyledText& text, ShapeContext& ctx);
 
-/// UTF-8 of one code point / a code point range.
-void append_utf8(std::string& out, char32_t c);
-std::string to_utf8(std::u32string_view s);
-/// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string from_utf8(std::string_view s);
-
 }  // namespace ptbrief::typeset
