@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/atomic_file.h"
 #include "base/hash.h"
 #include "base/limits.h"
 #include "ingest/decode.h"
@@ -20,19 +21,6 @@ bool is_article_file(const std::filesystem::path& p) {
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".md" || ext == ".text";
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > limits::kMaxInputFileBytes)
-    fail("ingest.too_large", "article file is larger than " +
-                                 std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB",
-         "split the file", path.string());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("ingest.unreadable", "cannot open the article file", "check permissions",
-                path.string());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 }  // namespace

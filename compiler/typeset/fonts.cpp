@@ -42,7 +42,7 @@ const json& member(const fs::path& file, const json& obj, const char* key, const
 }
 
 FontManifest parse_manifest(const fs::path& path) {
-  const std::string text = read_file(path);
+  const std::string text = read_file(path, limits::kMaxJsonBytes);
   if (text.size() > limits::kMaxJsonBytes) manifest_error(path, "$", "font manifest is too large");
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object())
