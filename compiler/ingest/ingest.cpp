@@ -2,7 +2,6 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 
 #include "base/atomic_file.h"
@@ -13,17 +12,15 @@
 #include "ingest/segment.h"
 
 namespace ptbrief::ingest {
-namespace {
 
-/// File extensions read as articles; everything else in the corpus folder is skipped.
 bool is_article_file(const std::filesystem::path& p) {
+  const std::string base = p.filename().string();
+  if (base.empty() || base[0] == '.') return false;
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".md" || ext == ".text";
 }
-
-}  // namespace
 
 std::string_view to_string(BlockType t) {
   switch (t) {
@@ -102,9 +99,7 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
          "pass --corpus DIR or set PTBRIEF_CORPUS", dir.string());
   std::vector<std::filesystem::path> paths;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    const std::string base = e.path().filename().string();
-    if (base.empty() || base[0] == '.' || !e.is_regular_file() || !is_article_file(e.path()))
-      continue;
+    if (!is_article_file(e.path()) || !e.is_regular_file()) continue;
     paths.push_back(e.path());
     if (paths.size() > limits::kMaxCorpusFiles)
       fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());
