@@ -128,3 +128,21 @@ TEST_CASE("a malformed manifest is an error with the JSON path", "[fonts]") {
     CHECK(e.diagnostic().file == path.string());
   }
 }
+
+TEST_CASE("a layout family that is not installed is blamed on the layout, naming the family",
+          "[fonts]") {
+  Document doc = one_paragraph("文字");
+  doc.font_roles["serif"] = {"No Such Family:Regular"};
+  CollectingSink sink;
+  try {
+    typeset::typeset(doc, {}, sink);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "typeset.font_role");
+    CHECK(e.diagnostic().message.find("'No Such Family:Regular'") != std::string::npos);
+    CHECK(e.diagnostic().message.find("font_families") != std::string::npos);
+    CHECK(e.diagnostic().json_path == "$.font_families.serif");
+    CHECK(e.diagnostic().file.empty());
+    CHECK(e.diagnostic().hint.find("layout") != std::string::npos);
+  }
+}
