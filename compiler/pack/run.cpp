@@ -35,6 +35,9 @@ void attempt(BriefResult& r, Step&& step) {
   } catch (const Error& e) {
     r.status = BriefResult::Status::Failed;
     r.error = format(e.diagnostic());
+  } catch (const std::filesystem::filesystem_error& e) {
+    r.status = BriefResult::Status::Failed;
+    r.error = format(access_error(e));
   } catch (const std::exception& e) {
     r.status = BriefResult::Status::Failed;
     r.error = std::string("internal error: ") + e.what();
