@@ -39,7 +39,9 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& text) {
   return scripts;
 }
 
-void report_missing(ShapeContext& ctx, char32_t c, const std::string& role) {
+void report_missing(ShapeContext& ctx, std::u32string_view text, std::size_t at,
+                    const std::string& role) {
+  const char32_t c = text[at];
   if (!ctx.reported_missing.insert(c).second) return;
   char code[16];
   std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
@@ -48,7 +50,16 @@ void report_missing(ShapeContext& ctx, char32_t c, const std::string& role) {
   d.code = "typeset.missing_glyph";
   std::string ch;
   append_utf8(ch, c);
-  d.message = "no font of role '" + role + "' has the character '" + ch + "' (" + code + ")";
+  // Where: the paragraph's source (file and byte), the character's place and its neighbours.
+  const std::size_t from = at > 8 ? at - 8 : 0;
+  const std::string context = to_utf8(text.substr(from, 16));
+  d.message = "no font of role '" + role + "' has the character '" + ch + "' (" + code +
+              "), first at character " + std::to_string(at + 1) + " of the paragraph '" +
+              context + "'";
+  if (!ctx.source.file.empty()) {
+    d.file = ctx.source.file;
+    d.offset = static_cast<long long>(ctx.source.start);
+  }
   d.hint = "add a face that covers it to the role in fonts/manifest.json, or replace the character";
   ctx.sink.report(d);
 }
@@ -174,7 +185,7 @@ ShapedText shape(const StyledText& st, ShapeContext& ctx) {
       bool missing = false;
       face = text[i] == U'\n' ? (run_face ? run_face : chain->front())
                               : pick_face(*chain, text[i], run_face, missing);
-      if (missing) report_missing(ctx, text[i], st.styles[next_style].font);
+      if (missing) report_missing(ctx, text, i, st.styles[next_style].font);
       cut = i > run_start &&
             (next_style != style || face != run_face || scripts[i] != scripts[run_start]);
     }

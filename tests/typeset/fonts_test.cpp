@@ -146,3 +146,16 @@ TEST_CASE("a layout family that is not installed is blamed on the layout, naming
     CHECK(e.diagnostic().hint.find("layout") != std::string::npos);
   }
 }
+
+TEST_CASE("a missing character's warning names the source file, byte and its place", "[fonts]") {
+  Document doc = one_paragraph("音乐𝄞与");
+  std::get<Paragraph>(doc.blocks.at(0)).source = {"004_article.txt", 120, 180};
+  doc.font_roles["serif"] = {"Noto Serif CJK SC:Regular"};
+  CollectingSink sink;
+  typeset::typeset(doc, {}, sink);
+  REQUIRE(sink.items.size() == 1);
+  CHECK(sink.items[0].file == "004_article.txt");
+  CHECK(sink.items[0].offset == 120);
+  CHECK(sink.items[0].message.find("first at character 3 of the paragraph '音乐𝄞与'") !=
+        std::string::npos);
+}
