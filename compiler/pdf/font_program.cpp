@@ -146,16 +146,6 @@ void append_hex16(std::string& out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xf];
 }
 
-std::string utf16be_hex(const std::string& utf8) {
-  std::string hex;
-  for (char c : utf16be(utf8)) {
-    unsigned b = static_cast<unsigned char>(c);
-    hex += "0123456789ABCDEF"[b >> 4];
-    hex += "0123456789ABCDEF"[b & 0xf];
-  }
-  return hex;
-}
-
 std::string clean_ps_name(const std::string& name) {
   std::string out;
   for (char c : name)
@@ -274,6 +264,16 @@ std::vector<std::uint16_t> cff_gid_to_cid(const std::string& cff) {
   return cid;
 }
 
+std::string utf16be_hex(const std::string& utf8) {
+  std::string hex;
+  for (char c : utf16be(utf8)) {
+    unsigned b = static_cast<unsigned char>(c);
+    hex += "0123456789ABCDEF"[b >> 4];
+    hex += "0123456789ABCDEF"[b & 0xf];
+  }
+  return hex;
+}
+
 std::string utf16be(const std::string& utf8) {
   std::string out;
   auto unit = [&out](unsigned u) {
@@ -362,7 +362,9 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
     int width = static_cast<int>(std::lround(adv * 1000.0 / upem));
     fp.widths[code] = width;
     fp.shown[gid] = {code, width};
-    if (!text.empty()) fp.text_of_code.emplace(code, text);
+    // .notdef (glyph 0) stands for every character no font has: one ToUnicode entry cannot
+    // tell them apart, so the content stream gives each its own /ActualText instead.
+    if (!text.empty() && gid != 0) fp.text_of_code.emplace(code, text);
     gids.push_back(gid);
   }
   fp.base_font = subset_tag(gids) + "+" + postscript_name(face, hb.get());
