@@ -34,6 +34,20 @@ std::size_t CollectingSink::count(Severity s) const {
 
 Error::Error(Diagnostic d) : std::runtime_error(format(d)), diag_(std::move(d)) {}
 
+Diagnostic access_error(const std::filesystem::filesystem_error& e) {
+  Diagnostic d;
+  d.code = "io.access";
+  d.file = e.path1().string();
+  d.message = "cannot access '" + e.path1().string() + "': " + e.code().message();
+  if (e.code() == std::errc::too_many_symbolic_link_levels)
+    d.hint = "a symbolic link there points back at itself (a loop); remove or fix it";
+  else if (e.code() == std::errc::permission_denied)
+    d.hint = "make the folder readable by the user running ptbrief";
+  else
+    d.hint = "check that the path exists and can be read";
+  return d;
+}
+
 void fail(std::string code, std::string message, std::string hint, std::string file) {
   Diagnostic d;
   d.code = std::move(code);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -51,6 +52,10 @@ class Error : public std::runtime_error {
  private:
   Diagnostic diag_;
 };
+
+/// A file system failure (a symbolic link loop, a folder that cannot be read, …) as the input
+/// problem it is: code "io.access", naming the path, with a hint. Not an internal error.
+Diagnostic access_error(const std::filesystem::filesystem_error& e);
 
 /// Shorthand for throwing an input error with a location-free message and hint.
 [[noreturn]] void fail(std::string code, std::string message, std::string hint = {},

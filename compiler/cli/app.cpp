@@ -87,6 +87,9 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   } catch (const Error& e) {
     err << "ptbrief " << cmd->name << ": " << format(e.diagnostic()) << "\n";
     return kExitError;
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << "ptbrief " << cmd->name << ": " << format(access_error(e)) << "\n";
+    return kExitError;
   } catch (const std::exception& e) {
     err << "ptbrief " << cmd->name << ": internal error: " << e.what()
         << "\n  hint: this is a bug in ptbrief; please report it with the command line\n";

@@ -154,10 +154,13 @@ class Composer {
     return k;
   }
 
-  void paragraph(std::vector<Inline> content, const typeset::ParagraphStyle& style) {
+  /// A paragraph; `source` is the raw-file span its text is taken from, if any.
+  void paragraph(std::vector<Inline> content, const typeset::ParagraphStyle& style,
+                 const Span& source = {}) {
     Paragraph p;
     p.content = std::move(content);
     p.style = style;
+    p.source = source;
     blocks_.push_back(std::move(p));
   }
 
@@ -441,7 +444,7 @@ class Composer {
     const std::string& summary = same.front()->summary;
     content.push_back(plain(summary.empty() ? "。" : "：" + one_line(summary, 90)));
     content.push_back(cites_.marker(same.front()->source, styles_.marker));
-    paragraph(std::move(content), styles_.item);
+    paragraph(std::move(content), styles_.item, same.front()->source.span);
     printed_.insert(summary);
   }
 
@@ -482,8 +485,9 @@ class Composer {
                      [&](auto a, auto b) { return pool[a]->score > pool[b]->score; });
     if (max && idx.size() > max) idx.resize(max);
     std::sort(idx.begin(), idx.end());
-    for (auto i : idx) paragraph({plain(pool[i]->text), cites_.marker(pool[i]->source, styles_.marker)},
-                                 styles_.body);
+    for (auto i : idx)
+      paragraph({plain(pool[i]->text), cites_.marker(pool[i]->source, styles_.marker)},
+                styles_.body, pool[i]->source.span);
   }
 
   /// Park brief: one subsection per topic with its summary sentences. Topic brief: the

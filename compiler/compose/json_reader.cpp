@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <unordered_set>
 
 #include "base/diagnostic.h"
 #include "base/limits.h"
@@ -43,6 +44,11 @@ class Reader {
       : text_(text), file_(std::make_shared<const std::string>(file)) {}
 
   Value document() {
+    if (auto bad = find_invalid_utf8(text_)) {
+      while (at_ < *bad) advance();
+      error("invalid UTF-8 (byte offset " + std::to_string(*bad) + ")",
+            "save the file as UTF-8; the layout reader accepts nothing else");
+    }
     skip_space();
     Value v = value(0);
     skip_space();
@@ -69,18 +75,14 @@ class Reader {
     throw Error(d);
   }
 
-  /// Advances one byte; a new character starts at every non-continuation byte.
+  /// Advances one character (the whole UTF-8 sequence), keeping line and column.
   void advance() {
-    const unsigned char c = static_cast<unsigned char>(text_[at_++]);
-    if (c == '\n') {
+    if (text_[at_] == '\n') {
+      ++at_;
       ++line_;
       column_ = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      if (at_ < text_.size() && (static_cast<unsigned char>(text_[at_]) & 0xC0) == 0x80) {
-        // a multi-byte character: count it once, when its last byte is consumed
-        while (at_ < text_.size() && (static_cast<unsigned char>(text_[at_]) & 0xC0) == 0x80)
-          ++at_;
-      }
+    } else {
+      decode_utf8(text_, at_);
       ++column_;
     }
   }
@@ -135,12 +137,13 @@ class Reader {
     advance();  // {
     skip_space();
     if (peek() == '}') return advance();
+    std::unordered_set<std::string> keys;  // the duplicate check stays linear in the members
     for (;;) {
       skip_space();
       if (peek() != '"') error("expected a key in double quotes", "JSON keys are quoted strings; no trailing commas");
       Position key_pos = here();
       std::string key = string();
-      if (v.find(key)) {
+      if (!keys.insert(key).second) {
         line_ = key_pos.line;
         column_ = key_pos.column;
         at_ = key_pos.offset;

@@ -303,7 +303,7 @@ const std::vector<std::string>& manifest_roles() {
     std::vector<std::string> out;
     try {
       const auto file = project_root() / "fonts" / "manifest.json";
-      const json::Value m = json::parse(read_file(file), file.string());
+      const json::Value m = json::parse(read_file(file, limits::kMaxJsonBytes), file.string());
       if (const json::Value* r = m.find("roles"))
         for (const auto& member : r->members) out.push_back(member.first);
     } catch (const Error&) {
@@ -542,7 +542,7 @@ json::Value load_layout_tree(const std::filesystem::path& file) {
            "layout 'extends' chain is longer than " + std::to_string(limits::kMaxLayoutExtends),
            "flatten the chain", file.string());
     chain.push_back(current);
-    json::Value tree = json::parse(read_file(current), current.string());
+    json::Value tree = json::parse(read_file(current, limits::kMaxJsonBytes), current.string());
     const json::Value* ext = tree.type == Type::Object ? tree.find("extends") : nullptr;
     std::filesystem::path next;
     if (ext) {

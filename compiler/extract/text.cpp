@@ -39,21 +39,7 @@ char32_t transliterate(char32_t c) {
 
 }  // namespace
 
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size() / 2);
-  for (std::size_t i = 0; i < utf8.size();) out += decode_utf8(utf8, i);
-  return out;
-}
-
-std::string to_utf8(std::u32string_view text) {
-  // Sized for the longest encoding, filled in place, then cut to what was written.
-  std::string out(text.size() * 4, '\0');
-  char* end = out.data();
-  for (char32_t c : text) end = encode_utf8(c, end);
-  out.resize(static_cast<std::size_t>(end - out.data()));
-  return out;
-}
+std::u32string to_u32(std::string_view utf8) { return from_utf8(utf8); }
 
 char32_t simplify(char32_t c) {
   if (c < kCacheFirst || c > kCacheLast) return c;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace ptbrief::extract {
 
 /// A stretch of cleaned UTF-8 text as code points. `norm` has exactly as many characters as
@@ -29,8 +31,8 @@ struct TextView {
 /// Builds the view of `utf8` (invalid bytes become U+FFFD, keeping offsets).
 TextView make_view(std::string_view utf8);
 
+/// Decodes UTF-8 (ill-formed sequences become U+FFFD); to_utf8 is base/utf8.h's.
 std::u32string to_u32(std::string_view utf8);
-std::string to_utf8(std::u32string_view text);
 
 /// Simplified form of one character (ICU "Hant-Hans", cached per character; characters whose
 /// simplified form is not a single character are kept as they are).

@@ -2,10 +2,9 @@
 #include "extract/topics.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/limits.h"
 #include "base/paths.h"
 #include "extract/text.h"
@@ -37,8 +36,9 @@ std::filesystem::path default_topics_file() {
 }
 
 std::vector<TopicRule> load_topics(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  // Stat first (a folder, a device or a huge file is refused before anything is read).
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
     Diagnostic d;
     d.code = "extract.topics_missing";
     d.message = "cannot read the topic catalogue";
@@ -46,10 +46,7 @@ std::vector<TopicRule> load_topics(const std::filesystem::path& file) {
     d.file = file.string();
     throw Error(d);
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
-  if (text.size() > limits::kMaxJsonBytes) bad_topics(file, "$", "topic catalogue is too large");
+  const std::string text = read_file(file, limits::kMaxJsonBytes);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);

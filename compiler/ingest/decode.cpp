@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 
 namespace ptbrief::ingest {
 namespace {
@@ -34,56 +35,36 @@ std::optional<std::size_t> find_binary_byte(std::string_view raw) {
   return std::nullopt;
 }
 
-/// Strict UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). Returns the offset of
-/// the first invalid sequence, or nullopt; `truncated` tells whether it is a valid but
-/// unfinished sequence at the very end of the input.
-std::optional<std::size_t> find_invalid_utf8(std::string_view raw, std::size_t from,
-                                             bool& truncated) {
-  truncated = false;
-  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-  const std::size_t n = raw.size();
-  for (std::size_t i = from; i < n;) {
-    unsigned char b = p[i];
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3
-              : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-    if (len == 0) return i;
-    for (int k = 1; k < len; ++k) {
-      if (i + k >= n) {
-        truncated = true;
-        return i;
-      }
-      unsigned char c = p[i + k];
-      unsigned char lo = 0x80, hi = 0xBF;
-      if (k == 1) {
-        if (b == 0xE0) lo = 0xA0;
-        if (b == 0xED) hi = 0x9F;
-        if (b == 0xF0) lo = 0x90;
-        if (b == 0xF4) hi = 0x8F;
-      }
-      if (c < lo || c > hi) return i;
-    }
-    i += len;
+/// How UTF-8-like some bytes are: well-formed multi-byte sequences against ill-formed ones.
+/// Legacy Chinese encodings almost never form a well-formed multi-byte UTF-8 sequence, so a
+/// file with many of them and a few bad bytes is UTF-8 with damage, not GB18030.
+struct Utf8Census {
+  std::size_t multibyte = 0;  ///< well-formed sequences of 2–4 bytes
+  std::size_t invalid = 0;    ///< ill-formed sequences (each a maximal subpart)
+};
+
+Utf8Census count_utf8(std::string_view raw, std::size_t from) {
+  Utf8Census c;
+  for (std::size_t i = from; i < raw.size();) {
+    const std::size_t at = i;
+    const char32_t ch = ptbrief::decode_utf8(raw, i);
+    if (ch == kReplacementChar && !(i - at == 3 && raw.substr(at, 3) == "\xEF\xBF\xBD"))
+      ++c.invalid;
+    else if (i - at > 1)
+      ++c.multibyte;
   }
-  return std::nullopt;
+  return c;
 }
 
-/// Decodes already-validated UTF-8 from `from`, '\r' dropped.
-Text decode_utf8(std::string_view raw, std::size_t from) {
+/// Decodes well-formed UTF-8 from `from` with base's codec, '\r' dropped.
+Text decode_utf8_text(std::string_view raw, std::size_t from) {
   Text out;
   out.reserve(raw.size() / 2);
-  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
   for (std::size_t i = from; i < raw.size();) {
-    unsigned char b = p[i];
-    int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = len == 1 ? b : b & (0x7F >> len);
-    for (int k = 1; k < len; ++k) c = (c << 6) | (p[i + k] & 0x3F);
+    const std::size_t at = i;
+    const char32_t c = ptbrief::decode_utf8(raw, i);
     if (c != '\r')
-      out.push_back({c, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)});
-    i += len;
+      out.push_back({c, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i)});
   }
   return out;
 }
@@ -156,16 +137,18 @@ std::string detect_charset(std::string_view raw) {
   return result;
 }
 
-/// A decoded text that is mostly Han is taken as real GB18030 (GB18030 maps nearly every
-/// byte pair, so "it converts" alone proves little).
+/// The evidence that a decoded text is real GB18030 (which maps nearly every byte pair, so "it
+/// converts" alone proves little): at least two Han characters, and Han characters, CJK
+/// punctuation and quotes make up most of what is not ASCII.
 bool looks_chinese(const Text& t) {
-  std::size_t non_ascii = 0, han = 0;
+  std::size_t non_ascii = 0, chinese = 0, han = 0;
   for (const Char& ch : t) {
     if (ch.c < 0x80) continue;
     ++non_ascii;
-    if (is_han(ch.c) || is_cjk_punct(ch.c) || is_cjk_quote(ch.c)) ++han;
+    if (is_han(ch.c)) ++han;
+    if (is_han(ch.c) || is_cjk_punct(ch.c) || is_cjk_quote(ch.c)) ++chinese;
   }
-  return non_ascii == 0 || han * 10 >= non_ascii * 6;
+  return han >= 2 && chinese * 10 >= non_ascii * 6;
 }
 
 void check_controls(const Text& t, const std::string& name) {
@@ -196,15 +179,24 @@ Decoded decode(std::string_view raw, const std::string& name) {
 
   const bool bom = u8(raw, "\xEF\xBB\xBF");
   const std::size_t from = bom ? 3 : 0;
-  bool truncated = false;
-  auto invalid = find_invalid_utf8(raw, from, truncated);
-  if (!invalid) return {bom ? "UTF-8 (BOM)" : "UTF-8", decode_utf8(raw, from)};
+  auto invalid = find_invalid_utf8(raw, from);
+  if (!invalid) return {bom ? "UTF-8 (BOM)" : "UTF-8", decode_utf8_text(raw, from)};
+  const bool truncated = is_truncated_utf8(raw, *invalid);
   if (bom || truncated)
     refuse(truncated ? "ingest.truncated" : "ingest.undecodable",
            truncated ? "truncated UTF-8 sequence" : "invalid UTF-8 sequence",
            "re-save the file as UTF-8, or check that it is not cut short", name, *invalid);
 
+  // Valid UTF-8 but for a few bytes is damaged UTF-8: say where, never guess another encoding.
+  const Utf8Census census = count_utf8(raw, from);
+  if (census.multibyte > census.invalid)
+    refuse("ingest.undecodable",
+           "UTF-8 text with " + std::to_string(census.invalid) +
+               " invalid sequence(s), the first",
+           "fix or remove the bytes there (the rest of the file is UTF-8)", name, *invalid);
+
   // Not UTF-8: try GB18030 (a superset of GBK and GB2312), the usual legacy Chinese encoding.
+  // It converts nearly any bytes, so the result must also read as Chinese.
   const std::string guess = detect_charset(raw);
   Text t = decode_icu(raw, 0, "GB18030", name);
   if (!looks_chinese(t))

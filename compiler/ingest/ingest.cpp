@@ -2,9 +2,9 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 
+#include "base/atomic_file.h"
 #include "base/hash.h"
 #include "base/limits.h"
 #include "ingest/decode.h"
@@ -12,30 +12,15 @@
 #include "ingest/segment.h"
 
 namespace ptbrief::ingest {
-namespace {
 
-/// File extensions read as articles; everything else in the corpus folder is skipped.
 bool is_article_file(const std::filesystem::path& p) {
+  const std::string base = p.filename().string();
+  if (base.empty() || base[0] == '.') return false;
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".md" || ext == ".text";
 }
-
-std::string read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > limits::kMaxInputFileBytes)
-    fail("ingest.too_large", "article file is larger than " +
-                                 std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB",
-         "split the file", path.string());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("ingest.unreadable", "cannot open the article file", "check permissions",
-                path.string());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-}  // namespace
 
 std::string_view to_string(BlockType t) {
   switch (t) {
@@ -115,9 +100,7 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
          "pass --corpus DIR or set PTBRIEF_CORPUS", dir.string());
   std::vector<std::filesystem::path> paths;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    const std::string base = e.path().filename().string();
-    if (base.empty() || base[0] == '.' || !e.is_regular_file() || !is_article_file(e.path()))
-      continue;
+    if (!is_article_file(e.path()) || !e.is_regular_file()) continue;
     paths.push_back(e.path());
     if (paths.size() > limits::kMaxCorpusFiles)
       fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());

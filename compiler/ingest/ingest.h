@@ -84,6 +84,10 @@ struct Corpus {
   std::vector<Article> articles;
 };
 
+/// Whether a corpus folder entry named `p` is read as an article: not hidden, extension .txt,
+/// .md or .text (any case). Pack hashes exactly these files.
+bool is_article_file(const std::filesystem::path& p);
+
 /// Ingest every regular file of `dir` (sorted by name; hidden files and non-article
 /// extensions are skipped, see README). Warnings go to `sink`; an unreadable, binary or
 /// undecodable file throws ptbrief::Error naming the file and byte offset.

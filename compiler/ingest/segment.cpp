@@ -31,8 +31,10 @@ char32_t last_core(const Text& t) {
 bool ends_sentence(const Text& t) { return is_terminal(last_core(t)); }
 
 void strip_front(Text& t, std::size_t n) {
-  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(std::min(n, t.size())));
-  while (!t.empty() && is_blank(t.front().c)) t.erase(t.begin());
+  // One erase for the characters and the blanks after them: linear however long the run.
+  std::size_t k = std::min(n, t.size());
+  while (k < t.size() && is_blank(t[k].c)) ++k;
+  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k));
 }
 
 bool is_marker(char32_t c) {
@@ -239,7 +241,10 @@ void rejoin_broken_paragraphs(std::vector<Piece>& pieces) {
 std::string derive_title(const Text& lead) {
   Text t = lead;
   if (starts_with(t, kDateline)) strip_front(t, kDateline.size());
-  while (!t.empty() && (is_blank(t.front().c) || is_cjk_punct(t.front().c))) t.erase(t.begin());
+  // The leading run of blanks and punctuation goes in one erase (linear, however long).
+  std::size_t skip = 0;
+  while (skip < t.size() && (is_blank(t[skip].c) || is_cjk_punct(t[skip].c))) ++skip;
+  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(skip));
   // A leading time phrase ends at the first comma within 10 characters and ends in a
   // time word (日, 以来, 期间, 前, 后, 时, 月, 年, 近期).
   for (std::size_t i = 0; i < t.size() && i <= 10; ++i) {

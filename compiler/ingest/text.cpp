@@ -69,24 +69,6 @@ std::string to_utf8(const Text& t) {
   return out;
 }
 
-std::u32string from_utf8(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t c = n == 1 ? b : b & (0x7F >> n);
-    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += c;
-    i += n;
-  }
-  return out;
-}
-
 bool starts_with(const Text& t, const std::u32string& prefix, std::size_t at) {
   if (at + prefix.size() > t.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)

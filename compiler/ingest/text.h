@@ -44,8 +44,6 @@ bool is_closer(char32_t c);
 
 /// UTF-8 of a Text.
 std::string to_utf8(const Text& t);
-/// Decodes valid UTF-8 (used for literals and test strings; invalid bytes become U+FFFD).
-std::u32string from_utf8(const std::string& s);
 
 /// True when `t` starts with `prefix` at position `at`.
 bool starts_with(const Text& t, const std::u32string& prefix, std::size_t at = 0);

@@ -12,6 +12,7 @@
 #include "base/hash.h"
 #include "base/limits.h"
 #include "base/paths.h"
+#include "ingest/ingest.h"
 
 namespace ptbrief::pack {
 namespace {
@@ -43,12 +44,15 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 }  // namespace
 
 std::map<std::string, std::string> hash_folder(const fs::path& dir) {
+  // Only the files ingest reads (same rule, same size limit), so pack never reads or hashes a
+  // file it will not use. The folder's error and each entry's are kept apart: an entry that
+  // cannot be inspected (a dangling symlink) is skipped, as ingest skips it.
   std::map<std::string, std::string> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.empty() || name[0] == '.' || !e.is_regular_file(ec)) continue;
-    out[name] = sha256_hex(read_file(e.path()));
+    std::error_code entry_ec;
+    if (!ingest::is_article_file(e.path()) || !e.is_regular_file(entry_ec)) continue;
+    out[e.path().filename().string()] = sha256_hex(read_file(e.path()));
   }
   if (ec) fail("pack.corpus", "cannot read the corpus folder '" + dir.string() + "': " + ec.message(),
                "set \"corpus\" in the pack file or PTBRIEF_CORPUS", dir.string());
@@ -80,7 +84,7 @@ std::vector<fs::path> layout_files(const std::string& name_or_path) {
     relative_to = file.parent_path();
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) break;
-    auto j = nlohmann::json::parse(read_file(file), nullptr, /*allow_exceptions=*/false);
+    auto j = nlohmann::json::parse(read_file(file, limits::kMaxJsonBytes), nullptr, /*allow_exceptions=*/false);
     if (j.is_object() && j.contains("extends") && j["extends"].is_string())
       next = j["extends"].get<std::string>();
   }

@@ -2,14 +2,16 @@
 #include "pack/lock.h"
 
 #include <fcntl.h>
-#include <signal.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
 
+#include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "pack/pack.h"
 
@@ -25,17 +27,22 @@ long read_holder(int fd) {
   return n > 0 ? std::strtol(buf, nullptr, 10) : 0;
 }
 
-/// The pid in a temp name ".<name>.tmp.<pid>.<n>", or 0 when `name` is not one.
-long temp_file_pid(const std::string& name) {
-  if (name.size() < 2 || name[0] != '.') return 0;
+/// A temp name of an older ptbrief, ".<name>.tmp.<pid>.<n>".
+bool is_legacy_temp_name(const std::string& name) {
+  if (name.size() < 2 || name[0] != '.') return false;
   auto at = name.rfind(".tmp.");
-  if (at == std::string::npos) return 0;
+  if (at == std::string::npos) return false;
   std::string rest = name.substr(at + 5);  // "<pid>.<n>"
   auto dot = rest.find('.');
-  if (dot == std::string::npos || dot == 0) return 0;
-  for (char c : rest)
-    if (c != '.' && (c < '0' || c > '9')) return 0;
-  return std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
+  if (dot == std::string::npos || dot == 0 || dot + 1 == rest.size()) return false;
+  return std::count(rest.begin(), rest.end(), '.') == 1 &&
+         rest.find_first_not_of(".0123456789") == std::string::npos;
+}
+
+[[noreturn]] void lock_fail(int fd, const fs::path& file, const std::string& why,
+                            const std::string& hint) {
+  if (fd >= 0) ::close(fd);
+  fail("pack.lock", "cannot lock '" + file.string() + "': " + why, hint, file.string());
 }
 
 }  // namespace
@@ -44,27 +51,33 @@ FolderLock::FolderLock(const fs::path& folder, const std::function<void(long)>& 
   std::error_code ec;
   fs::create_directories(folder, ec);
   fs::path file = folder / kLockName;
-  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // O_NOFOLLOW: a symlink planted under the lock's name is refused, never followed; and the
+  // file is never truncated (it may be anyone's), only its first bytes overwritten.
+  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+  if (fd_ < 0 && errno == ELOOP)
+    lock_fail(-1, file, "it is a symbolic link",
+              "remove it: the lock file must be a regular file in the output folder");
   if (fd_ < 0)
-    fail("pack.lock", "cannot open the lock file '" + file.string() + "': " + std::strerror(errno),
-         "check that the output folder is writable", file.string());
+    lock_fail(-1, file, std::strerror(errno), "check that the output folder is writable");
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode))
+    lock_fail(fd_, file, "it is not a regular file",
+              "remove it: the lock file must be a regular file in the output folder");
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK) {
-      ::close(fd_);
-      fail("pack.lock", "cannot lock '" + file.string() + "': " + std::strerror(errno),
-           "the output folder must be on a file system that supports flock", file.string());
-    }
+    if (errno != EWOULDBLOCK)
+      lock_fail(fd_, file, std::strerror(errno),
+                "the output folder must be on a file system that supports flock");
     if (on_wait) on_wait(read_holder(fd_));
     while (::flock(fd_, LOCK_EX) != 0) {
       if (errno == EINTR) continue;
-      ::close(fd_);
-      fail("pack.lock", "cannot lock '" + file.string() + "': " + std::strerror(errno), "",
-           file.string());
+      lock_fail(fd_, file, std::strerror(errno), "");
     }
   }
+  // The pid is only for messages (a shorter pid leaves old digits after its newline, which
+  // read_holder ignores); a failed write does not weaken the lock. A file with other names
+  // (a hard link planted under the lock's name) is locked but never written.
   std::string pid = std::to_string(::getpid()) + "\n";
-  if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
-    // The pid is only for messages; a failed write does not weaken the lock.
+  if (st.st_nlink == 1 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
   }
 }
 
@@ -73,13 +86,15 @@ FolderLock::~FolderLock() {
 }
 
 std::size_t remove_stale_temp_files(const fs::path& folder) {
+  // Under the folder lock no other pack writes here, so every temp file is a leftover: its
+  // writer's pid proves nothing (a zombie or a reused pid still answers kill(pid, 0)).
   std::size_t removed = 0;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(folder, ec)) {
-    long pid = temp_file_pid(e.path().filename().string());
-    if (pid <= 0) continue;
-    bool alive = pid != ::getpid() && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-    if (!alive && fs::remove(e.path(), ec)) removed++;
+    const std::string name = e.path().filename().string();
+    if (!is_temp_file_name(name) && !is_legacy_temp_name(name)) continue;
+    std::error_code rm;
+    if (fs::remove(e.path(), rm)) removed++;
   }
   return removed;
 }

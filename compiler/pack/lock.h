@@ -8,7 +8,9 @@ namespace ptbrief::pack {
 
 /// An exclusive flock(2) on `<folder>/.ptbrief-pack.lock`, held for the object's lifetime.
 /// The kernel drops it when the process dies (even by SIGKILL), so a crash never leaves the
-/// folder locked. The holder writes its pid into the file for the waiter's message.
+/// folder locked. The holder writes its pid into the file for the waiter's message. The lock
+/// file is opened with O_NOFOLLOW and never truncated; a symlink or a non-regular file under
+/// its name is refused (code "pack.lock").
 class FolderLock {
  public:
   /// Creates the folder if needed and takes the lock. When another process holds it, calls
@@ -22,9 +24,9 @@ class FolderLock {
   int fd_ = -1;
 };
 
-/// Removes the temp files that write_file_atomically leaves behind when its process is killed
-/// (".<name>.tmp.<pid>.<n>") whose process no longer runs. Call while holding the lock.
-/// Returns how many were removed.
+/// Removes every temp file that write_file_atomically (or an older ptbrief, ".<name>.tmp.<pid>.<n>")
+/// left in `folder`: called while holding the lock, when no other pack can be writing there, so
+/// all of them are stale whatever their writer's pid. Returns how many were removed.
 std::size_t remove_stale_temp_files(const std::filesystem::path& folder);
 
 }  // namespace ptbrief::pack

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.h"
+#include "pack/pack.h"
 
 namespace ptbrief::pack {
 namespace {
@@ -15,9 +16,18 @@ json entry_json(const BriefEntry& e) {
   return {{"kind", e.kind}, {"name", e.name}, {"layout", e.layout}, {"output", e.output_name}};
 }
 
+/// A file name read back from the manifest, held to the pack-file rules: the manifest is
+/// a file in a shared folder, and its names are deleted and written.
+std::string output_name(const json& j) {
+  std::string name = j.get<std::string>();
+  if (!is_plain_file_name(name))
+    throw std::runtime_error("\"" + name + "\" is not a plain file name in the output folder");
+  return name;
+}
+
 BriefEntry entry_from(const json& j) {
   return {j.at("kind").get<std::string>(), j.at("name").get<std::string>(),
-          j.at("layout").get<std::string>(), j.at("output").get<std::string>()};
+          j.at("layout").get<std::string>(), output_name(j.at("output"))};
 }
 
 Manifest from_json(const json& j) {
@@ -32,6 +42,8 @@ Manifest from_json(const json& j) {
   for (const auto& [name, b] : j.at("briefs").items()) {
     BriefRecord r;
     r.entry = entry_from(b.at("entry"));
+    if (r.entry.output_name != output_name(json(name)))
+      throw std::runtime_error("brief \"" + name + "\" records another output name");
     r.inputs = b.at("inputs").get<std::map<std::string, std::string>>();
     r.sources = b.at("sources").get<std::map<std::string, std::string>>();
     r.font_files = b.at("font_files").get<std::vector<std::string>>();
@@ -42,7 +54,7 @@ Manifest from_json(const json& j) {
     m.briefs[name] = std::move(r);
   }
   if (auto c = j.find("combined"); c != j.end())  // absent in manifests of older runs
-    m.combined = CombinedRecord{c->at("output").get<std::string>(), c->at("key").get<std::string>(),
+    m.combined = CombinedRecord{output_name(c->at("output")), c->at("key").get<std::string>(),
                                 c->at("pdf_size").get<std::uintmax_t>()};
   return m;
 }
@@ -53,7 +65,7 @@ Manifest read_manifest(const std::filesystem::path& file, DiagSink& sink) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return {};
   try {
-    return from_json(json::parse(read_file(file)));
+    return from_json(json::parse(read_file(file, limits::kMaxJsonBytes)));
   } catch (const std::exception& e) {
     Diagnostic d;
     d.severity = Severity::Warning;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -52,6 +53,11 @@ std::filesystem::path find_pack(const std::string& name_or_path);
 
 /// Reads and validates a pack file. Errors name the file, the JSON path and what to write.
 PackSpec load_pack(const std::filesystem::path& file);
+
+/// The pack-file rule for every name that becomes a file in the output folder (brief and
+/// combined names, and the names read back from the manifest): not empty, no '/' or NUL, not
+/// starting with '.' (so never ".." or a hidden file).
+bool is_plain_file_name(std::string_view name);
 
 /// One brief of a pack after "all parks"/"all topics" are expanded.
 struct BriefJob {

@@ -53,8 +53,7 @@ void reject_unknown_keys(const fs::path& file, const json& obj, const std::strin
 
 /// A name that becomes part of a file name must not climb out of the output folder.
 void check_file_name(const fs::path& file, const std::string& path, const std::string& name) {
-  if (name.find('/') != std::string::npos || name.find('\0') != std::string::npos ||
-      name.front() == '.')
+  if (!is_plain_file_name(name))
     bad(file, path, "\"" + name + "\" cannot be used as a file name",
         "use a plain name without '/' that does not start with '.'");
 }
@@ -86,10 +85,24 @@ BriefSelector parse_selector(const fs::path& file, const json& entry, const std:
   return s;
 }
 
-/// Parses `text` as JSON; a syntax error names the line and column.
+/// Thrown by the parser callback when the nesting passes limits::kMaxJsonDepth.
+struct TooDeep {};
+
+/// Parses `text` as JSON; a syntax error names the line and column. The nesting depth is
+/// checked while parsing (nlohmann's parser is iterative), so no deep document is ever built.
 json parse_json(const fs::path& file, const std::string& text) {
+  // `depth` is the number of open containers around the event; a new one is one deeper.
+  const json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
+    if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+        depth >= limits::kMaxJsonDepth)
+      throw TooDeep{};
+    return true;
+  };
   try {
-    return json::parse(text);
+    return json::parse(text, limit_depth);
+  } catch (const TooDeep&) {
+    bad(file, "$", "pack file nests deeper than " + std::to_string(limits::kMaxJsonDepth) +
+                       " levels", "pack files nest only a few levels");
   } catch (const json::parse_error& e) {
     Diagnostic d;
     d.code = "pack.syntax";
@@ -108,14 +121,12 @@ json parse_json(const fs::path& file, const std::string& text) {
   }
 }
 
-int depth_of(const json& j) {
-  int deepest = 0;
-  if (j.is_structured())
-    for (const auto& child : j) deepest = std::max(deepest, depth_of(child));
-  return j.is_structured() ? deepest + 1 : 0;
-}
-
 }  // namespace
+
+bool is_plain_file_name(std::string_view name) {
+  return !name.empty() && name.find('/') == std::string_view::npos &&
+         name.find('\0') == std::string_view::npos && name.front() != '.';
+}
 
 fs::path find_pack(const std::string& name_or_path) {
   fs::path given(name_or_path);
@@ -136,11 +147,10 @@ fs::path find_pack(const std::string& name_or_path) {
 }
 
 PackSpec load_pack(const fs::path& file) {
-  std::string text = read_file(file);
+  std::string text = read_file(file, limits::kMaxJsonBytes);
   if (text.size() > limits::kMaxJsonBytes)
     bad(file, "$", "pack file is larger than " + std::to_string(limits::kMaxJsonBytes) + " bytes");
   json root = parse_json(file, text);
-  if (depth_of(root) > limits::kMaxJsonDepth) bad(file, "$", "pack file nests too deeply");
   if (!root.is_object()) bad(file, "$", "a pack file is one JSON object");
   reject_unknown_keys(file, root, "$",
                       {"name", "title", "corpus", "output", "layout", "briefs", "combined"});

@@ -35,6 +35,9 @@ void attempt(BriefResult& r, Step&& step) {
   } catch (const Error& e) {
     r.status = BriefResult::Status::Failed;
     r.error = format(e.diagnostic());
+  } catch (const std::filesystem::filesystem_error& e) {
+    r.status = BriefResult::Status::Failed;
+    r.error = format(access_error(e));
   } catch (const std::exception& e) {
     r.status = BriefResult::Status::Failed;
     r.error = std::string("internal error: ") + e.what();
@@ -91,6 +94,7 @@ class Runner {
       remove_stale_temp_files(pack_.output);
     }
     manifest_ = read_manifest(pack_.output / kManifestName, sink_);
+    refuse_other_packs_folder();
     std::string stamps_before = to_json(manifest_);
 
     plan();
@@ -105,6 +109,21 @@ class Runner {
   }
 
  private:
+  /// Two packs sharing an output folder would delete each other's PDFs as "dropped": a folder
+  /// whose manifest names another pack is refused.
+  void refuse_other_packs_folder() const {
+    if (manifest_.pack.empty() || manifest_.pack == pack_.name) return;
+    Diagnostic d;
+    d.code = "pack.shared_output";
+    d.message = "the output folder '" + pack_.output.string() + "' belongs to pack '" +
+                manifest_.pack + "', not to '" + pack_.name + "'";
+    d.hint = "give each pack its own \"output\" folder (or delete " + std::string(kManifestName) +
+             " there if pack '" + manifest_.pack + "' is gone)";
+    d.file = pack_.file.string();
+    d.json_path = "$.output";
+    throw Error(d);
+  }
+
   /// Decides the brief list and which briefs to build; loads the facts only when needed.
   void plan() {
     globals_ = hash_globals(pack_, builder_, options_, manifest_);
@@ -286,6 +305,14 @@ class Runner {
     emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
   }
 
+  /// Deletes one file of the output folder; a name that is not a plain file name (which the
+  /// manifest reader already refuses) is never joined to the folder's path.
+  void remove_output(const std::string& name) {
+    if (!is_plain_file_name(name)) return;
+    std::error_code ec;
+    fs::remove(pack_.output / name, ec);
+  }
+
   /// A combined PDF recorded under a name the pack no longer uses goes, with its record.
   void drop_old_combined() {
     if (!manifest_.combined || manifest_.combined->output_name == pack_.combined) return;
@@ -301,8 +328,7 @@ class Runner {
     }
     bool is_brief = std::any_of(planned_.begin(), planned_.end(),
                                 [&](const PlannedBrief& p) { return p.entry.output_name == name; });
-    std::error_code ec;
-    if (!is_brief) fs::remove(pack_.output / name, ec);
+    if (!is_brief) remove_output(name);
     manifest_.combined.reset();
     dirty_ = true;
   }
@@ -343,8 +369,7 @@ class Runner {
         ++it;
         continue;
       }
-      std::error_code ec;
-      fs::remove(pack_.output / it->first, ec);
+      remove_output(it->first);
       BriefResult r;
       r.status = BriefResult::Status::Removed;
       r.output_name = it->first;

@@ -76,7 +76,15 @@ void write_line(std::string& out, const typeset::GlyphRun& run, std::size_t begi
       pen -= adj * run.size / 1000.0;
     }
     const FontProgram::Shown& shown = font.shown.at(g.gid);
-    append_code(out, shown.code);
+    if (g.gid == 0 && !g.text.empty()) {
+      // A .notdef glyph carries the character it stands for as /ActualText (PDF 32000-1
+      // §14.9.4), so text extraction gives each missing character itself.
+      out += ">] TJ\n/Span <</ActualText <FEFF" + utf16be_hex(g.text) + ">>> BDC\n[<";
+      append_code(out, shown.code);
+      out += ">] TJ\nEMC\n[<";
+    } else {
+      append_code(out, shown.code);
+    }
     pen += shown.width * run.size / 1000.0;
   }
   out += ">] TJ\n";

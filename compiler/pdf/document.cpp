@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 #include "pdf/content.h"
 #include "pdf/font_program.h"
 #include "pdf/pdf.h"
@@ -48,13 +49,30 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<HPDF_Doc_Rec, DocDeleter>;
 
+/// Refuses a text string longer than libharu writes (HPDF_LIMIT_MAX_STRING_LEN bytes), as the
+/// user's input it is: `what` says which ("the heading", "the title"), the message quotes its
+/// start.
+void check_string_length(std::size_t bytes, const std::string& utf8, const std::string& what) {
+  if (bytes <= HPDF_LIMIT_MAX_STRING_LEN) return;
+  std::u32string start = from_utf8(utf8).substr(0, 20);
+  fail("pdf.text_too_long",
+       what + " '" + to_utf8(start) + "…' is " + std::to_string(from_utf8(utf8).size()) +
+           " characters long; a PDF bookmark or metadata string holds at most " +
+           std::to_string(HPDF_LIMIT_MAX_STRING_LEN / 2) + " Chinese characters",
+       "shorten it (a heading or title is one line, not a paragraph)");
+}
+
 /// A PDF text string (PDF 32000-1 §7.9.2.2): ASCII as a literal, anything else UTF-16BE with BOM.
-void* text_string(HPDF_MMgr mmgr, const std::string& utf8) {
+void* text_string(HPDF_MMgr mmgr, const std::string& utf8, const std::string& what) {
   bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
   });
-  if (ascii) return HPDF_String_New(mmgr, utf8.c_str(), nullptr);
+  if (ascii) {
+    check_string_length(utf8.size(), utf8, what);
+    return HPDF_String_New(mmgr, utf8.c_str(), nullptr);
+  }
   std::string bytes = "\xFE\xFF" + utf16be(utf8);
+  check_string_length(bytes.size(), utf8, what);
   return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
                          static_cast<HPDF_UINT>(bytes.size()));
 }
@@ -254,7 +272,7 @@ void add_outline(HPDF_Doc pdf, const typeset::PageList& pages,
     HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
     HPDF_Outline item = HPDF_CreateOutline(pdf, parent, "", nullptr);
     if (!item) return;
-    HPDF_Dict_Add(item, "Title", text_string(pdf->mmgr, entry.title));
+    HPDF_Dict_Add(item, "Title", text_string(pdf->mmgr, entry.title, "the heading"));
     HPDF_Outline_SetOpened(item, HPDF_TRUE);
     HPDF_Page page = page_objs.at(entry.page);
     // [page /XYZ left top null]: keep the reader's zoom (libharu's SetXYZ insists on one).
@@ -292,7 +310,7 @@ void add_page_labels(HPDF_Doc pdf, const typeset::PageList& pages) {
       HPDF_Dict_AddNumber(range, "St", static_cast<HPDF_INT32>(value));
       expected = value + 1;
     } else {
-      if (!label.empty()) HPDF_Dict_Add(range, "P", text_string(mm, label));
+      if (!label.empty()) HPDF_Dict_Add(range, "P", text_string(mm, label, "the page label"));
       expected = -1;
     }
     HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(i));
@@ -309,7 +327,7 @@ void add_info(HPDF_Doc pdf, const typeset::Metadata& meta, const PdfOptions& opt
   HPDF_Dict info = pdf->info;
   if (!info) return;
   auto put = [&](const char* key, const std::string& value) {
-    if (!value.empty()) HPDF_Dict_Add(info, key, text_string(pdf->mmgr, value));
+    if (!value.empty()) HPDF_Dict_Add(info, key, text_string(pdf->mmgr, value, std::string("the document's ") + key));
   };
   put("Producer", options.producer);
   put("Title", meta.title);

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 #include "pdf/font_file.h"
 
 namespace ptbrief::pdf {
@@ -140,37 +141,9 @@ TopDict read_top_dict(const CffReader& r, std::size_t at, std::size_t end) {
 }
 
 // --- UTF-8 → UTF-16BE for ToUnicode -----------------------------------------------------------
-std::vector<char32_t> decode_utf8(const std::string& s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7f >> len);
-    for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
 void append_hex16(std::string& out, unsigned v) {
   static const char* digits = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xf];
-}
-
-std::string utf16be_hex(const std::string& utf8) {
-  std::string hex;
-  for (char c : utf16be(utf8)) {
-    unsigned b = static_cast<unsigned char>(c);
-    hex += "0123456789ABCDEF"[b >> 4];
-    hex += "0123456789ABCDEF"[b & 0xf];
-  }
-  return hex;
 }
 
 std::string clean_ps_name(const std::string& name) {
@@ -291,13 +264,23 @@ std::vector<std::uint16_t> cff_gid_to_cid(const std::string& cff) {
   return cid;
 }
 
+std::string utf16be_hex(const std::string& utf8) {
+  std::string hex;
+  for (char c : utf16be(utf8)) {
+    unsigned b = static_cast<unsigned char>(c);
+    hex += "0123456789ABCDEF"[b >> 4];
+    hex += "0123456789ABCDEF"[b & 0xf];
+  }
+  return hex;
+}
+
 std::string utf16be(const std::string& utf8) {
   std::string out;
   auto unit = [&out](unsigned u) {
     out += static_cast<char>(u >> 8);
     out += static_cast<char>(u & 0xff);
   };
-  for (char32_t cp : decode_utf8(utf8)) {
+  for (char32_t cp : from_utf8(utf8)) {
     if (cp >= 0x10000) {  // surrogate pair (Unicode §3.9, D91)
       unit(0xD800 + ((cp - 0x10000) >> 10));
       unit(0xDC00 + ((cp - 0x10000) & 0x3ff));
@@ -379,7 +362,9 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
     int width = static_cast<int>(std::lround(adv * 1000.0 / upem));
     fp.widths[code] = width;
     fp.shown[gid] = {code, width};
-    if (!text.empty()) fp.text_of_code.emplace(code, text);
+    // .notdef (glyph 0) stands for every character no font has: one ToUnicode entry cannot
+    // tell them apart, so the content stream gives each its own /ActualText instead.
+    if (!text.empty() && gid != 0) fp.text_of_code.emplace(code, text);
     gids.push_back(gid);
   }
   fp.base_font = subset_tag(gids) + "+" + postscript_name(face, hb.get());

@@ -51,6 +51,8 @@ std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& text_of_
 
 /// UTF-8 → UTF-16BE bytes (surrogate pairs above U+FFFF; invalid bytes become U+FFFD).
 std::string utf16be(const std::string& utf8);
+/// The same as upper-case hex digits, for a PDF hex string.
+std::string utf16be_hex(const std::string& utf8);
 
 /// The six-letter subset tag (PDF 32000-1 §9.6.4) for a set of glyph ids: a hash of the set,
 /// so the same glyphs always give the same tag.

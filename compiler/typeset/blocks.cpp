@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "base/limits.h"
+#include "base/utf8.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -46,6 +47,7 @@ std::vector<std::vector<Inline>> split_long(const std::vector<Inline>& content) 
 // alone at a page top or bottom) are prevented by keeping the first two and the last two
 // lines together (Chicago Manual of Style 2.113; clreq §3.7 on 孤行).
 std::vector<Slab> paragraph_slabs(const Paragraph& p, Pt width, Engine& e, bool body) {
+  e.shaping.source = p.source;  // for the warnings of the shaper
   std::vector<SetLine> lines;
   for (const auto& piece : split_long(p.content)) {
     ParagraphStyle style = p.style;
@@ -55,6 +57,7 @@ std::vector<Slab> paragraph_slabs(const Paragraph& p, Pt width, Engine& e, bool 
     if (!lines.empty() && !more.empty()) lines.back().record.paragraph_end = false;
     for (SetLine& l : more) lines.push_back(std::move(l));
   }
+  e.shaping.source = {};  // headings and cells that follow have no source of their own
   std::vector<Slab> slabs;
   for (SetLine& line : lines) {
     Slab s;

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 #include "typeset/cjk.h"
 
 namespace ptbrief::typeset {
@@ -50,20 +51,22 @@ void forbid(std::vector<BreakAfter>& breaks, std::size_t i) {
 std::vector<BreakAfter> icu_breaks(std::u32string_view text) {
   std::vector<BreakAfter> breaks(text.size(), BreakAfter::Never);
   if (text.empty()) return breaks;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF32(
-      reinterpret_cast<const UChar32*>(text.data()), int32_t(text.size()));
-  // UTF-16 offset → code point index (characters above U+FFFF take two units).
-  std::vector<std::uint32_t> cp_at(std::size_t(u.length()) + 1, 0);
-  for (std::uint32_t i = 0, off = 0; i < text.size(); ++i) {
-    off += text[i] > 0xFFFF ? 2 : 1;
-    cp_at[off] = i + 1;
+  // UTF-16 for ICU, one code point at a time (a value that is not a scalar value goes in as
+  // U+FFFD, so every code point is there); ICU's own length after each append gives the map
+  // from UTF-16 offsets back to code point indices.
+  icu::UnicodeString u;
+  std::vector<std::uint32_t> cp_at(text.size() * 2 + 1, 0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    u.append(static_cast<UChar32>(is_scalar_value(text[i]) ? text[i] : kReplacementChar));
+    cp_at.at(static_cast<std::size_t>(u.length())) = static_cast<std::uint32_t>(i + 1);
   }
   icu::BreakIterator& it = line_iterator();
   it.setText(u);
   for (int32_t pos = it.next(); pos != icu::BreakIterator::DONE; pos = it.next()) {
     if (pos <= 0) continue;
-    const std::uint32_t after = cp_at[std::size_t(pos)] - 1;  // code point before the break
-    breaks[after] = it.getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Forced : BreakAfter::Allowed;
+    const std::uint32_t after = cp_at.at(std::size_t(pos)) - 1;  // code point before the break
+    breaks.at(after) =
+        it.getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Forced : BreakAfter::Allowed;
   }
   breaks.back() = BreakAfter::Forced;
   return breaks;

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/span.h"
 #include "base/units.h"
 
 namespace ptbrief::typeset {
@@ -59,6 +60,7 @@ struct Paragraph {
   std::vector<Inline> content;
   ParagraphStyle style;
   std::string marker;  ///< list marker drawn in the left indent ("1.", "•"), or empty
+  Span source;         ///< raw-file bytes its text was taken from; no file for composed text
 };
 
 /// A heading: a paragraph that also becomes a PDF bookmark at `level` (1 = top).

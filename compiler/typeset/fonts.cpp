@@ -42,7 +42,7 @@ const json& member(const fs::path& file, const json& obj, const char* key, const
 }
 
 FontManifest parse_manifest(const fs::path& path) {
-  const std::string text = read_file(path);
+  const std::string text = read_file(path, limits::kMaxJsonBytes);
   if (text.size() > limits::kMaxJsonBytes) manifest_error(path, "$", "font manifest is too large");
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object())
@@ -261,7 +261,10 @@ std::vector<FontPinProblem> verify_font_pins(const FontManifest& m) {
 FontSet::FontSet(const FontManifest& manifest,
                  const std::map<std::string, std::vector<std::string>>& overrides)
     : manifest_(manifest), roles_(manifest.roles) {
-  for (const auto& [role, chain] : overrides) roles_[role] = chain;
+  for (const auto& [role, chain] : overrides) {
+    roles_[role] = chain;
+    from_layout_.insert(role);
+  }
 }
 
 const LoadedFace* FontSet::resolve(const std::string& spec) {
@@ -325,13 +328,20 @@ const std::vector<const LoadedFace*>& FontSet::chain(const std::string& role) {
   for (const std::string& spec : r->second)
     if (const LoadedFace* f = resolve(spec)) faces.push_back(f);
   if (faces.empty()) {
+    // Blame whoever named the families: the layout's "font_families" or the font manifest.
+    std::string tried;
+    for (const std::string& spec : r->second) tried += (tried.empty() ? "'" : ", '") + spec + "'";
+    const bool layout = from_layout_.count(role) > 0;
     Diagnostic d;
     d.code = "typeset.font_role";
-    d.message = "no font of role '" + role + "' is installed (tried " +
-                std::to_string(r->second.size()) + " faces)";
-    d.hint = "install the packages listed in fonts/README.md (e.g. fonts-noto-cjk)";
-    d.file = manifest_.path.string();
-    d.json_path = "$.roles." + role;
+    d.message = "no font family for role '" + role + "' is installed (tried " +
+                (tried.empty() ? std::string("none") : tried) + ", from " +
+                (layout ? "the layout's \"font_families\")" : "the font manifest)");
+    d.hint = layout ? "name an installed family in the layout (`fc-list : family` lists them), "
+                      "or install it"
+                    : "install the packages listed in fonts/README.md (e.g. fonts-noto-cjk)";
+    if (!layout) d.file = manifest_.path.string();
+    d.json_path = (layout ? "$.font_families." : "$.roles.") + role;
     throw Error(d);
   }
   return chains_[role] = std::move(faces);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,7 @@ class FontSet {
   const LoadedFace* find(const std::string& spec);
   const FontManifest& manifest_;
   std::map<std::string, std::vector<std::string>> roles_;
+  std::set<std::string> from_layout_;  ///< roles whose chain the document (its layout) gave
   std::map<std::string, std::vector<const LoadedFace*>> chains_;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/utf8.h"
 #include "typeset/breaks.h"
 #include "typeset/linebreak.h"
 

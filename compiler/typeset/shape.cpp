@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/utf8.h"
+
 namespace ptbrief::typeset {
 namespace {
 
@@ -37,7 +39,9 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& text) {
   return scripts;
 }
 
-void report_missing(ShapeContext& ctx, char32_t c, const std::string& role) {
+void report_missing(ShapeContext& ctx, std::u32string_view text, std::size_t at,
+                    const std::string& role) {
+  const char32_t c = text[at];
   if (!ctx.reported_missing.insert(c).second) return;
   char code[16];
   std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
@@ -46,7 +50,16 @@ void report_missing(ShapeContext& ctx, char32_t c, const std::string& role) {
   d.code = "typeset.missing_glyph";
   std::string ch;
   append_utf8(ch, c);
-  d.message = "no font of role '" + role + "' has the character '" + ch + "' (" + code + ")";
+  // Where: the paragraph's source (file and byte), the character's place and its neighbours.
+  const std::size_t from = at > 8 ? at - 8 : 0;
+  const std::string context = to_utf8(text.substr(from, 16));
+  d.message = "no font of role '" + role + "' has the character '" + ch + "' (" + code +
+              "), first at character " + std::to_string(at + 1) + " of the paragraph '" +
+              context + "'";
+  if (!ctx.source.file.empty()) {
+    d.file = ctx.source.file;
+    d.offset = static_cast<long long>(ctx.source.start);
+  }
   d.hint = "add a face that covers it to the role in fonts/manifest.json, or replace the character";
   ctx.sink.report(d);
 }
@@ -126,54 +139,6 @@ Pt effective_size(const TextStyle& s) {
   return s.superscript ? s.size * 0.6 : s.size;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
-}
-
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
-
-std::u32string from_utf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + std::size_t(len) > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const unsigned char cb = static_cast<unsigned char>(s[i + std::size_t(k)]);
-      ok = ok && (cb & 0xC0) == 0x80;
-      c = (c << 6) | (cb & 0x3F);
-    }
-    out += ok ? c : U'\uFFFD';
-    i += ok ? std::size_t(len) : 1;
-  }
-  return out;
-}
 
 StyledText styled_text(const std::vector<Inline>& content, const TextStyle& base) {
   StyledText st;
@@ -220,7 +185,7 @@ ShapedText shape(const StyledText& st, ShapeContext& ctx) {
       bool missing = false;
       face = text[i] == U'\n' ? (run_face ? run_face : chain->front())
                               : pick_face(*chain, text[i], run_face, missing);
-      if (missing) report_missing(ctx, text[i], st.styles[next_style].font);
+      if (missing) report_missing(ctx, text, i, st.styles[next_style].font);
       cut = i > run_start &&
             (next_style != style || face != run_face || scripts[i] != scripts[run_start]);
     }

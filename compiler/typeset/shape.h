@@ -56,6 +56,7 @@ struct ShapeContext {
   DiagSink& sink;
   std::string language = "zh-Hans";
   std::set<char32_t> reported_missing;
+  Span source;  ///< where the paragraph being shaped came from (Paragraph::source), for warnings
 };
 
 /// The size at which a style's glyphs are drawn (superscripts are smaller).
@@ -63,14 +64,9 @@ Pt effective_size(const TextStyle& s);
 
 /// Itemizes `text` by style, font and script and shapes every run with HarfBuzz (script,
 /// language → locl, kerning). A character no face of its role has is reported to the sink as
-/// a warning "typeset.missing_glyph" naming it and its U+ code, and drawn with the first
-/// face's .notdef glyph.
+/// a warning "typeset.missing_glyph" naming it, its U+ code, where it first occurs (the source
+/// file and byte of ctx.source, the character's position and its context) and drawn with the
+/// first face's .notdef glyph.
 ShapedText shape(const StyledText& text, ShapeContext& ctx);
-
-/// UTF-8 of one code point / a code point range.
-void append_utf8(std::string& out, char32_t c);
-std::string to_utf8(std::u32string_view s);
-/// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string from_utf8(std::string_view s);
 
 }  // namespace ptbrief::typeset

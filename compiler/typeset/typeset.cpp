@@ -16,7 +16,7 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
       options.font_manifest.empty() ? default_font_manifest() : options.font_manifest;
   const FontManifest& manifest = load_manifest(manifest_path);  // roles → families → files
   FontSet fonts(manifest, doc.font_roles);                      // per-document role chains
-  Engine engine{ShapeContext{fonts, sink, doc.meta.lang, {}}, {}, {}, {}, {}};
+  Engine engine{ShapeContext{fonts, sink, doc.meta.lang, {}, {}}, {}, {}, {}, {}};
 
   // Document grid: pitch from the text block (公文: 28 characters × 22 lines).
   const TextBlock block = text_block(doc.page, 0);

@@ -36,8 +36,9 @@ ProcessStats measure_process(const std::vector<std::string>& argv, int runs) {
     auto a = std::chrono::steady_clock::now();
     pid_t pid = ::fork();
     if (pid == 0) {
-      std::freopen("/dev/null", "w", stdout);
-      std::freopen("/dev/null", "w", stderr);
+      // The child's output is discarded; without /dev/null it goes to the bench's own.
+      if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) {
+      }
       std::vector<char*> args;
       for (const auto& x : argv) args.push_back(const_cast<char*>(x.c_str()));
       args.push_back(nullptr);

@@ -1,5 +1,6 @@
 // The command-line front end: help, version, and how it refuses what it does not know.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "support/test_support.h"
 
@@ -41,4 +42,26 @@ TEST_CASE("no command at all is an error with usage, exit 2") {
   auto r = run_ptbrief({});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("usage: ptbrief <command>") != std::string::npos);
+}
+
+TEST_CASE("a symlink loop in the corpus folder is a user error naming it, not an internal error") {
+  const auto dir = ptbrief::test::scratch_dir("cli-loop");
+  std::filesystem::create_symlink(dir / "loop.txt", dir / "loop.txt");
+  auto r = run_ptbrief({"ingest", "--corpus", dir.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("internal error") == std::string::npos);
+  CHECK(r.err.find((dir / "loop.txt").string() + ": error: cannot access") != std::string::npos);
+  CHECK(r.err.find("hint: a symbolic link there points back at itself") != std::string::npos);
+}
+
+TEST_CASE("a layout that is a folder or a device is refused before it is read, naming it") {
+  const auto dir = ptbrief::test::scratch_dir("cli-layout-kind");
+  std::filesystem::create_directories(dir / "folder.json");
+  for (const std::string& layout : {(dir / "folder.json").string(), std::string("/dev/zero")}) {
+    INFO(layout);
+    auto r = run_ptbrief({"make", "--park", "某园区", "--layout", layout});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    CHECK(r.err.find(layout + ": error: cannot read '" + layout + "': it is a") != std::string::npos);
+  }
 }

@@ -1,6 +1,8 @@
 // Tests of the position-tracking JSON reader used for layout specs.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "base/diagnostic.h"
 #include "compose/json_reader.h"
 
@@ -68,4 +70,30 @@ TEST_CASE("json reader rejects trailing commas, duplicates and truncation", "[co
 TEST_CASE("json reader refuses nesting deeper than the limit", "[compose][json]") {
   const std::string deep = std::string(200, '[') + std::string(200, ']');
   CHECK(parse_error(deep).message.find("nested too deeply") != std::string::npos);
+}
+
+TEST_CASE("json reader refuses invalid UTF-8 naming its line and column", "[compose][json]") {
+  // F4 90 80 80 would be U+110000; ED A0 80 is a surrogate; C0 AF an overlong '/'.
+  for (std::string bad : {"\xF4\x90\x80\x80", "\xED\xA0\x80", "\xC0\xAF"}) {
+    const auto d = parse_error("{\n  \"名\": \"ab" + bad + "\"\n}");
+    CHECK(d.code == "layout.json_syntax");
+    CHECK(d.message.find("invalid UTF-8") != std::string::npos);
+    CHECK(d.file == "x.json");
+    CHECK(d.line == 2);
+    CHECK(d.column == 11);
+    CHECK_FALSE(d.hint.empty());
+  }
+}
+
+TEST_CASE("json reader checks duplicate keys in linear time", "[compose][json]") {
+  // 150,000 members: a quadratic duplicate check makes ~10^10 comparisons (minutes); a linear
+  // one takes well under a second. The bound is generous on purpose.
+  std::string text = "{";
+  for (int i = 0; i < 150000; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  text += "}";
+  const auto start = std::chrono::steady_clock::now();
+  const Value v = parse(text, "big.json");
+  const auto took = std::chrono::steady_clock::now() - start;
+  CHECK(v.members.size() == 150000);
+  CHECK(took < std::chrono::seconds(20));
 }

@@ -8,6 +8,7 @@
 #include "extract/text.h"
 
 using namespace ptbrief::extract;
+using ptbrief::to_utf8;
 
 namespace {
 

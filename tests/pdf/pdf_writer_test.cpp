@@ -159,3 +159,21 @@ TEST_CASE("pdf writer: an unreadable font file is reported with its path", "[pdf
     CHECK_FALSE(e.diagnostic().hint.empty());
   }
 }
+
+TEST_CASE("pdf writer: a heading of 40000 characters is a plain error naming it", "[pdf]") {
+  Sample s = sample_pages({open_face(kNotoSerif, "Noto Serif CJK SC")}, 200);
+  REQUIRE(!s.pages.outline.empty());
+  std::string huge;
+  for (int i = 0; i < 40000; ++i) huge += "党";
+  s.pages.outline.front().title = huge;
+  try {
+    pdf::write_pdf(s.pages, fixed_options());
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "pdf.text_too_long");
+    CHECK(e.diagnostic().message.find("the heading '党党党") != std::string::npos);
+    CHECK(e.diagnostic().message.find("40000 characters") != std::string::npos);
+    CHECK(e.diagnostic().message.find("libharu") == std::string::npos);
+    CHECK_FALSE(e.diagnostic().hint.empty());
+  }
+}

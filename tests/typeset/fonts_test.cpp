@@ -128,3 +128,34 @@ TEST_CASE("a malformed manifest is an error with the JSON path", "[fonts]") {
     CHECK(e.diagnostic().file == path.string());
   }
 }
+
+TEST_CASE("a layout family that is not installed is blamed on the layout, naming the family",
+          "[fonts]") {
+  Document doc = one_paragraph("文字");
+  doc.font_roles["serif"] = {"No Such Family:Regular"};
+  CollectingSink sink;
+  try {
+    typeset::typeset(doc, {}, sink);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "typeset.font_role");
+    CHECK(e.diagnostic().message.find("'No Such Family:Regular'") != std::string::npos);
+    CHECK(e.diagnostic().message.find("font_families") != std::string::npos);
+    CHECK(e.diagnostic().json_path == "$.font_families.serif");
+    CHECK(e.diagnostic().file.empty());
+    CHECK(e.diagnostic().hint.find("layout") != std::string::npos);
+  }
+}
+
+TEST_CASE("a missing character's warning names the source file, byte and its place", "[fonts]") {
+  Document doc = one_paragraph("音乐𝄞与");
+  std::get<Paragraph>(doc.blocks.at(0)).source = {"004_article.txt", 120, 180};
+  doc.font_roles["serif"] = {"Noto Serif CJK SC:Regular"};
+  CollectingSink sink;
+  typeset::typeset(doc, {}, sink);
+  REQUIRE(sink.items.size() == 1);
+  CHECK(sink.items[0].file == "004_article.txt");
+  CHECK(sink.items[0].offset == 120);
+  CHECK(sink.items[0].message.find("first at character 3 of the paragraph '音乐𝄞与'") !=
+        std::string::npos);
+}

@@ -2,11 +2,14 @@
 // marks, numbers with units, the interpunct.
 #include <catch2/catch.hpp>
 
+#include "base/utf8.h"
 #include "typeset/breaks.h"
 #include "typeset/cjk.h"
 #include "typeset/shape.h"
 
 using namespace ptbrief::typeset;
+using ptbrief::from_utf8;
+using ptbrief::to_utf8;
 
 namespace {
 
