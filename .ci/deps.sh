@@ -1,20 +1,27 @@
 #!/bin/sh
-# Installs the Debian packages ptbrief needs to build, test and run — only those missing.
-# Used by `make deps`, which both README set-up commands run first.
+# Installs what ptbrief needs to build, test and run — only what is missing.
+# Used by `make deps`, which both README set-up commands run first. The Debian packages are
+# listed in .ci/packages.txt (one place, also read by the deps test and `make deb`).
 set -eu
-PACKAGES="build-essential cmake pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
-nlohmann-json3-dev catch2 fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai
-fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei fonts-dejavu-core
-poppler-utils qpdf python3"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+# 1. Debian packages: the first word of every non-comment line of packages.txt.
+packages="$(sed -e 's/#.*//' "$root/.ci/packages.txt" | awk 'NF { print $1 }')"
 missing=""
-for p in $PACKAGES; do
+for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "ptbrief: installing missing packages:$missing"
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  echo "ptbrief deps: missing Debian packages:$missing"
+  echo "ptbrief deps: apt-get update"
+  $SUDO apt-get update -q
+  echo "ptbrief deps: apt-get install (one Get: line per download, then unpacking)"
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -q --no-install-recommends -o Dpkg::Use-Pty=0 $missing
+  echo "ptbrief deps: Debian packages done"
+fi
+
+# 2. Steps after the Debian packages (data fetched into $root/.deps/) go below.
