@@ -1,6 +1,7 @@
 # ptbrief — thin wrapper around CMake. Every target that builds first installs missing
 # Debian packages (.ci/deps.sh), so these work on a fresh machine.
 BUILD   ?= build
+BUILD_TYPE ?= Release
 WERROR  ?= OFF
 JOBS    ?= $(shell nproc)
 PARK    ?= 南通高新区
@@ -9,13 +10,15 @@ CTEST_ARGS ?=
 
 .PHONY: all deps configure build tool test bench brief format golden-update clean
 
-all: build
+# Only the binary; says where it is.
+all: tool
+	@echo "ptbrief: built $(BUILD)/ptbrief"
 
 deps:
 	@sh .ci/deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_WERROR=$(WERROR) >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPTBRIEF_WERROR=$(WERROR) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
