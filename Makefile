@@ -31,9 +31,9 @@ tool: configure
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
-# The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…).
+# The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…), into briefs/out/.
 brief: tool
-	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)"
+	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)" -o briefs/out/
 
 bench: build
 	@./$(BUILD)/ptbrief_bench

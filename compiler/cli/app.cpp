@@ -5,7 +5,12 @@
 #include <iostream>
 
 #include "base/diagnostic.h"
+#include "base/paths.h"
+#include "base/suggest.h"
 #include "cli/commands.h"
+#include "ingest/ingest.h"
+#include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -22,6 +27,24 @@ std::string top_usage() {
   }
   s += "\nRun 'ptbrief <command> --help' for a command's options.\n";
   return s;
+}
+
+/// "ptbrief 0.1.0", the versions of the libraries that do the work, and the data folders in
+/// the order they are searched.
+std::string version_text() {
+  std::string data;
+  for (const auto& d : data_dirs()) data += (data.empty() ? "" : ", ") + d.string();
+  return std::string("ptbrief ") + PTBRIEF_VERSION + "\nICU " + ingest::icu_version() +
+         "\nHarfBuzz " + typeset::harfbuzz_version() + "\nlibharu " + pdf::libharu_version() +
+         "\ndata: " + (data.empty() ? "(none found)" : data) + "\n";
+}
+
+/// "; did you mean 'make'?" for a mistyped command, or "".
+std::string command_suggestion(const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& c : all_commands()) names.push_back(c.name);
+  const auto near = nearest_names(name, names);
+  return near.empty() ? "" : "; did you mean '" + near.front() + "'?";
 }
 
 const CommandSpec* find_command(const std::string& name) {
@@ -51,20 +74,22 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << command_help(*c);
         return kExitOk;
       }
-      err << "ptbrief: unknown command '" << args[1] << "'\n" << top_usage();
+      err << "ptbrief: unknown command '" << args[1] << "'" << command_suggestion(args[1]) << "\n"
+          << top_usage();
       return kExitError;
     }
     out << top_usage();
     return kExitOk;
   }
   if (first == "--version" || first == "-V") {
-    out << "ptbrief " << PTBRIEF_VERSION << "\n";
+    out << version_text();
     return kExitOk;
   }
   const CommandSpec* cmd = find_command(first);
   if (!cmd) {
-    err << "ptbrief: unknown " << (first[0] == '-' ? "option" : "command") << " '" << first
-        << "'\n"
+    const bool option = first[0] == '-';
+    err << "ptbrief: unknown " << (option ? "option" : "command") << " '" << first << "'"
+        << (option ? "" : command_suggestion(first)) << "\n"
         << top_usage();
     return kExitError;
   }
@@ -82,7 +107,9 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     inv.err = &err;
     return cmd->run(inv);
   } catch (const UsageError& e) {
-    err << "ptbrief " << cmd->name << ": " << e.what() << "\n" << command_help(*cmd);
+    // The mistake, the synopsis and where the rest is — not the whole help.
+    err << "ptbrief " << cmd->name << ": " << e.what() << "\nusage: " << cmd->synopsis
+        << "\nRun 'ptbrief " << cmd->name << " --help' for the options.\n";
     return kExitError;
   } catch (const Error& e) {
     err << "ptbrief " << cmd->name << ": " << format(e.diagnostic()) << "\n";

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "base/suggest.h"
+
 namespace ptbrief::cli {
 
 bool Invocation::has(const std::string& flag) const {
@@ -29,6 +31,18 @@ const OptionSpec* find_option(const CommandSpec& spec, const std::string& name, 
   return nullptr;
 }
 
+/// "unknown option '--prak' for 'ptbrief make'; did you mean '--park'?"
+UsageError unknown_option(const CommandSpec& spec, const std::string& arg, const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& o : spec.options) names.push_back(o.name);
+  std::string message = "unknown option '" + arg + "' for 'ptbrief " + spec.name + "'";
+  const auto near = nearest_names(name, names);
+  for (std::size_t i = 0; i < near.size(); ++i)
+    message += (i ? ", '--" : "; did you mean '--") + near[i] + "'";
+  if (!near.empty()) message += "?";
+  return UsageError(message);
+}
+
 }  // namespace
 
 Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::string>& args) {
@@ -48,7 +62,7 @@ Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::st
         name.resize(eq);
       }
       const OptionSpec* opt = find_option(spec, name, is_short);
-      if (!opt) throw UsageError("unknown option '" + a + "' for 'ptbrief " + spec.name + "'");
+      if (!opt) throw unknown_option(spec, a, name);
       if (opt->value_name.empty()) {
         if (inline_value) throw UsageError("option '--" + opt->name + "' takes no value");
         inv.flags.push_back(opt->name);
@@ -59,9 +73,10 @@ Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::st
           throw UsageError("option '--" + opt->name + "' needs a value (" + opt->value_name + ")");
         inline_value = args[++i];
       }
-      if (inv.values.count(opt->name))
+      if (inv.values.count(opt->name) && !opt->repeatable)
         throw UsageError("option '--" + opt->name + "' given twice");
       inv.values[opt->name] = *inline_value;
+      inv.lists[opt->name].push_back(*inline_value);
       continue;
     }
     inv.positional.push_back(a);

@@ -1,6 +1,8 @@
 // The ingest driver: files → decoded text → repaired lines → typed blocks → articles.
 #include "ingest/ingest.h"
 
+#include <unicode/uversion.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -122,6 +124,15 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
       fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());
   }
   std::sort(paths.begin(), paths.end());
+  if (paths.empty()) {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "ingest.no_files";
+    d.message = "the corpus folder holds no article files (*.txt, *.md, *.text)";
+    d.hint = "put the articles there, or pass --corpus DIR for the folder that has them";
+    d.file = dir.string();
+    sink.report(d);
+  }
 
   Corpus corpus;
   for (const auto& path : paths) {
@@ -133,6 +144,14 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
     std::move(articles.begin(), articles.end(), std::back_inserter(corpus.articles));
   }
   return corpus;
+}
+
+std::string icu_version() {
+  UVersionInfo v;
+  u_getVersion(v);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(v, text);
+  return text;
 }
 
 }  // namespace ptbrief::ingest

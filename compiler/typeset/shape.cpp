@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "typeset/typeset.h"
+
 namespace ptbrief::typeset {
 namespace {
 
@@ -233,5 +235,7 @@ ShapedText shape(const StyledText& st, ShapeContext& ctx) {
   }
   return out;
 }
+
+std::string harfbuzz_version() { return hb_version_string(); }
 
 }  // namespace ptbrief::typeset
