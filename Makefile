@@ -8,7 +8,10 @@ PARK    ?= 南通高新区
 LAYOUT  ?= briefing
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build tool test bench brief format golden-update clean
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all deps configure build tool test bench brief install deb format golden-update clean
 
 # Only the binary; says where it is.
 all: tool
@@ -34,6 +37,14 @@ test: build
 # The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…), into briefs/out/.
 brief: tool
 	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)" -o briefs/out/
+
+# The binary, its data, man page and bash completion under $(DESTDIR)$(PREFIX).
+install: tool
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# A Debian package (CPack) in $(BUILD)/.
+deb: tool
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls "$$PWD"/ptbrief_*.deb
 
 bench: build
 	@./$(BUILD)/ptbrief_bench
