@@ -1,8 +1,10 @@
 # ptbrief — thin wrapper around CMake. Every target that builds first installs missing
 # Debian packages (.ci/deps.sh), so these work on a fresh machine.
 BUILD   ?= build
-BUILD_TYPE ?= Release
-WERROR  ?= OFF
+# BUILD_TYPE (CMake's default here: Release) and WERROR (OFF) stick in the build folder once
+# given: a later `make` without them keeps them instead of reconfiguring and rebuilding.
+BUILD_TYPE ?=
+WERROR  ?=
 JOBS    ?= $(shell nproc)
 PARK    ?= 南通高新区
 LAYOUT  ?= briefing
@@ -21,7 +23,8 @@ deps:
 	@sh .ci/deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPTBRIEF_WERROR=$(WERROR) >/dev/null
+	@cmake -S . -B $(BUILD) $(if $(BUILD_TYPE),-DCMAKE_BUILD_TYPE=$(BUILD_TYPE)) \
+	  $(if $(WERROR),-DPTBRIEF_WERROR=$(WERROR)) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
