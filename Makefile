@@ -13,7 +13,7 @@ CTEST_ARGS ?=
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build tool test bench brief install deb format golden-update clean
+.PHONY: all deps configure build tool test bench brief install deb messages format golden-update clean
 
 # Only the binary; says where it is.
 all: tool
@@ -51,6 +51,14 @@ deb: tool
 
 bench: build
 	@./$(BUILD)/ptbrief_bench
+
+# Refreshes po/ptbrief.pot from the tr()/trf() calls and merges it into each po/<lang>.po;
+# translate the new or fuzzy entries there, then `make test` checks none is left.
+messages:
+	@grep -rl --include='*.cpp' -e 'tr(' -e 'trf(' compiler | sort | xargs xgettext \
+	  --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --package-name=ptbrief \
+	  --no-location --sort-output -o po/ptbrief.pot
+	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-location $$po po/ptbrief.pot; done
 
 format:
 	@find compiler tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -79,6 +79,16 @@ fs::path find_data_file(const fs::path& relative) {
   return (dirs.empty() ? fs::current_path() : dirs.front()) / relative;
 }
 
+fs::path locale_dir() {
+  const fs::path exe_dir = executable_dir();
+#ifdef PTBRIEF_BUILD_DIR
+  if (!exe_dir.empty() && is_build_tree(exe_dir)) return fs::path(PTBRIEF_BUILD_DIR) / "locale";
+#endif
+  const fs::path beside = (exe_dir / ".." / "share" / "locale").lexically_normal();
+  if (!exe_dir.empty() && is_dir(beside)) return beside;
+  return "/usr/share/locale";
+}
+
 fs::path project_root() {
   if (const char* env = std::getenv("PTBRIEF_ROOT"); env && *env) return env;
   if (fs::path source = source_tree(); !source.empty()) return source;

@@ -22,6 +22,11 @@ std::vector<std::filesystem::path> find_data_files(const std::filesystem::path& 
 /// first data folder (so an error names a real place).
 std::filesystem::path find_data_file(const std::filesystem::path& relative);
 
+/// Where ptbrief's message catalogues are (<dir>/<lang>/LC_MESSAGES/ptbrief.mo): the build
+/// tree's locale/ for a build-tree binary, else ../share/locale beside the binary when that
+/// exists (make install), else /usr/share/locale.
+std::filesystem::path locale_dir();
+
 /// The project root (pack files in briefs/, golden tests): $PTBRIEF_ROOT if set, else the
 /// source tree ptbrief was built from while it exists, else the current directory.
 std::filesystem::path project_root();

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "base/suggest.h"
 #include "cli/commands.h"
@@ -16,16 +17,16 @@ namespace ptbrief::cli {
 namespace {
 
 std::string top_usage() {
-  std::string s =
-      "usage: ptbrief <command> [options]\n"
-      "       ptbrief --help | --version\n\n"
-      "ptbrief compiles noisy Chinese news articles about industrial parks into printable\n"
-      "PDF briefings, one per park or per topic.\n\ncommands:\n";
+  std::string s = std::string(tr("usage: ")) +
+                  "ptbrief <command> [options]\n       ptbrief --help | --version\n\n" +
+                  tr("ptbrief compiles noisy Chinese news articles about industrial parks into "
+                     "printable\nPDF briefings, one per park or per topic.\n") +
+                  "\n" + tr("commands:") + "\n";
   for (const auto& c : all_commands()) {
     std::string left = "  " + c.name;
     s += left + std::string(left.size() < 12 ? 12 - left.size() : 1, ' ') + c.summary + "\n";
   }
-  s += "\nRun 'ptbrief <command> --help' for a command's options.\n";
+  s += std::string("\n") + tr("Run 'ptbrief <command> --help' for a command's options.") + "\n";
   return s;
 }
 
@@ -44,7 +45,7 @@ std::string command_suggestion(const std::string& name) {
   std::vector<std::string> names;
   for (const auto& c : all_commands()) names.push_back(c.name);
   const auto near = nearest_names(name, names);
-  return near.empty() ? "" : "; did you mean '" + near.front() + "'?";
+  return near.empty() ? "" : trf("; did you mean {1}?", {"'" + near.front() + "'"});
 }
 
 const CommandSpec* find_command(const std::string& name) {
@@ -64,7 +65,7 @@ const std::vector<CommandSpec>& all_commands() {
 
 int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
-    err << "ptbrief: no command given\n" << top_usage();
+    err << "ptbrief: " << tr("no command given") << "\n" << top_usage();
     return kExitError;
   }
   const std::string& first = args[0];
@@ -74,7 +75,8 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << command_help(*c);
         return kExitOk;
       }
-      err << "ptbrief: unknown command '" << args[1] << "'" << command_suggestion(args[1]) << "\n"
+      err << "ptbrief: " << trf("unknown command '{1}'", {args[1]}) << command_suggestion(args[1])
+          << "\n"
           << top_usage();
       return kExitError;
     }
@@ -88,8 +90,10 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const CommandSpec* cmd = find_command(first);
   if (!cmd) {
     const bool option = first[0] == '-';
-    err << "ptbrief: unknown " << (option ? "option" : "command") << " '" << first << "'"
-        << (option ? "" : command_suggestion(first)) << "\n"
+    err << "ptbrief: "
+        << (option ? trf("unknown option '{1}'", {first})
+                   : trf("unknown command '{1}'", {first}) + command_suggestion(first))
+        << "\n"
         << top_usage();
     return kExitError;
   }
@@ -108,15 +112,17 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return cmd->run(inv);
   } catch (const UsageError& e) {
     // The mistake, the synopsis and where the rest is — not the whole help.
-    err << "ptbrief " << cmd->name << ": " << e.what() << "\nusage: " << cmd->synopsis
-        << "\nRun 'ptbrief " << cmd->name << " --help' for the options.\n";
+    err << "ptbrief " << cmd->name << ": " << e.what() << "\n"
+        << tr("usage: ") << cmd->synopsis << "\n"
+        << trf("Run 'ptbrief {1} --help' for the options.", {cmd->name}) << "\n";
     return kExitError;
   } catch (const Error& e) {
     err << "ptbrief " << cmd->name << ": " << format(e.diagnostic()) << "\n";
     return kExitError;
   } catch (const std::exception& e) {
-    err << "ptbrief " << cmd->name << ": internal error: " << e.what()
-        << "\n  hint: this is a bug in ptbrief; please report it with the command line\n";
+    err << "ptbrief " << cmd->name << ": " << trf("internal error: {1}", {e.what()}) << "\n  "
+        << tr("hint: ") << tr("this is a bug in ptbrief; please report it with the command line")
+        << "\n";
     return kExitError;
   }
 }

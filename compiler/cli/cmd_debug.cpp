@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
@@ -100,7 +101,7 @@ int run(const Invocation& inv) {
 CommandSpec debug_command() {
   CommandSpec c;
   c.name = "debug";
-  c.summary = "print a stage's result as stable text (test oracle)";
+  c.summary = tr("print a stage's result as stable text (test oracle)");
   c.synopsis =
       "ptbrief debug --dump=ingest|facts|lines|pages [--corpus DIR] "
       "[--park NAME | --topic NAME] [--layout NAME]";

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -144,7 +145,7 @@ int run(const Invocation& inv) {
 CommandSpec extract_command() {
   CommandSpec c;
   c.name = "extract";
-  c.summary = "extract parks, key figures, practices and topics";
+  c.summary = tr("extract parks, key figures, practices and topics");
   c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table]";
   c.description =
       "Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"

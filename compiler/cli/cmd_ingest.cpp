@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -61,7 +62,7 @@ int run(const Invocation& inv) {
 CommandSpec ingest_command() {
   CommandSpec c;
   c.name = "ingest";
-  c.summary = "read and clean the article files; print articles and blocks";
+  c.summary = tr("read and clean the article files; print articles and blocks");
   c.synopsis = "ptbrief ingest [--corpus DIR] [--format json|text]";
   c.description =
       "Decodes every article file of the corpus folder (UTF-8, GB18030, UTF-16 with BOM),\n"

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -99,7 +100,7 @@ int run(const Invocation& inv) {
 CommandSpec list_command() {
   CommandSpec c;
   c.name = "list";
-  c.summary = "list the parks, topics or layouts that exist";
+  c.summary = tr("list the parks, topics or layouts that exist");
   c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR] [--format text|json]";
   c.description =
       "text: one name per line, details after a tab. json: an array of objects (parks: name,\n"

@@ -5,6 +5,7 @@
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
@@ -42,13 +43,14 @@ std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
   if (auto issue = inv.value("issue")) {
     const bool number = !issue->empty() && issue->size() <= 6 && (*issue)[0] != '0' &&
                         issue->find_first_not_of("0123456789") == std::string::npos;
-    if (!number) throw UsageError("--issue takes the issue number, a whole number from 1 (e.g. --issue 12)");
+    if (!number)
+      throw UsageError(tr("--issue takes the issue number, a whole number from 1 (e.g. --issue 12)"));
     out.push_back({"masthead.issue", "第" + *issue + "期"});
   }
   for (const auto& kv : inv.lists.count("set") ? inv.lists.at("set") : std::vector<std::string>{}) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw UsageError("--set takes KEY=VALUE, e.g. --set masthead.title=园区党建工作简报");
+      throw UsageError(tr("--set takes KEY=VALUE, e.g. --set masthead.title=园区党建工作简报"));
     out.push_back({kv.substr(0, eq), kv.substr(eq + 1)});
   }
   return out;
@@ -59,7 +61,7 @@ std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
 std::filesystem::path output_path(const Invocation& inv, const std::string& default_name) {
   const auto o = inv.value("output");
   if (!o) return std::filesystem::current_path() / default_name;
-  if (o->empty()) throw UsageError("-o takes a file, a folder or - (standard output)");
+  if (o->empty()) throw UsageError(tr("-o takes a file, a folder or - (standard output)"));
   if (*o == "-") return {};
   std::error_code ec;
   if (o->back() == '/' || std::filesystem::is_directory(*o, ec))
@@ -79,7 +81,7 @@ std::size_t report(const Invocation& inv, CollectingSink& sink) {
 int run(const Invocation& inv) {
   const auto park = inv.value("park"), topic = inv.value("topic");
   if (park.has_value() == topic.has_value())
-    throw UsageError("give exactly one of --park NAME or --topic NAME");
+    throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
   const std::filesystem::path corpus = inv.value_or("corpus", default_corpus_dir().string());
@@ -115,24 +117,25 @@ int run(const Invocation& inv) {
 CommandSpec make_command() {
   CommandSpec c;
   c.name = "make";
-  c.summary = "build one briefing PDF for a park or a topic";
+  c.summary = tr("build one briefing PDF for a park or a topic");
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
       "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]...";
   c.description =
-      "Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
-      "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
-      "briefing); -o DIR writes DIR/<name>.pdf, -o - the PDF itself to standard output.\n"
-      "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
-      "options give byte-identical PDFs. --issue and --set change layout fields for this run.";
-  c.options = {{"park", "NAME", "park brief (canonical name or alias; see ptbrief list parks)", ""},
-               {"topic", "NAME", "topic brief comparing parks (see ptbrief list topics)", ""},
-               {"layout", "NAME", "layout name or .json path (default briefing)", ""},
-               {"corpus", "DIR", "corpus folder (default ../shared/corpus)", ""},
-               {"output", "FILE", "write the PDF to FILE, into folder DIR, or to stdout (-)", "o"},
-               {"date", "YYYY-MM-DD", "the brief's date, printed in the masthead", ""},
-               {"issue", "N", "issue number, printed as 第N期 (masthead.issue)", ""},
-               {"set", "KEY=VALUE", "set a layout field, e.g. masthead.title=…", "", true}};
+      tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
+         "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
+         "briefing); -o DIR writes DIR/<name>.pdf, -o - the PDF itself to standard output.\n"
+         "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
+         "options give byte-identical PDFs. --issue and --set change layout fields for this run.");
+  c.options = {
+      {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
+               {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
+               {"layout", "NAME", tr("layout name or .json path (default briefing)"), ""},
+               {"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
+               {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
+               {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
+               {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
+               {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
   c.run = run;
   return c;
 }

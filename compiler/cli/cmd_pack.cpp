@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "pack/pack.h"
@@ -193,7 +194,7 @@ int run(const Invocation& inv) {
 CommandSpec pack_command() {
   CommandSpec c;
   c.name = "pack";
-  c.summary = "rebuild a pack of briefings, only what is out of date";
+  c.summary = tr("rebuild a pack of briefings, only what is out of date");
   c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force]";
   c.description =
       "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"

@@ -8,6 +8,7 @@
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "base/limits.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 
 namespace ptbrief::compose {
@@ -672,9 +673,9 @@ std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path,
     const auto names = list_layouts();
     if (std::find(names.begin(), names.end(), name_or_path) == names.end()) {
       const auto near = nearest_names(name_or_path, names);
-      fail("layout.unknown", "unknown layout '" + name_or_path + "'",
-           (near.empty() ? "" : "did you mean '" + join(near, "', '") + "'? ") +
-               "available layouts: " + join(names, ", ") + " (ptbrief list layouts)");
+      fail("layout.unknown", trf("unknown layout '{1}'", {name_or_path}),
+           (near.empty() ? "" : trf("did you mean {1}? ", {"'" + join(near, "', '") + "'"})) +
+               trf("available layouts: {1} (ptbrief list layouts)", {join(names, ", ")}));
     }
     file = find_data_file("layouts/" + name_or_path + ".json");
   } else if (!std::filesystem::exists(file)) {

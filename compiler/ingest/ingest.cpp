@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "base/hash.h"
+#include "base/i18n.h"
 #include "base/limits.h"
 #include "ingest/decode.h"
 #include "ingest/repair.h"
@@ -93,8 +94,8 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     Diagnostic d;
     d.severity = Severity::Warning;
     d.code = "ingest.empty";
-    d.message = "the file holds no text; it yields no articles";
-    d.hint = "remove the file from the corpus or fill it";
+    d.message = tr("the file holds no text; it yields no articles");
+    d.hint = tr("remove the file from the corpus or fill it");
     d.file = name;
     sink.report(d);
   }
@@ -112,8 +113,8 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
 Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    fail("ingest.no_corpus", "the corpus folder does not exist or is not a folder",
-         "pass --corpus DIR or set PTBRIEF_CORPUS", dir.string());
+    fail("ingest.no_corpus", tr("the corpus folder does not exist or is not a folder"),
+         tr("pass --corpus DIR or set PTBRIEF_CORPUS"), dir.string());
   std::vector<std::filesystem::path> paths;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     const std::string base = e.path().filename().string();
@@ -128,8 +129,8 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
     Diagnostic d;
     d.severity = Severity::Warning;
     d.code = "ingest.no_files";
-    d.message = "the corpus folder holds no article files (*.txt, *.md, *.text)";
-    d.hint = "put the articles there, or pass --corpus DIR for the folder that has them";
+    d.message = tr("the corpus folder holds no article files (*.txt, *.md, *.text)");
+    d.hint = tr("put the articles there, or pass --corpus DIR for the folder that has them");
     d.file = dir.string();
     sink.report(d);
   }
