@@ -58,7 +58,7 @@ TEST_CASE("make -o - writes the PDF itself to standard output and no file") {
   CHECK(run_shell("qpdf --check '" + (cwd / "brief.pdf").string() + "'").exit_code == 0);
 }
 
-TEST_CASE("make --date and --issue print in the masthead; SOURCE_DATE_EPOCH is only the default") {
+TEST_CASE("make --date and --issue print in the masthead, SOURCE_DATE_EPOCH is only the default") {
   const auto dir = ptbrief::test::scratch_dir("cli_date_issue");
   auto r = make_park({"-o", (dir / "a.pdf").string(), "--date", "2024-02-29", "--issue", "12"});
   INFO(r.err);
