@@ -45,7 +45,9 @@ void init_messages() {
   g_translating = true;
 }
 
-const char* tr(const char* msgid) { return g_translating ? ::dgettext(kDomain, msgid) : msgid; }
+const char* tr(const char* msgid) {
+  return g_translating ? ::dgettext(kDomain, msgid) : msgid;
+}
 
 std::string trf(const char* msgid, std::initializer_list<std::string_view> args) {
   const std::vector<std::string_view> values(args);

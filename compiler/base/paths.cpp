@@ -48,7 +48,8 @@ std::vector<fs::path> data_dirs() {
   const bool in_build_tree = !exe_dir.empty() && is_build_tree(exe_dir);
   std::vector<fs::path> candidates;
   if (in_build_tree) candidates.push_back(source);
-  if (!exe_dir.empty()) candidates.push_back((exe_dir / ".." / "share" / "ptbrief").lexically_normal());
+  if (!exe_dir.empty())
+    candidates.push_back((exe_dir / ".." / "share" / "ptbrief").lexically_normal());
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
     candidates.push_back(fs::path(xdg) / "ptbrief");
   else if (const char* home = std::getenv("HOME"); home && *home)

@@ -33,12 +33,14 @@ const OptionSpec* find_option(const CommandSpec& spec, const std::string& name, 
 }
 
 /// "unknown option '--prak' for 'ptbrief make'; did you mean '--park'?"
-UsageError unknown_option(const CommandSpec& spec, const std::string& arg, const std::string& name) {
+UsageError unknown_option(const CommandSpec& spec, const std::string& arg,
+                          const std::string& name) {
   std::vector<std::string> names;
   for (const auto& o : spec.options) names.push_back(o.name);
   std::string message = trf("unknown option '{1}' for 'ptbrief {2}'", {arg, spec.name});
   std::string near;
-  for (const auto& n : nearest_names(name, names)) near += (near.empty() ? "'--" : ", '--") + n + "'";
+  for (const auto& n : nearest_names(name, names))
+    near += (near.empty() ? "'--" : ", '--") + n + "'";
   if (!near.empty()) message += trf("; did you mean {1}?", {near});
   return UsageError(message);
 }
@@ -70,8 +72,7 @@ Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::st
       }
       if (!inline_value) {
         if (i + 1 >= args.size())
-          throw UsageError(
-              trf("option '--{1}' needs a value ({2})", {opt->name, opt->value_name}));
+          throw UsageError(trf("option '--{1}' needs a value ({2})", {opt->name, opt->value_name}));
         inline_value = args[++i];
       }
       if (inv.values.count(opt->name) && !opt->repeatable)

@@ -35,7 +35,8 @@ Json layout_rows() {
 Json corpus_rows(const std::string& what, const extract::Facts& facts) {
   Json rows = Json::array();
   if (what == "topics") {
-    for (const auto& t : facts.topics) rows.push_back({{"id", t.id}, {"description", t.description}});
+    for (const auto& t : facts.topics)
+      rows.push_back({{"id", t.id}, {"description", t.description}});
     return rows;
   }
   for (const auto& name : compose::brief_parks(facts)) {
@@ -69,13 +70,14 @@ void print_text(std::ostream& out, const std::string& what, const Json& rows) {
 }
 
 int run(const Invocation& inv) {
-  if (inv.positional.size() != 1) throw UsageError("say what to list: parks, topics or layouts");
+  if (inv.positional.size() != 1)
+    throw UsageError(tr("say what to list: parks, topics or layouts"));
   const std::string& what = inv.positional[0];
   if (what != "parks" && what != "topics" && what != "layouts")
-    throw UsageError("cannot list '" + what + "': choose parks, topics or layouts");
+    throw UsageError(trf("cannot list '{1}': choose parks, topics or layouts", {what}));
   const std::string fmt = inv.value_or("format", "text");
   if (fmt != "text" && fmt != "json")
-    throw UsageError("--format must be text or json, not '" + fmt + "'");
+    throw UsageError(trf("--format must be text or json, not '{1}'", {fmt}));
 
   CollectingSink sink;
   Json rows;
@@ -103,11 +105,11 @@ CommandSpec list_command() {
   c.summary = tr("list the parks, topics or layouts that exist");
   c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR] [--format text|json]";
   c.description =
-      "text: one name per line, details after a tab. json: an array of objects (parks: name,\n"
-      "articles, figures, practices; topics: id, description; layouts: name, description or\n"
-      "invalid).";
-  c.options = {{"corpus", "DIR", "corpus folder (default ../shared/corpus)", ""},
-               {"format", "FMT", "text or json (default: text)", ""}};
+      tr("text: one name per line, details after a tab. json: an array of objects (parks: name,\n"
+         "articles, figures, practices; topics: id, description; layouts: name, description or\n"
+         "invalid).");
+  c.options = {{"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
+               {"format", "FMT", tr("text or json (default: text)"), ""}};
   c.max_positional = 1;
   c.run = run;
   return c;

@@ -44,7 +44,8 @@ std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
     const bool number = !issue->empty() && issue->size() <= 6 && (*issue)[0] != '0' &&
                         issue->find_first_not_of("0123456789") == std::string::npos;
     if (!number)
-      throw UsageError(tr("--issue takes the issue number, a whole number from 1 (e.g. --issue 12)"));
+      throw UsageError(
+          tr("--issue takes the issue number, a whole number from 1 (e.g. --issue 12)"));
     out.push_back({"masthead.issue", "第" + *issue + "期"});
   }
   for (const auto& kv : inv.lists.count("set") ? inv.lists.at("set") : std::vector<std::string>{}) {
@@ -129,13 +130,13 @@ CommandSpec make_command() {
          "options give byte-identical PDFs. --issue and --set change layout fields for this run.");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
-               {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
-               {"layout", "NAME", tr("layout name or .json path (default briefing)"), ""},
-               {"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
-               {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
-               {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
-               {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
-               {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
+      {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
+      {"layout", "NAME", tr("layout name or .json path (default briefing)"), ""},
+      {"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
+      {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
+      {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
+      {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
+      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
   c.run = run;
   return c;
 }

@@ -7,8 +7,8 @@
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
-#include "base/limits.h"
 #include "base/i18n.h"
+#include "base/limits.h"
 #include "base/paths.h"
 
 namespace ptbrief::compose {
@@ -486,7 +486,8 @@ namespace {
 /// ~/.local/share/ptbrief/layouts/ours.json can extend the shipped briefing, and a layout that
 /// shadows a later folder's namesake can extend it. When only `current` matches, `current` (the
 /// caller reports the cycle); empty when nothing matches.
-std::filesystem::path extended_layout(const std::filesystem::path& current, const std::string& name) {
+std::filesystem::path extended_layout(const std::filesystem::path& current,
+                                      const std::string& name) {
   std::vector<std::filesystem::path> candidates = {current.parent_path() / (name + ".json")};
   for (const auto& dir : layout_dirs()) candidates.push_back(dir / (name + ".json"));
   std::error_code ec;
@@ -529,8 +530,9 @@ void apply_override(json::Value& tree, const LayoutOverride& o) {
       fail("layout.bad_set", "'--set " + o.key + "=…' names no layout field",
            "write --set masthead.issue=第2期 (a dotted path into the layout JSON)");
     if (node->type != Type::Object)
-      fail("layout.bad_set", "'--set " + o.key + "=…': the layout's '" + path +
-           "' is not an object", "set a field of an object, e.g. --set masthead.title=…");
+      fail("layout.bad_set",
+           "'--set " + o.key + "=…': the layout's '" + path + "' is not an object",
+           "set a field of an object, e.g. --set masthead.title=…");
     auto it = std::find_if(node->members.begin(), node->members.end(),
                            [&](const auto& m) { return m.first == name; });
     if (it == node->members.end()) {
