@@ -58,7 +58,8 @@ messages:
 	@grep -rl --include='*.cpp' -e 'tr(' -e 'trf(' compiler | sort | xargs xgettext \
 	  --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --package-name=ptbrief \
 	  --no-location --sort-output -o po/ptbrief.pot
-	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-location $$po po/ptbrief.pot; done
+	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-location $$po po/ptbrief.pot \
+	  && msgattrib --no-obsolete -o $$po $$po; done
 
 format:
 	@find compiler tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -10,6 +10,7 @@
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
+#include "cli/defaults.h"
 #include "compose/compose.h"
 #include "pack/build.h"
 #include "pdf/pdf.h"
@@ -79,13 +80,15 @@ std::size_t report(const Invocation& inv, CollectingSink& sink) {
   return warnings;
 }
 
-int run(const Invocation& inv) {
-  const auto park = inv.value("park"), topic = inv.value("topic");
+int run(const Invocation& given) {
+  const auto park = given.value("park"), topic = given.value("topic");
   if (park.has_value() == topic.has_value())
     throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
+  const std::filesystem::path corpus = given.value_or("corpus", default_corpus_dir().string());
+  Invocation inv = given;
+  apply_corpus_defaults(inv, corpus);                                      // + ptbrief.json
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
-  const std::filesystem::path corpus = inv.value_or("corpus", default_corpus_dir().string());
 
   CollectingSink sink;
   const pack::CorpusFacts loaded = pack::load_facts(corpus, sink);         // corpus → facts
@@ -127,7 +130,9 @@ CommandSpec make_command() {
          "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
          "briefing); -o DIR writes DIR/<name>.pdf, -o - the PDF itself to standard output.\n"
          "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
-         "options give byte-identical PDFs. --issue and --set change layout fields for this run.");
+         "options give byte-identical PDFs. --issue and --set change layout fields for this run.\n"
+         "A ptbrief.json in the corpus folder gives defaults for --layout, --issue, --date and\n"
+         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
       {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},

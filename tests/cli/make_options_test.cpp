@@ -128,3 +128,38 @@ TEST_CASE("an empty corpus folder is a warning (exit 3), named, with what to do"
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no article files") < r.err.find("unknown park"));
 }
+
+TEST_CASE("make reads defaults from ptbrief.json in the corpus folder, the command line wins") {
+  const auto corpus = ptbrief::test::scratch_dir("cli_defaults_corpus");
+  for (const auto& e : fs::directory_iterator(ptbrief::test::corpus_dir()))
+    if (e.is_regular_file()) fs::copy_file(e.path(), corpus / e.path().filename());
+  run_shell("printf '%s' '{\"layout\": \"gongwen\", \"issue\": 7, \"date\": \"2025-01-02\", "
+            "\"set\": {\"masthead.publisher\": \"默认编辑部\"}}' > '" +
+            (corpus / "ptbrief.json").string() + "'");
+  const auto dir = ptbrief::test::scratch_dir("cli_defaults_out");
+  auto r = run_ptbrief({"make", "--park", "南通高新区", "--corpus", corpus.string(), "-o",
+                        dir.string()});
+  INFO(r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  std::string text = first_page_text(dir / "南通高新区.gongwen.pdf");  // the file's layout
+  CHECK(has(text, "第7期"));
+  CHECK(has(text, "2025年1月2日"));
+  CHECK(has(text, "默认编辑部"));
+  r = run_ptbrief({"make", "--park", "南通高新区", "--corpus", corpus.string(), "-o",
+                   (dir / "cli.pdf").string(), "--layout", "briefing", "--issue", "8", "--set",
+                   "masthead.publisher=命令行编辑部"});
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  text = first_page_text(dir / "cli.pdf");
+  CHECK(has(text, "第8期"));
+  CHECK(has(text, "命令行编辑部"));
+  CHECK(has(text, "2025年1月2日"));  // not given on the command line: still the file's
+}
+
+TEST_CASE("a wrong key in ptbrief.json names the file, the JSON path and the allowed keys") {
+  const auto corpus = ptbrief::test::scratch_dir("cli_defaults_bad");
+  run_shell("printf '%s' '{\"isue\": 7}' > '" + (corpus / "ptbrief.json").string() + "'");
+  const auto r = run_ptbrief({"make", "--park", "南通高新区", "--corpus", corpus.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, (corpus / "ptbrief.json").string() + ": error: at $.isue: unknown key 'isue'"));
+  CHECK(has(r.err, "hint: did you mean 'issue'? allowed keys: layout, issue, date, set"));
+}
