@@ -65,8 +65,8 @@ class Obj {
   Obj(const Value& v, std::string path) : v_(v), path_(std::move(path)) {
     if (v.type != Type::Object)
       layout_error("layout.type", v.pos, path_,
-                   "expected an object, found " + std::string(json::type_name(v.type)),
-                   "write { \"key\": value, … }");
+                   trf("expected an object, found {1}", {json::type_name(v.type)}),
+                   tr("write { \"key\": value, … }"));
   }
 
   /// Every key must be one of `allowed`; an unknown key gets a did-you-mean hint.
@@ -75,10 +75,10 @@ class Obj {
       const std::string& key = v_.members[i].first;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       const auto near = nearest_names(key, allowed);
-      std::string hint = near.empty() ? "" : "did you mean '" + near.front() + "'? ";
-      hint += "allowed keys here: " + join(allowed, ", ");
+      std::string hint = near.empty() ? "" : trf("did you mean {1}? ", {"'" + near.front() + "'"});
+      hint += trf("allowed keys here: {1}", {join(allowed, ", ")});
       layout_error("layout.unknown_key", v_.key_positions.at(i), child(key),
-                   "unknown key '" + key + "'", hint);
+                   trf("unknown key '{1}'", {key}), hint);
     }
   }
 
@@ -91,9 +91,8 @@ class Obj {
     const Value& x = *get(key);
     if (x.type != t)
       layout_error("layout.type", x.pos, child(key),
-                   "expected " + std::string(json::type_name(t)) + ", found " +
-                       std::string(json::type_name(x.type)),
-                   std::string("write e.g. ") + example);
+                   trf("expected {1}, found {2}", {json::type_name(t), json::type_name(x.type)}),
+                   trf("write e.g. {1}", {example}));
     return x;
   }
 
@@ -107,9 +106,9 @@ class Obj {
     const Value& x = typed(key, Type::String, ("\"" + allowed.front() + "\"").c_str());
     if (std::find(allowed.begin(), allowed.end(), x.string) == allowed.end()) {
       const auto near = nearest_names(x.string, allowed);
-      layout_error("layout.value", x.pos, child(key), "bad value \"" + x.string + "\"",
-                   (near.empty() ? "" : "did you mean \"" + near.front() + "\"? ") +
-                       "allowed: " + join(allowed, ", "));
+      layout_error("layout.value", x.pos, child(key), trf("bad value \"{1}\"", {x.string}),
+                   (near.empty() ? "" : trf("did you mean {1}? ", {"\"" + near.front() + "\""})) +
+                       trf("allowed: {1}", {join(allowed, ", ")}));
     }
     out = x.string;
   }
@@ -122,8 +121,9 @@ class Obj {
     if (!get(key)) return;
     const Value& x = typed(key, Type::Number, "12.5");
     if (!(x.number >= lo && x.number <= hi))
-      layout_error("layout.value", x.pos, child(key), "value " + fmt(x.number) + " out of range",
-                   "allowed: a number from " + fmt(lo) + " to " + fmt(hi));
+      layout_error("layout.value", x.pos, child(key),
+                   trf("value {1} out of range", {fmt(x.number)}),
+                   trf("allowed: a number from {1} to {2}", {fmt(lo), fmt(hi)}));
     out = x.number;
   }
 
@@ -132,9 +132,9 @@ class Obj {
     if (!get(key)) return;
     number(key, static_cast<double>(lo), static_cast<double>(hi), d);
     if (d != std::floor(d))
-      layout_error("layout.value", get(key)->pos, child(key), "expected a whole number",
-                   "allowed: a whole number from " + std::to_string(lo) + " to " +
-                       std::to_string(hi));
+      layout_error(
+          "layout.value", get(key)->pos, child(key), tr("expected a whole number"),
+          trf("allowed: a whole number from {1} to {2}", {std::to_string(lo), std::to_string(hi)}));
     out = static_cast<std::size_t>(d);
   }
 
@@ -583,10 +583,11 @@ json::Value load_layout_tree(const std::filesystem::path& file) {
                      "write \"extends\": \"briefing\"");
       next = extended_layout(current, ext->string);
       if (next.empty())
-        layout_error("layout.value", ext->pos, "$.extends",
-                     "layout \"" + ext->string + "\" not found in " +
-                         current.parent_path().string() + " nor in the layouts folders",
-                     "name a layout file in the same folder or a shipped layout, without .json");
+        layout_error(
+            "layout.value", ext->pos, "$.extends",
+            trf("layout \"{1}\" not found in {2} nor in the layouts folders",
+                {ext->string, current.parent_path().string()}),
+            tr("name a layout file in the same folder or a shipped layout, without .json"));
     }
     trees.push_back(std::move(tree));
     if (next.empty()) break;
@@ -681,8 +682,8 @@ std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path,
     }
     file = find_data_file("layouts/" + name_or_path + ".json");
   } else if (!std::filesystem::exists(file)) {
-    fail("layout.unknown", "layout file not found: " + file.string(),
-         "give a layout name (ptbrief list layouts) or an existing .json path");
+    fail("layout.unknown", trf("layout file not found: {1}", {file.string()}),
+         tr("give a layout name (ptbrief list layouts) or an existing .json path"));
   }
   json::Value tree = load_layout_tree(file);
   for (const auto& o : overrides) apply_override(tree, o);

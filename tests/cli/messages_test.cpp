@@ -70,3 +70,12 @@ TEST_CASE("the message language never changes the PDF") {
   }
   CHECK(ptbrief::test::slurp(dir / "C.pdf") == ptbrief::test::slurp(dir / "zh_CN.UTF-8.pdf"));
 }
+
+TEST_CASE("zh_CN: layout errors keep their location and get a Chinese message and hint") {
+  const auto r = run_ptbrief({"make", "--park", "南通高新区", "--corpus",
+                              ptbrief::test::corpus_dir().string(), "--set", "masthead.titel=x"},
+                             lang("zh_CN.UTF-8"));
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "--set masthead.titel:1:1: 错误：位置 $.masthead.titel：未知的键 'titel'"));
+  CHECK(has(r.err, "提示：您是不是要找 'title'？此处允许的键："));
+}
