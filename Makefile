@@ -2,21 +2,30 @@
 # Debian packages (.ci/deps.sh), so these work on a fresh machine.
 BUILD   ?= build
 ASAN_BUILD ?= build-asan
-WERROR  ?= OFF
+# BUILD_TYPE (CMake's default here: Release) and WERROR (OFF) stick in the build folder once
+# given: a later `make` without them keeps them instead of reconfiguring and rebuilding.
+BUILD_TYPE ?=
+WERROR  ?=
 JOBS    ?= $(shell nproc)
 PARK    ?= 南通高新区
 LAYOUT  ?= briefing
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build tool test test-asan bench brief format golden-update clean
+PREFIX  ?= /usr/local
+DESTDIR ?=
 
-all: build
+.PHONY: all deps configure build tool test test-asan bench brief install deb messages format golden-update clean
+
+# Only the binary; says where it is.
+all: tool
+	@echo "ptbrief: built $(BUILD)/ptbrief"
 
 deps:
 	@sh .ci/deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_WERROR=$(WERROR) >/dev/null
+	@cmake -S . -B $(BUILD) $(if $(BUILD_TYPE),-DCMAKE_BUILD_TYPE=$(BUILD_TYPE)) \
+	  $(if $(WERROR),-DPTBRIEF_WERROR=$(WERROR)) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
@@ -32,18 +41,35 @@ test: build
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build folder.
 test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_SANITIZE=ON \
-	  -DPTBRIEF_WERROR=$(WERROR) >/dev/null
+	  $(if $(WERROR),-DPTBRIEF_WERROR=$(WERROR)) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) -- --no-print-directory
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
-# The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…).
+# The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…), into briefs/out/.
 brief: tool
-	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)"
+	@./$(BUILD)/ptbrief make --park "$(PARK)" --layout "$(LAYOUT)" -o briefs/out/
+
+# The binary, its data, man page and bash completion under $(DESTDIR)$(PREFIX).
+install: tool
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# A Debian package (CPack) in $(BUILD)/.
+deb: tool
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls "$$PWD"/ptbrief_*.deb
 
 bench: build
 	@./$(BUILD)/ptbrief_bench
+
+# Refreshes po/ptbrief.pot from the tr()/trf() calls and merges it into each po/<lang>.po;
+# translate the new or fuzzy entries there, then `make test` checks none is left.
+messages:
+	@grep -rl --include='*.cpp' -e 'tr(' -e 'trf(' compiler | sort | xargs xgettext \
+	  --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --package-name=ptbrief \
+	  --no-location --sort-output -o po/ptbrief.pot
+	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-location $$po po/ptbrief.pot \
+	  && msgattrib --no-obsolete -o $$po $$po; done
 
 format:
 	@find compiler tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i

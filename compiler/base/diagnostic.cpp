@@ -1,6 +1,8 @@
 // Diagnostic formatting and the Error exception.
 #include "base/diagnostic.h"
 
+#include "base/i18n.h"
+
 namespace ptbrief {
 
 std::string format(const Diagnostic& d) {
@@ -16,13 +18,13 @@ std::string format(const Diagnostic& d) {
     out += ": ";
   }
   switch (d.severity) {
-    case Severity::Error: out += "error: "; break;
-    case Severity::Warning: out += "warning: "; break;
-    case Severity::Note: out += "note: "; break;
+    case Severity::Error: out += tr("error: "); break;
+    case Severity::Warning: out += tr("warning: "); break;
+    case Severity::Note: out += tr("note: "); break;
   }
-  if (!d.json_path.empty()) out += "at " + d.json_path + ": ";
+  if (!d.json_path.empty()) out += trf("at {1}: ", {d.json_path});
   out += d.message;
-  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  if (!d.hint.empty()) out += std::string("\n  ") + tr("hint: ") + d.hint;
   return out;
 }
 

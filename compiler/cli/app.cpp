@@ -5,23 +5,47 @@
 #include <iostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/suggest.h"
 #include "cli/commands.h"
+#include "ingest/ingest.h"
+#include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
 
 std::string top_usage() {
-  std::string s =
-      "usage: ptbrief <command> [options]\n"
-      "       ptbrief --help | --version\n\n"
-      "ptbrief compiles noisy Chinese news articles about industrial parks into printable\n"
-      "PDF briefings, one per park or per topic.\n\ncommands:\n";
+  std::string s = std::string(tr("usage: ")) +
+                  "ptbrief <command> [options]\n       ptbrief --help | --version\n\n" +
+                  tr("ptbrief compiles noisy Chinese news articles about industrial parks into "
+                     "printable\nPDF briefings, one per park or per topic.\n") +
+                  "\n" + tr("commands:") + "\n";
   for (const auto& c : all_commands()) {
     std::string left = "  " + c.name;
     s += left + std::string(left.size() < 12 ? 12 - left.size() : 1, ' ') + c.summary + "\n";
   }
-  s += "\nRun 'ptbrief <command> --help' for a command's options.\n";
+  s += std::string("\n") + tr("Run 'ptbrief <command> --help' for a command's options.") + "\n";
   return s;
+}
+
+/// "ptbrief 0.1.0", the versions of the libraries that do the work, and the data folders in
+/// the order they are searched.
+std::string version_text() {
+  std::string data;
+  for (const auto& d : data_dirs()) data += (data.empty() ? "" : ", ") + d.string();
+  return std::string("ptbrief ") + PTBRIEF_VERSION + "\nICU " + ingest::icu_version() +
+         "\nHarfBuzz " + typeset::harfbuzz_version() + "\nlibharu " + pdf::libharu_version() +
+         "\ndata: " + (data.empty() ? "(none found)" : data) + "\n";
+}
+
+/// "; did you mean 'make'?" for a mistyped command, or "".
+std::string command_suggestion(const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& c : all_commands()) names.push_back(c.name);
+  const auto near = nearest_names(name, names);
+  return near.empty() ? "" : trf("; did you mean {1}?", {"'" + near.front() + "'"});
 }
 
 const CommandSpec* find_command(const std::string& name) {
@@ -41,7 +65,7 @@ const std::vector<CommandSpec>& all_commands() {
 
 int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
-    err << "ptbrief: no command given\n" << top_usage();
+    err << "ptbrief: " << tr("no command given") << "\n" << top_usage();
     return kExitError;
   }
   const std::string& first = args[0];
@@ -51,20 +75,25 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << command_help(*c);
         return kExitOk;
       }
-      err << "ptbrief: unknown command '" << args[1] << "'\n" << top_usage();
+      err << "ptbrief: " << trf("unknown command '{1}'", {args[1]}) << command_suggestion(args[1])
+          << "\n"
+          << top_usage();
       return kExitError;
     }
     out << top_usage();
     return kExitOk;
   }
   if (first == "--version" || first == "-V") {
-    out << "ptbrief " << PTBRIEF_VERSION << "\n";
+    out << version_text();
     return kExitOk;
   }
   const CommandSpec* cmd = find_command(first);
   if (!cmd) {
-    err << "ptbrief: unknown " << (first[0] == '-' ? "option" : "command") << " '" << first
-        << "'\n"
+    const bool option = first[0] == '-';
+    err << "ptbrief: "
+        << (option ? trf("unknown option '{1}'", {first})
+                   : trf("unknown command '{1}'", {first}) + command_suggestion(first))
+        << "\n"
         << top_usage();
     return kExitError;
   }
@@ -82,7 +111,10 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     inv.err = &err;
     return cmd->run(inv);
   } catch (const UsageError& e) {
-    err << "ptbrief " << cmd->name << ": " << e.what() << "\n" << command_help(*cmd);
+    // The mistake, the synopsis and where the rest is — not the whole help.
+    err << "ptbrief " << cmd->name << ": " << e.what() << "\n"
+        << tr("usage: ") << cmd->synopsis << "\n"
+        << trf("Run 'ptbrief {1} --help' for the options.", {cmd->name}) << "\n";
     return kExitError;
   } catch (const Error& e) {
     err << "ptbrief " << cmd->name << ": " << format(e.diagnostic()) << "\n";
@@ -91,8 +123,9 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     err << "ptbrief " << cmd->name << ": " << format(access_error(e)) << "\n";
     return kExitError;
   } catch (const std::exception& e) {
-    err << "ptbrief " << cmd->name << ": internal error: " << e.what()
-        << "\n  hint: this is a bug in ptbrief; please report it with the command line\n";
+    err << "ptbrief " << cmd->name << ": " << trf("internal error: {1}", {e.what()}) << "\n  "
+        << tr("hint: ") << tr("this is a bug in ptbrief; please report it with the command line")
+        << "\n";
     return kExitError;
   }
 }

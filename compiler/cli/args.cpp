@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "base/i18n.h"
+#include "base/suggest.h"
+
 namespace ptbrief::cli {
 
 bool Invocation::has(const std::string& flag) const {
@@ -29,6 +32,19 @@ const OptionSpec* find_option(const CommandSpec& spec, const std::string& name, 
   return nullptr;
 }
 
+/// "unknown option '--prak' for 'ptbrief make'; did you mean '--park'?"
+UsageError unknown_option(const CommandSpec& spec, const std::string& arg,
+                          const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& o : spec.options) names.push_back(o.name);
+  std::string message = trf("unknown option '{1}' for 'ptbrief {2}'", {arg, spec.name});
+  std::string near;
+  for (const auto& n : nearest_names(name, names))
+    near += (near.empty() ? "'--" : ", '--") + n + "'";
+  if (!near.empty()) message += trf("; did you mean {1}?", {near});
+  return UsageError(message);
+}
+
 }  // namespace
 
 Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::string>& args) {
@@ -48,37 +64,38 @@ Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::st
         name.resize(eq);
       }
       const OptionSpec* opt = find_option(spec, name, is_short);
-      if (!opt) throw UsageError("unknown option '" + a + "' for 'ptbrief " + spec.name + "'");
+      if (!opt) throw unknown_option(spec, a, name);
       if (opt->value_name.empty()) {
-        if (inline_value) throw UsageError("option '--" + opt->name + "' takes no value");
+        if (inline_value) throw UsageError(trf("option '--{1}' takes no value", {opt->name}));
         inv.flags.push_back(opt->name);
         continue;
       }
       if (!inline_value) {
         if (i + 1 >= args.size())
-          throw UsageError("option '--" + opt->name + "' needs a value (" + opt->value_name + ")");
+          throw UsageError(trf("option '--{1}' needs a value ({2})", {opt->name, opt->value_name}));
         inline_value = args[++i];
       }
-      if (inv.values.count(opt->name))
-        throw UsageError("option '--" + opt->name + "' given twice");
+      if (inv.values.count(opt->name) && !opt->repeatable)
+        throw UsageError(trf("option '--{1}' given twice", {opt->name}));
       inv.values[opt->name] = *inline_value;
+      inv.lists[opt->name].push_back(*inline_value);
       continue;
     }
     inv.positional.push_back(a);
   }
   if (inv.positional.size() > spec.max_positional) {
-    throw UsageError("unexpected argument '" + inv.positional[spec.max_positional] +
-                     "' for 'ptbrief " + spec.name + "'");
+    throw UsageError(trf("unexpected argument '{1}' for 'ptbrief {2}'",
+                         {inv.positional[spec.max_positional], spec.name}));
   }
   return inv;
 }
 
 std::string command_help(const CommandSpec& spec) {
   std::ostringstream s;
-  s << "usage: " << spec.synopsis << "\n\n" << spec.summary << "\n";
+  s << tr("usage: ") << spec.synopsis << "\n\n" << spec.summary << "\n";
   if (!spec.description.empty()) s << "\n" << spec.description << "\n";
   if (!spec.options.empty()) {
-    s << "\noptions:\n";
+    s << "\n" << tr("options:") << "\n";
     for (const auto& o : spec.options) {
       std::string left = "  ";
       if (!o.short_name.empty()) left += "-" + o.short_name + ", ";

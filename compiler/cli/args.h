@@ -16,11 +16,13 @@ struct OptionSpec {
   std::string value_name;   ///< e.g. "DIR"; empty for a flag
   std::string help;
   std::string short_name;   ///< e.g. "o" for -o, or empty
+  bool repeatable = false;  ///< may be given more than once (all values in Invocation::lists)
 };
 
 /// What the user asked for, after parsing and checking against the command's options.
 struct Invocation {
-  std::map<std::string, std::string> values;  ///< options given with a value
+  std::map<std::string, std::string> values;  ///< options given with a value (the last one)
+  std::map<std::string, std::vector<std::string>> lists;  ///< every value of each option
   std::vector<std::string> flags;             ///< flags given
   std::vector<std::string> positional;        ///< remaining arguments
   std::ostream* out = nullptr;                ///< where results go (stdout)
@@ -47,7 +49,8 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Parses `args` (after the command name) against `spec`. Throws UsageError.
+/// Parses `args` (after the command name) against `spec`. Throws UsageError; an unknown option
+/// names the nearest known ones ("did you mean '--park'?").
 Invocation parse_command_args(const CommandSpec& spec, const std::vector<std::string>& args);
 
 /// Full help text for one command.

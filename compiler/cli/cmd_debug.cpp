@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
@@ -44,7 +45,7 @@ int dump_facts(const Invocation& inv) {
 /// built-in sample document.
 typeset::PageList typeset_for_dump(const Invocation& inv, CollectingSink& sink) {
   const auto park = inv.value("park"), topic = inv.value("topic");
-  if (park && topic) throw UsageError("give at most one of --park NAME or --topic NAME");
+  if (park && topic) throw UsageError(tr("give at most one of --park NAME or --topic NAME"));
   typeset::Document doc;
   if (!park && !topic) {
     doc = typeset::sample_document();
@@ -84,7 +85,7 @@ constexpr DumpKind kDumps[] = {
 
 int run(const Invocation& inv) {
   const auto kind = inv.value("dump");
-  if (!kind) throw UsageError("missing --dump=ingest|facts|lines|pages");
+  if (!kind) throw UsageError(tr("missing --dump=ingest|facts|lines|pages"));
   for (const DumpKind& d : kDumps) {
     if (d.name != *kind) continue;
     if (!d.run)
@@ -92,7 +93,7 @@ int run(const Invocation& inv) {
            "use --dump=ingest");
     return d.run(inv);
   }
-  throw UsageError("unknown dump '" + *kind + "' (expected ingest, facts, lines or pages)");
+  throw UsageError(trf("unknown dump '{1}' (expected ingest, facts, lines or pages)", {*kind}));
 }
 
 }  // namespace
@@ -100,20 +101,21 @@ int run(const Invocation& inv) {
 CommandSpec debug_command() {
   CommandSpec c;
   c.name = "debug";
-  c.summary = "print a stage's result as stable text (test oracle)";
+  c.summary = tr("print a stage's result as stable text (test oracle)");
   c.synopsis =
       "ptbrief debug --dump=ingest|facts|lines|pages [--corpus DIR] "
       "[--park NAME | --topic NAME] [--layout NAME]";
   c.description =
-      "Prints a stage's result as stable text, the oracle of the golden tests: the cleaned\n"
-      "articles (ingest), the extracted facts (facts), the printed lines (lines) or every\n"
-      "glyph position (pages). lines and pages lay out the brief named by --park/--topic,\n"
-      "or the engine's built-in sample document when neither is given.";
-  c.options = {{"dump", "KIND", "which stage result: ingest, facts, lines or pages", ""},
-               {"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""},
-               {"park", "NAME", "lines/pages: lay out this park's brief", ""},
-               {"topic", "NAME", "lines/pages: lay out this topic's brief", ""},
-               {"layout", "NAME", "lines/pages: layout of the brief (default: briefing)", ""}};
+      tr("Prints a stage's result as stable text, the oracle of the golden tests: the cleaned\n"
+         "articles (ingest), the extracted facts (facts), the printed lines (lines) or every\n"
+         "glyph position (pages). lines and pages lay out the brief named by --park/--topic,\n"
+         "or the engine's built-in sample document when neither is given.");
+  c.options = {
+      {"dump", "KIND", tr("which stage result: ingest, facts, lines or pages"), ""},
+      {"corpus", "DIR", tr("article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)"), ""},
+      {"park", "NAME", tr("lines/pages: lay out this park's brief"), ""},
+      {"topic", "NAME", tr("lines/pages: lay out this topic's brief"), ""},
+      {"layout", "NAME", tr("lines/pages: layout of the brief (default: briefing)"), ""}};
   c.run = run;
   return c;
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -110,9 +111,9 @@ void print_tables(std::ostream& out, const extract::Facts& facts) {
 int run(const Invocation& inv) {
   const std::string fmt = inv.value_or("format", "json");
   if (fmt != "json" && fmt != "table")
-    throw UsageError("--format must be json or table, not '" + fmt + "'");
+    throw UsageError(trf("--format must be json or table, not '{1}'", {fmt}));
   if (inv.value("park") && inv.value("topic"))
-    throw UsageError("give --park or --topic, not both");
+    throw UsageError(tr("give --park or --topic, not both"));
   CollectingSink sink;
   auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
   auto facts = extract::extract(corpus, extract::default_topics_file(), sink);
@@ -144,16 +145,17 @@ int run(const Invocation& inv) {
 CommandSpec extract_command() {
   CommandSpec c;
   c.name = "extract";
-  c.summary = "extract parks, key figures, practices and topics";
+  c.summary = tr("extract parks, key figures, practices and topics");
   c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table]";
   c.description =
-      "Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
-      "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
-      "practices, and briefing topics. --park/--topic keep the facts of one park or topic.";
-  c.options = {{"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""},
-               {"park", "P", "only this park (canonical name, alias, or long form)", ""},
-               {"topic", "T", "only this topic (an id from compiler/extract/topics.json)", ""},
-               {"format", "FMT", "json or table (default: json)", ""}};
+      tr("Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
+         "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
+         "practices, and briefing topics. --park/--topic keep the facts of one park or topic.");
+  c.options = {
+      {"corpus", "DIR", tr("article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)"), ""},
+      {"park", "P", tr("only this park (canonical name, alias, or long form)"), ""},
+      {"topic", "T", tr("only this topic (an id from compiler/extract/topics.json)"), ""},
+      {"format", "FMT", tr("json or table (default: json)"), ""}};
   c.run = run;
   return c;
 }

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -44,7 +45,7 @@ nlohmann::ordered_json to_json(const ingest::Corpus& corpus) {
 int run(const Invocation& inv) {
   const std::string fmt = inv.value_or("format", "text");
   if (fmt != "json" && fmt != "text")
-    throw UsageError("--format must be json or text, not '" + fmt + "'");
+    throw UsageError(trf("--format must be json or text, not '{1}'", {fmt}));
   CollectingSink sink;
   auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
   if (fmt == "json")
@@ -61,14 +62,15 @@ int run(const Invocation& inv) {
 CommandSpec ingest_command() {
   CommandSpec c;
   c.name = "ingest";
-  c.summary = "read and clean the article files; print articles and blocks";
+  c.summary = tr("read and clean the article files; print articles and blocks");
   c.synopsis = "ptbrief ingest [--corpus DIR] [--format json|text]";
   c.description =
-      "Decodes every article file of the corpus folder (UTF-8, GB18030, UTF-16 with BOM),\n"
-      "repairs extraction noise and prints the clean, segmented articles. JSON gives each\n"
-      "block's type, text and raw byte range [start, end) in its file.";
-  c.options = {{"corpus", "DIR", "article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)", ""},
-               {"format", "FMT", "json or text (default: text)", ""}};
+      tr("Decodes every article file of the corpus folder (UTF-8, GB18030, UTF-16 with BOM),\n"
+         "repairs extraction noise and prints the clean, segmented articles. JSON gives each\n"
+         "block's type, text and raw byte range [start, end) in its file.");
+  c.options = {
+      {"corpus", "DIR", tr("article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)"), ""},
+      {"format", "FMT", tr("json or text (default: text)"), ""}};
   c.run = run;
   return c;
 }

@@ -1,7 +1,10 @@
 // `ptbrief list`: list the parks, topics or layouts that exist
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -11,46 +14,89 @@
 namespace ptbrief::cli {
 namespace {
 
-/// One line per layout: name, tab, its description (or why it does not load).
-void list_layouts(std::ostream& out) {
+using Json = nlohmann::ordered_json;
+
+/// One row per layout: name, its description, or why it does not load.
+Json layout_rows() {
+  Json rows = Json::array();
   for (const auto& name : compose::list_layouts()) {
-    out << name;
+    Json row = {{"name", name}};
     try {
-      out << "\t" << compose::describe(*compose::load_layout(name));
+      row["description"] = compose::describe(*compose::load_layout(name));
     } catch (const Error& e) {
-      out << "\tinvalid: " << e.diagnostic().message;
+      row["invalid"] = e.diagnostic().message;
     }
-    out << "\n";
+    rows.push_back(row);
   }
+  return rows;
 }
 
-int run(const Invocation& inv) {
-  if (inv.positional.size() != 1) throw UsageError("say what to list: parks, topics or layouts");
-  const std::string& what = inv.positional[0];
-  if (what == "layouts") {
-    list_layouts(*inv.out);
-    return kExitOk;
-  }
-  if (what != "parks" && what != "topics")
-    throw UsageError("cannot list '" + what + "': choose parks, topics or layouts");
-  CollectingSink sink;
-  const auto loaded = pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
-  const extract::Facts& facts = loaded.facts;
+/// One row per topic (id, description) or per park with facts (name and counts).
+Json corpus_rows(const std::string& what, const extract::Facts& facts) {
+  Json rows = Json::array();
   if (what == "topics") {
-    for (const auto& t : facts.topics) *inv.out << t.id << "\t" << t.description << "\n";
-    return kExitOk;
+    for (const auto& t : facts.topics)
+      rows.push_back({{"id", t.id}, {"description", t.description}});
+    return rows;
   }
   for (const auto& name : compose::brief_parks(facts)) {
     std::size_t figures = 0, practices = 0, articles = 0;
-    bool region = false;
+    bool region = false;  // a city, county or province of the gazetteer, not a park
     for (const auto& f : facts.figures) figures += f.park == name;
     for (const auto& p : facts.practices) practices += p.park == name;
     for (const auto& p : facts.parks)
       if (p.name == name) articles = p.articles.size(), region = p.is_region;
-    *inv.out << name << "\t" << articles << " articles, " << figures << " figures, " << practices
-             << " practices" << (region ? "\tregion" : "") << "\n";
+    rows.push_back({{"name", name}, {"kind", region ? "region" : "park"}, {"articles", articles},
+                    {"figures", figures}, {"practices", practices}});
   }
-  return kExitOk;
+  return rows;
+}
+
+/// The text form: the name, then its details after a tab.
+void print_text(std::ostream& out, const std::string& what, const Json& rows) {
+  for (const auto& r : rows) {
+    if (what == "parks") {
+      out << r["name"].get<std::string>() << "\t" << r["articles"].get<std::size_t>()
+          << " articles, " << r["figures"].get<std::size_t>() << " figures, "
+          << r["practices"].get<std::size_t>() << " practices"
+          << (r["kind"] == "region" ? "\tregion" : "") << "\n";
+    } else if (what == "topics") {
+      out << r["id"].get<std::string>() << "\t" << r["description"].get<std::string>() << "\n";
+    } else {
+      out << r["name"].get<std::string>() << "\t"
+          << (r.contains("invalid") ? "invalid: " + r["invalid"].get<std::string>()
+                                    : r["description"].get<std::string>())
+          << "\n";
+    }
+  }
+}
+
+int run(const Invocation& inv) {
+  if (inv.positional.size() != 1)
+    throw UsageError(tr("say what to list: parks, topics or layouts"));
+  const std::string& what = inv.positional[0];
+  if (what != "parks" && what != "topics" && what != "layouts")
+    throw UsageError(trf("cannot list '{1}': choose parks, topics or layouts", {what}));
+  const std::string fmt = inv.value_or("format", "text");
+  if (fmt != "text" && fmt != "json")
+    throw UsageError(trf("--format must be text or json, not '{1}'", {fmt}));
+
+  CollectingSink sink;
+  Json rows;
+  if (what == "layouts") {
+    rows = layout_rows();
+  } else {
+    const auto loaded =
+        pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
+    rows = corpus_rows(what, loaded.facts);
+  }
+  if (fmt == "json")
+    *inv.out << rows.dump(2) << "\n";
+  else
+    print_text(*inv.out, what, rows);
+  for (const auto& d : sink.items)
+    if (d.severity != Severity::Note) *inv.err << "ptbrief list: " << format(d) << "\n";
+  return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
 }
 
 }  // namespace
@@ -58,13 +104,15 @@ int run(const Invocation& inv) {
 CommandSpec list_command() {
   CommandSpec c;
   c.name = "list";
-  c.summary = "list the parks, topics or layouts that exist";
-  c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR]";
+  c.summary = tr("list the parks, topics or layouts that exist");
+  c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR] [--format text|json]";
   c.description =
-      "One name per line; details, if any, after a tab. Parks lists parks and, marked "
-      "\"region\" in a last column, the cities, counties and provinces that figures are "
-      "attributed to (names from the gazetteer of administrative divisions).";
-  c.options = {{"corpus", "DIR", "corpus folder (default ../shared/corpus)", ""}};
+      tr("text: one name per line, details after a tab; regions (cities, counties, provinces)\n"
+         "end in a \"region\" column. json: an array of objects (parks: name, kind park|region,\n"
+         "articles, figures, practices; topics: id, description; layouts: name, description or\n"
+         "invalid).");
+  c.options = {{"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
+               {"format", "FMT", tr("text or json (default: text)"), ""}};
   c.max_positional = 1;
   c.run = run;
   return c;

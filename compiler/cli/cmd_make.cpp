@@ -1,12 +1,16 @@
 // `ptbrief make`: build one briefing PDF for a park or a topic
+#include <filesystem>
 #include <ostream>
+#include <vector>
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
+#include "cli/defaults.h"
 #include "compose/compose.h"
 #include "pack/build.h"
 #include "pdf/pdf.h"
@@ -34,35 +38,82 @@ std::string safe_file_stem(const std::string& name) {
   return out.empty() ? "brief" : out;
 }
 
-int run(const Invocation& inv) {
-  const auto park = inv.value("park"), topic = inv.value("topic");
+/// The layout fields the command line sets: --issue N (期号 第N期), then each --set KEY=VALUE.
+std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
+  std::vector<compose::LayoutOverride> out;
+  if (auto issue = inv.value("issue")) {
+    const bool number = !issue->empty() && issue->size() <= 6 && (*issue)[0] != '0' &&
+                        issue->find_first_not_of("0123456789") == std::string::npos;
+    if (!number)
+      throw UsageError(
+          tr("--issue takes the issue number, a whole number from 1 (e.g. --issue 12)"));
+    out.push_back({"masthead.issue", "第" + *issue + "期"});
+  }
+  for (const auto& kv : inv.lists.count("set") ? inv.lists.at("set") : std::vector<std::string>{}) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw UsageError(tr("--set takes KEY=VALUE, e.g. --set masthead.title=园区党建工作简报"));
+    out.push_back({kv.substr(0, eq), kv.substr(eq + 1)});
+  }
+  return out;
+}
+
+/// Where the PDF goes: `-o FILE`; `-o DIR` (an existing folder, or ending in '/') for
+/// DIR/<default name>; without -o, the default name in the current folder. Empty for `-o -`.
+std::filesystem::path output_path(const Invocation& inv, const std::string& default_name) {
+  const auto o = inv.value("output");
+  if (!o) return std::filesystem::current_path() / default_name;
+  if (o->empty()) throw UsageError(tr("-o takes a file, a folder or - (standard output)"));
+  if (*o == "-") return {};
+  std::error_code ec;
+  if (o->back() == '/' || std::filesystem::is_directory(*o, ec))
+    return std::filesystem::path(*o) / default_name;
+  return *o;
+}
+
+/// Prints what `sink` collected and empties it; returns the number of warnings. Called before
+/// anything can fail, so a warning that explains the failure (an empty corpus) is not lost.
+std::size_t report(const Invocation& inv, CollectingSink& sink) {
+  const std::size_t warnings = sink.count(Severity::Warning);
+  for (const auto& d : sink.items) *inv.err << "ptbrief make: " << format(d) << "\n";
+  sink.items.clear();
+  return warnings;
+}
+
+int run(const Invocation& given) {
+  const auto park = given.value("park"), topic = given.value("topic");
   if (park.has_value() == topic.has_value())
-    throw UsageError("give exactly one of --park NAME or --topic NAME");
+    throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
+  const std::filesystem::path corpus = given.value_or("corpus", default_corpus_dir().string());
+  Invocation inv = given;
+  apply_corpus_defaults(inv, corpus);                                      // + ptbrief.json
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
-  const auto layout = compose::load_layout(layout_name);                   // validated layout
-  const std::filesystem::path corpus = inv.value_or("corpus", default_corpus_dir().string());
+  const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
 
   CollectingSink sink;
   const pack::CorpusFacts loaded = pack::load_facts(corpus, sink);         // corpus → facts
+  std::size_t warnings = report(inv, sink);
   compose::BriefRequest request = brief_request(loaded.facts, park, topic);  // resolved name
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
+  if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
   const std::string bytes =
       pack::render_brief(loaded.facts, request, *layout, options, sink);  // the PDF
 
-  std::filesystem::path out;
-  if (auto o = inv.value("output")) {
-    out = *o;
+  const std::string stem = safe_file_stem(request.name);
+  const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
+  const std::filesystem::path out = output_path(
+      inv, layout_name == kDefaultLayout ? stem + ".pdf" : stem + "." + layout_stem + ".pdf");
+  warnings += report(inv, sink);
+  if (out.empty()) {  // -o -: the PDF itself on standard output
+    inv.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    inv.out->flush();
   } else {
-    const std::string stem = safe_file_stem(request.name);
-    out = project_root() / "briefs" / "out" /
-          (layout_name == kDefaultLayout ? stem + ".pdf" : stem + "." + std::filesystem::path(layout_name).stem().string() + ".pdf");
+    write_file_atomically(out, bytes);
+    *inv.out << out.string() << "\n";
   }
-  write_file_atomically(out, bytes);
-  for (const auto& d : sink.items) *inv.err << "ptbrief make: " << format(d) << "\n";
-  *inv.out << out.string() << "\n";
-  return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
+  return warnings ? kExitWarnings : kExitOk;
 }
 
 }  // namespace
@@ -70,18 +121,27 @@ int run(const Invocation& inv) {
 CommandSpec make_command() {
   CommandSpec c;
   c.name = "make";
-  c.summary = "build one briefing PDF for a park or a topic";
-  c.synopsis = "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE]";
+  c.summary = tr("build one briefing PDF for a park or a topic");
+  c.synopsis =
+      "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
+      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]...";
   c.description =
-      "Reads the corpus, extracts the facts and writes the brief as a PDF. The default output\n"
-      "is briefs/out/<name>.pdf under the project root (<name>.<layout>.pdf for a layout other\n"
-      "than briefing). Dates come from SOURCE_DATE_EPOCH when set; the same input and\n"
-      "SOURCE_DATE_EPOCH give byte-identical PDFs.";
-  c.options = {{"park", "NAME", "park brief (canonical name or alias; see ptbrief list parks)", ""},
-               {"topic", "NAME", "topic brief comparing parks (see ptbrief list topics)", ""},
-               {"layout", "NAME", "layout name or .json path (default briefing)", ""},
-               {"corpus", "DIR", "corpus folder (default ../shared/corpus)", ""},
-               {"output", "FILE", "write the PDF here", "o"}};
+      tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
+         "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
+         "briefing); -o DIR writes DIR/<name>.pdf, -o - the PDF itself to standard output.\n"
+         "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
+         "options give byte-identical PDFs. --issue and --set change layout fields for this run.\n"
+         "A ptbrief.json in the corpus folder gives defaults for --layout, --issue, --date and\n"
+         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.");
+  c.options = {
+      {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
+      {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
+      {"layout", "NAME", tr("layout name or .json path (default briefing)"), ""},
+      {"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
+      {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
+      {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
+      {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
+      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
   c.run = run;
   return c;
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "pack/pack.h"
@@ -27,7 +28,7 @@ unsigned parse_jobs(const Invocation& inv) {
   char* end = nullptr;
   long n = std::strtol(text->c_str(), &end, 10);
   if (text->empty() || *end != '\0' || n < 1 || n > 256)
-    throw UsageError("--jobs takes a number of threads from 1 to 256, not '" + *text + "'");
+    throw UsageError(trf("--jobs takes a number of threads from 1 to 256, not '{1}'", {*text}));
   return static_cast<unsigned>(n);
 }
 
@@ -145,7 +146,7 @@ std::filesystem::path self_binary() {
 }
 
 int run(const Invocation& inv) {
-  if (inv.positional.size() != 1) throw UsageError("name one pack, e.g. 'ptbrief pack all'");
+  if (inv.positional.size() != 1) throw UsageError(tr("name one pack, e.g. 'ptbrief pack all'"));
   pack::PackSpec spec = pack::load_pack(pack::find_pack(inv.positional[0]));
 
   pack::RunOptions options;
@@ -193,20 +194,20 @@ int run(const Invocation& inv) {
 CommandSpec pack_command() {
   CommandSpec c;
   c.name = "pack";
-  c.summary = "rebuild a pack of briefings, only what is out of date";
+  c.summary = tr("rebuild a pack of briefings, only what is out of date");
   c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force]";
-  c.description =
+  c.description = tr(
       "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"
       "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
       "the last build, as recorded by content hashes in <output>/.ptbrief-manifest.json.\n"
       "PDFs are written atomically; a second run on the same output folder waits for the\n"
       "first. With \"combined\" in the pack file it also writes one meeting PDF of all the\n"
       "briefs (cover, contents, bookmarks, page labels), rebuilt when any brief changed.\n"
-      "Exit code 2 when any brief or the combined PDF failed (the others are still built).";
+      "Exit code 2 when any brief or the combined PDF failed (the others are still built).");
   c.options = {
-      {"jobs", "N", "build N briefs at once (default: the number of cores)", "j"},
-      {"dry-run", "", "list what would be rebuilt and why; write nothing", "n"},
-      {"force", "", "rebuild every brief", ""},
+      {"jobs", "N", tr("build N briefs at once (default: the number of cores)"), "j"},
+      {"dry-run", "", tr("list what would be rebuilt and why; write nothing"), "n"},
+      {"force", "", tr("rebuild every brief"), ""},
   };
   c.max_positional = 1;
   c.run = run;

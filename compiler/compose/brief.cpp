@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 
 namespace ptbrief::compose {
 
@@ -193,9 +194,10 @@ std::string resolve_park(const extract::Facts& facts, const std::string& name) {
   const auto known = brief_parks(facts);
   if (contains(known, name)) return name;
   const auto near = nearest_names(name, known);
-  fail("compose.unknown_park", "unknown park '" + name + "'",
-       (near.empty() ? "" : "did you mean '" + join(near, "', '") + "'? ") +
-           "ptbrief list parks shows the " + std::to_string(known.size()) + " parks of the corpus");
+  fail("compose.unknown_park", trf("unknown park '{1}'", {name}),
+       (near.empty() ? "" : trf("did you mean {1}? ", {"'" + join(near, "', '") + "'"})) +
+           trf("ptbrief list parks shows the {1} parks of the corpus",
+               {std::to_string(known.size())}));
 }
 
 std::string resolve_topic(const extract::Facts& facts, const std::string& name) {
@@ -203,9 +205,9 @@ std::string resolve_topic(const extract::Facts& facts, const std::string& name) 
   for (const auto& t : facts.topics) ids.push_back(t.id);
   if (contains(ids, name)) return name;
   const auto near = nearest_names(name, ids);
-  fail("compose.unknown_topic", "unknown topic '" + name + "'",
-       (near.empty() ? "" : "did you mean '" + join(near, "', '") + "'? ") +
-           "ptbrief list topics shows the " + std::to_string(ids.size()) + " topics");
+  fail("compose.unknown_topic", trf("unknown topic '{1}'", {name}),
+       (near.empty() ? "" : trf("did you mean {1}? ", {"'" + join(near, "', '") + "'"})) +
+           trf("ptbrief list topics shows the {1} topics", {std::to_string(ids.size())}));
 }
 
 Selection select(const extract::Facts& facts, const BriefRequest& request) {

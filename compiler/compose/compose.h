@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -26,6 +27,10 @@ struct BriefRequest {
 /// "YYYY年M月D日" (UTC) for seconds since 1970 — how a brief's date is written.
 std::string brief_date(long long seconds_since_epoch);
 
+/// "YYYY年M月D日" for a calendar date written YYYY-MM-DD (ISO 8601, as `--date` takes it).
+/// Throws ptbrief::Error ("compose.bad_date") for anything else, including 2025-02-30.
+std::string brief_date(std::string_view iso_date);
+
 /// Canonical names of the parks (and regions) with at least one fact, in corpus order.
 std::vector<std::string> brief_parks(const extract::Facts& facts);
 
@@ -42,18 +47,28 @@ std::string format_figure(const extract::Figure& figure);
 /// A validated layout spec (layouts/<name>.json, after `extends` is resolved).
 struct LayoutSpec;
 
-/// Loads and validates layouts/<name>.json (or a path). Errors name the file, the JSON path,
-/// line:column and what is allowed.
-std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path);
+/// One layout field set from outside the file (`--set masthead.issue=第2期`): `key` is a dotted
+/// path into the layout JSON; `value` counts as JSON when it parses as JSON (12, true, "x",
+/// [1, 2]), else as a string. Overrides apply after `extends` and are validated like the file;
+/// their errors name "--set <key>".
+struct LayoutOverride {
+  std::string key, value;
+};
+
+/// Loads and validates layouts/<name>.json (or a path), then `overrides`. Errors name the file,
+/// the JSON path, line:column and what is allowed.
+std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path,
+                                              const std::vector<LayoutOverride>& overrides = {});
 
 /// The layout's one-line description (its "description" key).
 std::string describe(const LayoutSpec& layout);
 
-/// Layout names available in the layouts folder, sorted.
+/// Layout names available in the layouts folders, sorted, each once.
 std::vector<std::string> list_layouts();
 
-/// The layouts folder (layouts/ in the project root).
-std::filesystem::path layouts_dir();
+/// The layouts folders, first match first: layouts/ in each data folder (see data_dirs()), so a
+/// user's ~/.local/share/ptbrief/layouts/ comes before the shipped ones.
+std::vector<std::filesystem::path> layout_dirs();
 
 /// Builds the document tree for one brief.
 typeset::Document compose(const extract::Facts& facts, const BriefRequest& request,

@@ -102,6 +102,28 @@ std::string format_figure(const extract::Figure& f) {
   return prefix + value + infix + f.unit + suffix;
 }
 
+std::string brief_date(std::string_view iso) {
+  // YYYY-MM-DD, digits only, a day that exists in that month (Gregorian leap years).
+  auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  const bool shape = iso.size() == 10 && iso[4] == '-' && iso[7] == '-';
+  const int year = shape ? digits(0, 4) : -1, month = shape ? digits(5, 2) : -1,
+            day = shape ? digits(8, 2) : -1;
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1] + (month == 2 && leap ? 1 : 0))
+    fail("compose.bad_date", "not a date: '" + std::string(iso) + "'",
+         "write the date as YYYY-MM-DD, e.g. 2025-09-22");
+  return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+
 std::string brief_date(long long seconds) {
   // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil inverse).
   long long days = seconds / 86400;

@@ -7,6 +7,7 @@
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/limits.h"
 #include "base/paths.h"
 
@@ -33,20 +34,6 @@ struct Paper {
   double width_mm, height_mm;
 };
 constexpr Paper kPapers[] = {{"A4", 210, 297}, {"A3", 297, 420}, {"B5", 176, 250}};
-
-std::vector<std::string> utf8_chars(std::string_view s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = 1;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
@@ -78,8 +65,8 @@ class Obj {
   Obj(const Value& v, std::string path) : v_(v), path_(std::move(path)) {
     if (v.type != Type::Object)
       layout_error("layout.type", v.pos, path_,
-                   "expected an object, found " + std::string(json::type_name(v.type)),
-                   "write { \"key\": value, … }");
+                   trf("expected an object, found {1}", {json::type_name(v.type)}),
+                   tr("write { \"key\": value, … }"));
   }
 
   /// Every key must be one of `allowed`; an unknown key gets a did-you-mean hint.
@@ -88,10 +75,10 @@ class Obj {
       const std::string& key = v_.members[i].first;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       const auto near = nearest_names(key, allowed);
-      std::string hint = near.empty() ? "" : "did you mean '" + near.front() + "'? ";
-      hint += "allowed keys here: " + join(allowed, ", ");
+      std::string hint = near.empty() ? "" : trf("did you mean {1}? ", {"'" + near.front() + "'"});
+      hint += trf("allowed keys here: {1}", {join(allowed, ", ")});
       layout_error("layout.unknown_key", v_.key_positions.at(i), child(key),
-                   "unknown key '" + key + "'", hint);
+                   trf("unknown key '{1}'", {key}), hint);
     }
   }
 
@@ -104,9 +91,8 @@ class Obj {
     const Value& x = *get(key);
     if (x.type != t)
       layout_error("layout.type", x.pos, child(key),
-                   "expected " + std::string(json::type_name(t)) + ", found " +
-                       std::string(json::type_name(x.type)),
-                   std::string("write e.g. ") + example);
+                   trf("expected {1}, found {2}", {json::type_name(t), json::type_name(x.type)}),
+                   trf("write e.g. {1}", {example}));
     return x;
   }
 
@@ -120,9 +106,9 @@ class Obj {
     const Value& x = typed(key, Type::String, ("\"" + allowed.front() + "\"").c_str());
     if (std::find(allowed.begin(), allowed.end(), x.string) == allowed.end()) {
       const auto near = nearest_names(x.string, allowed);
-      layout_error("layout.value", x.pos, child(key), "bad value \"" + x.string + "\"",
-                   (near.empty() ? "" : "did you mean \"" + near.front() + "\"? ") +
-                       "allowed: " + join(allowed, ", "));
+      layout_error("layout.value", x.pos, child(key), trf("bad value \"{1}\"", {x.string}),
+                   (near.empty() ? "" : trf("did you mean {1}? ", {"\"" + near.front() + "\""})) +
+                       trf("allowed: {1}", {join(allowed, ", ")}));
     }
     out = x.string;
   }
@@ -135,8 +121,9 @@ class Obj {
     if (!get(key)) return;
     const Value& x = typed(key, Type::Number, "12.5");
     if (!(x.number >= lo && x.number <= hi))
-      layout_error("layout.value", x.pos, child(key), "value " + fmt(x.number) + " out of range",
-                   "allowed: a number from " + fmt(lo) + " to " + fmt(hi));
+      layout_error("layout.value", x.pos, child(key),
+                   trf("value {1} out of range", {fmt(x.number)}),
+                   trf("allowed: a number from {1} to {2}", {fmt(lo), fmt(hi)}));
     out = x.number;
   }
 
@@ -145,9 +132,9 @@ class Obj {
     if (!get(key)) return;
     number(key, static_cast<double>(lo), static_cast<double>(hi), d);
     if (d != std::floor(d))
-      layout_error("layout.value", get(key)->pos, child(key), "expected a whole number",
-                   "allowed: a whole number from " + std::to_string(lo) + " to " +
-                       std::to_string(hi));
+      layout_error(
+          "layout.value", get(key)->pos, child(key), tr("expected a whole number"),
+          trf("allowed: a whole number from {1} to {2}", {std::to_string(lo), std::to_string(hi)}));
     out = static_cast<std::size_t>(d);
   }
 
@@ -302,7 +289,7 @@ const std::vector<std::string>& manifest_roles() {
   static const std::vector<std::string> roles = [] {
     std::vector<std::string> out;
     try {
-      const auto file = project_root() / "fonts" / "manifest.json";
+      const auto file = find_data_file("fonts/manifest.json");
       const json::Value m = json::parse(read_file(file, limits::kMaxJsonBytes), file.string());
       if (const json::Value* r = m.find("roles"))
         for (const auto& member : r->members) out.push_back(member.first);
@@ -492,39 +479,84 @@ Pt chinese_font_size(std::string_view name) {
   return 0;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const auto x = utf8_chars(a), y = utf8_chars(b);
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diag = up;
-    }
+namespace {
+
+/// The file `"extends": name` in `current` means: <name>.json beside it, else the first
+/// layouts/<name>.json of the layout folders that is not `current` itself — so a user's
+/// ~/.local/share/ptbrief/layouts/ours.json can extend the shipped briefing, and a layout that
+/// shadows a later folder's namesake can extend it. When only `current` matches, `current` (the
+/// caller reports the cycle); empty when nothing matches.
+std::filesystem::path extended_layout(const std::filesystem::path& current,
+                                      const std::string& name) {
+  std::vector<std::filesystem::path> candidates = {current.parent_path() / (name + ".json")};
+  for (const auto& dir : layout_dirs()) candidates.push_back(dir / (name + ".json"));
+  std::error_code ec;
+  std::filesystem::path self;
+  for (const auto& c : candidates) {
+    if (!std::filesystem::exists(c, ec)) continue;
+    if (!std::filesystem::equivalent(c, current, ec)) return c;
+    self = c;
   }
-  return row[y.size()];
+  return self;
 }
 
-std::vector<std::string> nearest_names(std::string_view word,
-                                       const std::vector<std::string>& candidates) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  const std::size_t len = utf8_chars(word).size();
-  for (const auto& c : candidates) {
-    std::size_t d = edit_distance(word, c);
-    const bool contains = !word.empty() && (c.find(word) != std::string::npos ||
-                                            std::string_view(word).find(c) != std::string::npos);
-    if (contains) d = std::min<std::size_t>(d, 1);
-    if (d <= std::max<std::size_t>(2, len / 2)) scored.emplace_back(d, c);
+/// `o.value` as a JSON value: parsed when it is JSON and the field it replaces is not a string
+/// (so --set masthead.issue=2025 stays the text "2025"), else the text itself.
+json::Value override_value(const LayoutOverride& o, const json::Value* replaced) {
+  const std::string where = "--set " + o.key;
+  if (!replaced || replaced->type != Type::String) {
+    try {
+      return json::parse(o.value, where);
+    } catch (const Error&) {
+      // not JSON: the text itself
+    }
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& l, const auto& r) { return l.first < r.first; });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
-  return out;
+  json::Value text;
+  text.type = Type::String;
+  text.string = o.value;
+  text.pos.file = std::make_shared<const std::string>(where);
+  text.pos.line = text.pos.column = 1;
+  return text;
 }
+
+/// Sets the field `o.key` (dotted: "masthead.issue") of `tree`, creating objects on the way.
+void apply_override(json::Value& tree, const LayoutOverride& o) {
+  json::Value* node = &tree;
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = o.key.find('.', start);
+    const std::string name = o.key.substr(start, dot == std::string::npos ? dot : dot - start);
+    const std::string path = o.key.substr(0, dot);
+    if (name.empty())
+      fail("layout.bad_set", "'--set " + o.key + "=…' names no layout field",
+           "write --set masthead.issue=第2期 (a dotted path into the layout JSON)");
+    if (node->type != Type::Object)
+      fail("layout.bad_set",
+           "'--set " + o.key + "=…': the layout's '" + path + "' is not an object",
+           "set a field of an object, e.g. --set masthead.title=…");
+    auto it = std::find_if(node->members.begin(), node->members.end(),
+                           [&](const auto& m) { return m.first == name; });
+    if (it == node->members.end()) {
+      json::Value fresh = override_value(o, nullptr);
+      if (dot != std::string::npos) {  // an object to hold the rest of the path
+        fresh.type = Type::Object;
+        fresh.items.clear();
+        fresh.members.clear();
+        fresh.key_positions.clear();
+      }
+      node->key_positions.push_back(fresh.pos);
+      node->members.emplace_back(name, std::move(fresh));
+      it = std::prev(node->members.end());
+    }
+    if (dot == std::string::npos) {
+      it->second = override_value(o, &it->second);
+      return;
+    }
+    node = &it->second;
+    start = dot + 1;
+  }
+}
+
+}  // namespace
 
 json::Value load_layout_tree(const std::filesystem::path& file) {
   std::vector<std::filesystem::path> chain;
@@ -549,12 +581,13 @@ json::Value load_layout_tree(const std::filesystem::path& file) {
       if (ext->type != Type::String || ext->string.empty())
         layout_error("layout.type", ext->pos, "$.extends", "expected a layout name",
                      "write \"extends\": \"briefing\"");
-      next = current.parent_path() / (ext->string + ".json");
-      if (!std::filesystem::exists(next))
-        layout_error("layout.value", ext->pos, "$.extends",
-                     "layout \"" + ext->string + "\" not found in " +
-                         current.parent_path().string(),
-                     "name a layout file in the same folder, without .json");
+      next = extended_layout(current, ext->string);
+      if (next.empty())
+        layout_error(
+            "layout.value", ext->pos, "$.extends",
+            trf("layout \"{1}\" not found in {2} nor in the layouts folders",
+                {ext->string, current.parent_path().string()}),
+            tr("name a layout file in the same folder or a shipped layout, without .json"));
     }
     trees.push_back(std::move(tree));
     if (next.empty()) break;
@@ -615,19 +648,27 @@ LayoutSpec validate_layout(const json::Value& root, const std::string& name) {
 
 std::string describe(const LayoutSpec& layout) { return layout.description; }
 
-std::filesystem::path layouts_dir() { return project_root() / "layouts"; }
+std::vector<std::filesystem::path> layout_dirs() {
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& d : find_data_files("layouts"))
+    if (std::filesystem::is_directory(d)) dirs.push_back(d);
+  return dirs;
+}
 
 std::vector<std::string> list_layouts() {
   std::vector<std::string> names;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(layouts_dir(), ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json")
-      names.push_back(entry.path().stem().string());
+  for (const auto& dir : layout_dirs())
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".json")
+        names.push_back(entry.path().stem().string());
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
-std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path) {
+std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path,
+                                              const std::vector<LayoutOverride>& overrides) {
   std::filesystem::path file = name_or_path;
   const bool is_path = name_or_path.find('/') != std::string::npos ||
                        file.extension() == ".json";
@@ -635,16 +676,17 @@ std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path) {
     const auto names = list_layouts();
     if (std::find(names.begin(), names.end(), name_or_path) == names.end()) {
       const auto near = nearest_names(name_or_path, names);
-      fail("layout.unknown", "unknown layout '" + name_or_path + "'",
-           (near.empty() ? "" : "did you mean '" + join(near, "', '") + "'? ") +
-               "available layouts: " + join(names, ", ") + " (ptbrief list layouts)");
+      fail("layout.unknown", trf("unknown layout '{1}'", {name_or_path}),
+           (near.empty() ? "" : trf("did you mean {1}? ", {"'" + join(near, "', '") + "'"})) +
+               trf("available layouts: {1} (ptbrief list layouts)", {join(names, ", ")}));
     }
-    file = layouts_dir() / (name_or_path + ".json");
+    file = find_data_file("layouts/" + name_or_path + ".json");
   } else if (!std::filesystem::exists(file)) {
-    fail("layout.unknown", "layout file not found: " + file.string(),
-         "give a layout name (ptbrief list layouts) or an existing .json path");
+    fail("layout.unknown", trf("layout file not found: {1}", {file.string()}),
+         tr("give a layout name (ptbrief list layouts) or an existing .json path"));
   }
   json::Value tree = load_layout_tree(file);
+  for (const auto& o : overrides) apply_override(tree, o);
   auto spec = std::make_shared<LayoutSpec>(validate_layout(tree, file.stem().string()));
   spec->file = file;
   return spec;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/suggest.h"
 #include "base/units.h"
 #include "compose/compose.h"
 #include "compose/json_reader.h"
@@ -78,12 +79,5 @@ LayoutSpec validate_layout(const json::Value& root, const std::string& name);
 /// Loads a layout file with its `extends` chain merged (objects merge key by key, the
 /// extending file wins; arrays are replaced whole).
 json::Value load_layout_tree(const std::filesystem::path& file);
-
-/// Edit distance in code points (for did-you-mean hints).
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidates closest to `word` (at most 3, close enough to be a plausible typo).
-std::vector<std::string> nearest_names(std::string_view word,
-                                       const std::vector<std::string>& candidates);
 
 }  // namespace ptbrief::compose

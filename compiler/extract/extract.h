@@ -87,11 +87,12 @@ struct Facts {
 };
 
 /// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue
-/// (default: extract/topics.json in the project root, see default_topics_file()).
+/// (default: the shipped one, see default_topics_file()).
 Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
               DiagSink& sink);
 
-/// The topics file shipped with ptbrief (compiler/extract/topics.json in the project root).
+/// The topics file shipped with ptbrief: extract/topics.json in the data folders (see
+/// find_data_file(); compiler/extract/topics.json in the source tree).
 std::filesystem::path default_topics_file();
 
 /// The park (or region) called `name`: its canonical name, an alias, or the long/short form

@@ -32,7 +32,7 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key,
 }  // namespace
 
 std::filesystem::path default_topics_file() {
-  return project_root() / "compiler" / "extract" / "topics.json";
+  return find_data_file("extract/topics.json");
 }
 
 std::vector<TopicRule> load_topics(const std::filesystem::path& file) {

@@ -1,11 +1,14 @@
 // The ingest driver: files → decoded text → repaired lines → typed blocks → articles.
 #include "ingest/ingest.h"
 
+#include <unicode/uversion.h>
+
 #include <algorithm>
 #include <iterator>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
+#include "base/i18n.h"
 #include "base/limits.h"
 #include "ingest/decode.h"
 #include "ingest/repair.h"
@@ -77,8 +80,8 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     Diagnostic d;
     d.severity = Severity::Warning;
     d.code = "ingest.empty";
-    d.message = "the file holds no text; it yields no articles";
-    d.hint = "remove the file from the corpus or fill it";
+    d.message = tr("the file holds no text; it yields no articles");
+    d.hint = tr("remove the file from the corpus or fill it");
     d.file = name;
     sink.report(d);
   }
@@ -96,8 +99,8 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
 Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    fail("ingest.no_corpus", "the corpus folder does not exist or is not a folder",
-         "pass --corpus DIR or set PTBRIEF_CORPUS", dir.string());
+    fail("ingest.no_corpus", tr("the corpus folder does not exist or is not a folder"),
+         tr("pass --corpus DIR or set PTBRIEF_CORPUS"), dir.string());
   std::vector<std::filesystem::path> paths;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (!is_article_file(e.path()) || !e.is_regular_file()) continue;
@@ -106,6 +109,15 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
       fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());
   }
   std::sort(paths.begin(), paths.end());
+  if (paths.empty()) {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "ingest.no_files";
+    d.message = tr("the corpus folder holds no article files (*.txt, *.md, *.text)");
+    d.hint = tr("put the articles there, or pass --corpus DIR for the folder that has them");
+    d.file = dir.string();
+    sink.report(d);
+  }
 
   Corpus corpus;
   for (const auto& path : paths) {
@@ -117,6 +129,14 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
     std::move(articles.begin(), articles.end(), std::back_inserter(corpus.articles));
   }
   return corpus;
+}
+
+std::string icu_version() {
+  UVersionInfo v;
+  u_getVersion(v);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(v, text);
+  return text;
 }
 
 }  // namespace ptbrief::ingest

@@ -93,6 +93,9 @@ bool is_article_file(const std::filesystem::path& p);
 /// undecodable file throws ptbrief::Error naming the file and byte offset.
 Corpus ingest(const std::filesystem::path& dir, DiagSink& sink);
 
+/// The ICU version ingest runs with (the shared library's, e.g. "72.1"), for `ptbrief --version`.
+std::string icu_version();
+
 /// Ingest one file's raw bytes (`name` is its base name, used in ids and spans).
 std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
                                   DiagSink& sink, SourceFile* info = nullptr);

@@ -70,7 +70,7 @@ std::vector<fs::path> layout_files(const std::string& name_or_path) {
   auto resolve = [](const std::string& ref, const fs::path& relative_to) {
     fs::path p(ref);
     if (!p.has_parent_path() && p.extension() != ".json")
-      return project_root() / "layouts" / (ref + ".json");
+      return find_data_file("layouts/" + ref + ".json");
     return (p.is_absolute() ? p : relative_to / p).lexically_normal();
   };
   std::vector<fs::path> files;
@@ -116,7 +116,7 @@ std::string stamped_hash(const fs::path& file, std::map<std::string, FileStamp>&
   return now.sha256;
 }
 
-fs::path font_manifest_path() { return project_root() / "fonts" / "manifest.json"; }
+fs::path font_manifest_path() { return find_data_file("fonts/manifest.json"); }
 
 BriefFacts select_facts(const extract::Facts& facts, const BriefEntry& entry,
                         const std::vector<std::string>& corpus_files) {

@@ -410,4 +410,6 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   return bytes;
 }
 
+std::string libharu_version() { return HPDF_VERSION_TEXT; }
+
 }  // namespace ptbrief::pdf

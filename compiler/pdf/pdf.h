@@ -25,4 +25,7 @@ std::optional<std::int64_t> source_date_epoch_from_env();
 /// and options give the same bytes. Throws ptbrief::Error on a font that cannot be embedded.
 std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options);
 
+/// The libharu version the PDF writer was built with (libharu has no run-time query).
+std::string libharu_version();
+
 }  // namespace ptbrief::pdf

@@ -14,7 +14,6 @@
 #include "base/atomic_file.h"
 #include "base/hash.h"
 #include "base/limits.h"
-#include "base/paths.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -53,7 +52,8 @@ FontManifest parse_manifest(const fs::path& path) {
   for (const json& p : member(path, j, "search_paths", "$")) {
     if (!p.is_string()) manifest_error(path, "$.search_paths", "search paths must be strings");
     fs::path sp = p.get<std::string>();
-    m.search_paths.push_back(sp.is_absolute() ? sp : project_root() / sp);
+    // A relative search path starts at the data folder holding fonts/manifest.json.
+    m.search_paths.push_back(sp.is_absolute() ? sp : path.parent_path().parent_path() / sp);
   }
   for (const auto& [name, e] : member(path, j, "files", "$").items()) {
     const std::string at = "$.files[\"" + name + "\"]";

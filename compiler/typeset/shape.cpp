@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "base/utf8.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -198,5 +199,7 @@ ShapedText shape(const StyledText& st, ShapeContext& ctx) {
   }
   return out;
 }
+
+std::string harfbuzz_version() { return hb_version_string(); }
 
 }  // namespace ptbrief::typeset

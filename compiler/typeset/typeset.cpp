@@ -8,7 +8,7 @@
 namespace ptbrief::typeset {
 
 std::filesystem::path default_font_manifest() {
-  return project_root() / "fonts" / "manifest.json";
+  return find_data_file("fonts/manifest.json");
 }
 
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink) {

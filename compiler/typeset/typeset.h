@@ -26,6 +26,9 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
 /// The default font manifest path.
 std::filesystem::path default_font_manifest();
 
+/// The HarfBuzz version typeset shapes with (the shared library's), for `ptbrief --version`.
+std::string harfbuzz_version();
+
 /// A stable text rendering of the pages for golden tests and `ptbrief debug --dump=lines|pages`:
 /// fonts, outline, and per page every LineRecord (baseline, extent, measure, flags B = body,
 /// J = justified, E = paragraph end, and the text) plus item counts; with `with_glyphs`, every

@@ -20,10 +20,12 @@ TEST_CASE("ptbrief <command> --help prints that command's usage") {
   CHECK(r.out.find("--corpus") != std::string::npos);
 }
 
-TEST_CASE("ptbrief --version prints the version") {
+TEST_CASE("ptbrief --version prints the version, the ICU, HarfBuzz and libharu versions") {
   auto r = run_ptbrief({"--version"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("ptbrief ", 0) == 0);
+  for (const char* line : {"\nICU ", "\nHarfBuzz ", "\nlibharu ", "\ndata: "})
+    CHECK(r.out.find(line) != std::string::npos);
 }
 
 TEST_CASE("an unknown command is a one-line error plus usage, exit 2") {
@@ -32,10 +34,26 @@ TEST_CASE("an unknown command is a one-line error plus usage, exit 2") {
   CHECK(r.err.rfind("ptbrief: unknown command 'frobnicate'\nusage: ptbrief", 0) == 0);
 }
 
-TEST_CASE("an unknown option is a one-line error plus the command's usage, exit 2") {
+TEST_CASE("a mistyped command gets a did-you-mean") {
+  auto r = run_ptbrief({"mkae"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("ptbrief: unknown command 'mkae'; did you mean 'make'?\n", 0) == 0);
+}
+
+TEST_CASE("an unknown option is a one-line error, the synopsis and a pointer to --help, exit 2") {
   auto r = run_ptbrief({"ingest", "--frob"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.rfind("ptbrief ingest: unknown option '--frob' for 'ptbrief ingest'\nusage: ptbrief ingest", 0) == 0);
+  CHECK(r.err == "ptbrief ingest: unknown option '--frob' for 'ptbrief ingest'\n"
+                 "usage: ptbrief ingest [--corpus DIR] [--format json|text]\n"
+                 "Run 'ptbrief ingest --help' for the options.\n");
+}
+
+TEST_CASE("a mistyped option gets a did-you-mean, not the whole help") {
+  auto r = run_ptbrief({"make", "--prak", "南通高新区"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("ptbrief make: unknown option '--prak' for 'ptbrief make'; did you mean "
+                    "'--park'?\n", 0) == 0);
+  CHECK(r.err.find("options:") == std::string::npos);
 }
 
 TEST_CASE("no command at all is an error with usage, exit 2") {

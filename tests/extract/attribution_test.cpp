@@ -46,7 +46,7 @@ TEST_CASE("a declared short name becomes the canonical park and bare references 
   CHECK(p->name == "江东高新区");
 }
 
-TEST_CASE("section headings name parks; city-wide statements go to the city") {
+TEST_CASE("section headings name parks, city-wide statements go to the city") {
   auto facts = run(article(
       {block(ingest::BlockType::Paragraph, "临江市各开发区积极探索党建引领发展。目前全市共有两新党组织560个。"),
        block(ingest::BlockType::Heading, "北湖经开区：党建联盟强链条"),

@@ -92,7 +92,7 @@ void check_pdfs(const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("ptbrief pack builds every brief, then nothing; an edited article rebuilds its briefs") {
+TEST_CASE("ptbrief pack builds every brief, then nothing, an edited article rebuilds its briefs") {
   auto dir = make_pack("incremental");
   auto first = run_pack(dir);
   INFO(first.err);

@@ -88,7 +88,7 @@ TEST_CASE("grid: only text of the grid's size takes one pitch a character", "[gr
   CHECK(distance(pages, "企", "业") == Approx(12).margin(0.01));
 }
 
-TEST_CASE("grid: table cells keep their own leading; body lines after a table are on the grid",
+TEST_CASE("grid: table cells keep their own leading, body lines after a table are on the grid",
           "[grid]") {
   Document doc = gongwen_page();
   std::string text;

@@ -110,7 +110,7 @@ TEST_CASE("a long table splits between rows and repeats its header on every page
   CHECK(rows == 30);
 }
 
-TEST_CASE("headers and footers expand fields; the outer slot alternates sides", "[paginate]") {
+TEST_CASE("headers and footers expand fields, the outer slot alternates sides", "[paginate]") {
   Document doc = small_pages();
   doc.meta.title = "简报";
   doc.meta.date = "2025年9月";
@@ -155,7 +155,7 @@ TEST_CASE("headers and footers expand fields; the outer slot alternates sides", 
   }
 }
 
-TEST_CASE("a page break starts a new page; the outline records headings with their pages",
+TEST_CASE("a page break starts a new page, the outline records headings with their pages",
           "[paginate]") {
   Document doc = small_pages();
   doc.blocks.push_back(heading("一、总体情况"));

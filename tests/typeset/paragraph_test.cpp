@@ -117,7 +117,7 @@ TEST_CASE("a line-end closing mark takes half an em so the line still fills the 
   CHECK(std::abs(lines[0].x_end - lines[0].right) < 0.01);
 }
 
-TEST_CASE("the first line is indented two characters; a list marker hangs in the indent",
+TEST_CASE("the first line is indented two characters, a list marker hangs in the indent",
           "[paragraph]") {
   Paragraph item = para("第一项内容，说明组织覆盖情况。", Align::Justify, 0);
   item.marker = "1.";
