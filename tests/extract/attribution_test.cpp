@@ -117,7 +117,7 @@ TEST_CASE("a county keeps its 县: X县高新区 is not X高新区") {
   CHECK(facts.figures[1].park == "仁寿县高新区");
 }
 
-TEST_CASE("a city named for context does not take the park's figures; 全市 scopes over its clause") {
+TEST_CASE("a city named for context does not take the park's figures, 全市 scopes over its clause") {
   auto facts = run(article(
       {block(ingest::BlockType::Paragraph,
              "株洲市委、市政府高度重视株洲高新区党建工作，园区新建党组织36个。"),
