@@ -447,6 +447,13 @@ std::size_t skip_clause_openers(std::u32string_view t, std::size_t b, std::size_
   return b;
 }
 
+// 南宁市晋江福源食品有限公司党支部…: a city's name that begins a company's is no region cue.
+bool opens_company_name(std::u32string_view t, std::size_t at, std::size_t end) {
+  for (std::size_t k = at; k < end && k - at < 24 && is_han(t[k]); ++k)
+    if (starts_with_at(t, k, U"公司") || starts_with_at(t, k, U"集团")) return true;
+  return false;
+}
+
 enum class Cue { None, Province, City, County, Zone };
 
 // A region cue that opens a clause: 全市共有…, 我省…, 全区 (the zone the article is about).
@@ -941,7 +948,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         } else {
           std::size_t q = starts_with_at(t, p, U"在") ? p + 1 : p;
           for (const auto& r : regions[sr.block])
-            if (r.begin == q && !is_actor_after(t, r.end) && !quoted[r.begin]) {
+            if (r.begin == q && !is_actor_after(t, r.end) && !quoted[r.begin] &&
+                !opens_company_name(t, r.begin, ce)) {
               subject = keep(full_name(r.place));
               note_region(subject);
               region_cue = true;

@@ -205,3 +205,11 @@ TEST_CASE("a page that only says 高新区 is about the park of the city it name
   REQUIRE(facts.figures.size() == 2);
   for (const auto& f : facts.figures) CHECK(f.park == "太仓高新区");
 }
+
+TEST_CASE("a city's name that begins a company's is not a region cue") {
+  auto facts = one_paragraph("南宁经开区党建观察",
+                             "南宁经开区推进非公党建。比如，南宁市晋江福源食品有限公司党支部实现"
+                             "企业骨干100%是党员，企业纳税1600万元。");
+  REQUIRE(facts.figures.size() == 2);
+  for (const auto& f : facts.figures) CHECK(f.park == "南宁经开区");
+}
