@@ -2,6 +2,9 @@
 # Debian packages (.ci/deps.sh), so these work on a fresh machine.
 BUILD   ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= ingest layout_json pack_file breaks
 # BUILD_TYPE (CMake's default here: Release) and WERROR (OFF) stick in the build folder once
 # given: a later `make` without them keeps them instead of reconfiguring and rebuilding.
 BUILD_TYPE ?=
@@ -14,7 +17,7 @@ CTEST_ARGS ?=
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build tool test test-asan bench brief install deb messages format golden-update clean
+.PHONY: all deps configure build tool test test-asan fuzz bench brief install deb messages format golden-update clean
 
 # Only the binary; says where it is.
 all: tool
@@ -46,6 +49,16 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# Each fuzz target under libFuzzer + ASan + UBSan (clang) for FUZZ_SECONDS, starting from its
+# seeds; what it finds grows $(FUZZ_BUILD)/corpus/<target>, crashes land in $(FUZZ_BUILD).
+fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPTBRIEF_FUZZ=ON -DPTBRIEF_SANITIZE=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS)) -- --no-print-directory
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus/$$t && \
+	  (cd $(FUZZ_BUILD) && ./tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=4096 corpus/$$t ../tests/fuzz/seeds/$$t) || exit 1; done
 
 # The README's main job: the 南通高新区 brief (or PARK=…, LAYOUT=…), into briefs/out/.
 brief: tool

@@ -19,7 +19,7 @@ const Value* Value::find(std::string_view key) const {
 
 const Position& Value::key_position(std::string_view key) const {
   for (std::size_t i = 0; i < members.size(); ++i)
-    if (members[i].first == key) return key_positions.at(i);
+    if (members[i].key == key) return key_positions.at(i);
   return pos;
 }
 
@@ -153,7 +153,7 @@ class Reader {
       expect(':', "':' after the key");
       skip_space();
       Value member = value(depth + 1);
-      v.members.emplace_back(std::move(key), std::move(member));
+      v.members.push_back({std::move(key), std::move(member)});
       v.key_positions.push_back(std::move(key_pos));
       skip_space();
       if (peek() == ',') { advance(); continue; }

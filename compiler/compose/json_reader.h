@@ -6,7 +6,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ptbrief::compose::json {
@@ -19,6 +18,8 @@ struct Position {
   std::size_t offset = 0;                   ///< byte offset
 };
 
+struct Member;
+
 /// One JSON value with its position. Objects keep their members in file order.
 struct Value {
   enum class Type { Null, Bool, Number, String, Array, Object };
@@ -27,7 +28,7 @@ struct Value {
   double number = 0;
   std::string string;                                ///< String: decoded UTF-8
   std::vector<Value> items;                          ///< Array elements
-  std::vector<std::pair<std::string, Value>> members;///< Object members, file order
+  std::vector<Member> members;                       ///< Object members, file order
   std::vector<Position> key_positions;               ///< one per member: where its key starts
   Position pos;                                      ///< where this value starts
 
@@ -35,6 +36,13 @@ struct Value {
   const Value* find(std::string_view key) const;
   /// The position of member `key`'s key, or this value's position when it is absent.
   const Position& key_position(std::string_view key) const;
+};
+
+/// One member of an object. A struct rather than std::pair: a pair of the still incomplete
+/// Value cannot be instantiated inside Value by every standard library (clang 14's fuzz build).
+struct Member {
+  std::string key;
+  Value value;
 };
 
 /// Lower-case JSON type name for messages: "object", "array", "string", "number", …

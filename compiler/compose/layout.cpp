@@ -72,7 +72,7 @@ class Obj {
   /// Every key must be one of `allowed`; an unknown key gets a did-you-mean hint.
   void allow(const std::vector<std::string>& allowed) const {
     for (std::size_t i = 0; i < v_.members.size(); ++i) {
-      const std::string& key = v_.members[i].first;
+      const std::string& key = v_.members[i].key;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       const auto near = nearest_names(key, allowed);
       std::string hint = near.empty() ? "" : trf("did you mean {1}? ", {"'" + near.front() + "'"});
@@ -292,7 +292,7 @@ const std::vector<std::string>& manifest_roles() {
       const auto file = find_data_file("fonts/manifest.json");
       const json::Value m = json::parse(read_file(file, limits::kMaxJsonBytes), file.string());
       if (const json::Value* r = m.find("roles"))
-        for (const auto& member : r->members) out.push_back(member.first);
+        for (const auto& member : r->members) out.push_back(member.key);
     } catch (const Error&) {
       out.clear();  // no manifest: the typesetter reports unresolvable roles itself
     }
@@ -452,13 +452,13 @@ void merge_into(Value& base, const Value& over) {
     const auto& [key, value] = over.members[i];
     bool found = false;
     for (std::size_t j = 0; j < base.members.size(); ++j) {
-      if (base.members[j].first != key) continue;
-      merge_into(base.members[j].second, value);
+      if (base.members[j].key != key) continue;
+      merge_into(base.members[j].value, value);
       base.key_positions[j] = over.key_positions[i];
       found = true;
     }
     if (!found) {
-      base.members.emplace_back(key, value);
+      base.members.push_back({key, value});
       base.key_positions.push_back(over.key_positions[i]);
     }
   }

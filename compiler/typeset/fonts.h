@@ -47,6 +47,15 @@ struct LoadedFace {
   std::string style;          ///< style name, e.g. "Regular", "Bold", "Book"
   double ascender_em = 0.88, descender_em = 0.12;  ///< from hhea/OS2, as fractions of the em
 
+  LoadedFace() = default;
+  LoadedFace(const LoadedFace&) = delete;
+  LoadedFace& operator=(const LoadedFace&) = delete;
+  /// Releases the HarfBuzz font and face it owns.
+  ~LoadedFace() {
+    hb_font_destroy(font);
+    hb_face_destroy(face);
+  }
+
   /// The nominal glyph of `c`, or 0 when the face lacks it.
   std::uint32_t glyph(char32_t c) const {
     hb_codepoint_t g = 0;

@@ -24,11 +24,13 @@ TEST_CASE("pack hashes only the article files of the corpus folder") {
   CHECK(names == std::vector<std::string>{"B.MD", "a.txt"});
 }
 
-TEST_CASE("a dangling symlink in the corpus folder is skipped by pack as by ingest") {
+TEST_CASE("an entry that cannot be inspected does not fail the corpus folder's hash") {
+  // A dangling symlink and a symlink loop, and nothing after them whose check would clear a
+  // reused error variable: their status errors are theirs, not the folder's.
   auto dir = test::scratch_dir("pack-hash-dangling");
+  fs::create_symlink(dir / "gone.txt", dir / "dangling.txt");
+  fs::create_symlink(dir / "loop.txt", dir / "loop.txt");
+  CHECK(pack::hash_folder(dir).empty());
   test::put(dir / "a.txt", "article");
-  fs::create_symlink(dir / "gone.txt", dir / "link.txt");
-  const auto hashes = pack::hash_folder(dir);
-  CHECK(hashes.size() == 1);
-  CHECK(hashes.count("a.txt") == 1);
+  CHECK(pack::hash_folder(dir).count("a.txt") == 1);
 }

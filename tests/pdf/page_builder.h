@@ -6,6 +6,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct TestFace {
   hb_blob_t* blob = nullptr;
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;
+  /// Releases blob, face and font when the last copy of this TestFace goes.
+  std::shared_ptr<void> owner;
   std::uint32_t glyph(char32_t c) const {
     hb_codepoint_t g = 0;
     return hb_font_get_nominal_glyph(font, c, &g) ? g : 0;
@@ -58,10 +61,16 @@ inline TestFace open_face(const std::string& path, const std::string& family) {
       len = sizeof buf;
       hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf);
       f.info.postscript_name.assign(buf, len);
+      f.owner = std::shared_ptr<void>(nullptr, [blob = f.blob, face, font = f.font](void*) {
+        hb_font_destroy(font);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+      });
       return f;
     }
     hb_face_destroy(face);
   }
+  hb_blob_destroy(f.blob);
   throw std::runtime_error("no face " + family + " in " + path);
 }
 
