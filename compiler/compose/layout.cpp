@@ -534,7 +534,7 @@ void apply_override(json::Value& tree, const LayoutOverride& o) {
            "'--set " + o.key + "=…': the layout's '" + path + "' is not an object",
            "set a field of an object, e.g. --set masthead.title=…");
     auto it = std::find_if(node->members.begin(), node->members.end(),
-                           [&](const auto& m) { return m.first == name; });
+                           [&](const auto& m) { return m.key == name; });
     if (it == node->members.end()) {
       json::Value fresh = override_value(o, nullptr);
       if (dot != std::string::npos) {  // an object to hold the rest of the path
@@ -544,14 +544,14 @@ void apply_override(json::Value& tree, const LayoutOverride& o) {
         fresh.key_positions.clear();
       }
       node->key_positions.push_back(fresh.pos);
-      node->members.emplace_back(name, std::move(fresh));
+      node->members.push_back(json::Member{name, std::move(fresh)});
       it = std::prev(node->members.end());
     }
     if (dot == std::string::npos) {
-      it->second = override_value(o, &it->second);
+      it->value = override_value(o, &it->value);
       return;
     }
-    node = &it->second;
+    node = &it->value;
     start = dot + 1;
   }
 }
