@@ -2,20 +2,21 @@
 //
 // A park mention is [PROVINCE] PLACE [（PAREN）] [国家|国家级|省级] TYPE: 江苏 南通 高新技术产业
 // 开发区, 长丰县 （双凤） 经开区, 重庆 两江 新区. The type words come from data/park_types.tsv;
-// the place is an administrative division from the gazetteer (南通, 长丰县, 昆山), or a name
-// the article itself establishes (two江 after 重庆, a name it repeats, names in its title or
-// headings, or declared with 以下简称). A park named right after another park is a park inside
-// it (南通高新区创新创业服务园区).
+// the place is an administrative division from the gazetteer (南通, 长丰县, 昆山), a name
+// written right after one (两江 after 重庆, 稀土 after 包头), or a name the article itself
+// establishes (repeated, in its title or headings, or declared with 以下简称). A park named right
+// after another park is a park inside it (南通高新区创新创业服务园区). The spellings of one park
+// share a key (park_key) and take the name the article uses most.
 //
 // Attribution works clause by clause. The article's subject park (its title, its declared
 // short name, the park it names most) is the default; within a paragraph the last park named
 // takes over; a region cue at the start of a clause (全市…, 全省…, 自贡市共有…) makes that clause
 // and the rest of its sentence region-wide, but never the next sentence; a cue after the
-// subject (占全市的30%, 高于全省平均) is a comparison and changes nothing.
+// subject (占全市的30%, 高于全省平均) is a comparison and changes nothing; lists of parks
+// (等开发区, 24家园区) belong to the region the article reports on.
 #include "extract/parks.h"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 #include <unordered_map>
 
