@@ -353,7 +353,9 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
       continue;
     if (np.size() < 4 || np.size() > 20 || is_generic(np.substr(0, np.size() - head.size())))
       continue;
-    if (head == U"攻坚党支部" && np.size() < 8) continue;
+    // A long head (攻坚党支部) names a practice only with a modifier of its own length or more
+    // (重大产业项目服务攻坚党支部), not as a bare unit (成立攻坚党支部).
+    if (head.size() >= 5 && np.size() - head.size() < head.size()) continue;
     add(p, head_end, head_end - head.size());
     i = head_end;
   }
