@@ -5,15 +5,22 @@
 #include <map>
 #include <set>
 
+#include "extract/lexicon.h"
 #include "extract/text.h"
 
 namespace ptbrief::extract {
 namespace {
 
-// Slogan vocabulary: sentences made of it and nothing else are boilerplate (党旗飘扬…).
-constexpr std::u32string_view kSloganWords[] = {
-    U"高质量发展", U"坚强组织保障", U"党旗", U"凝心聚力", U"磅礴", U"澎湃", U"强大动力",
-    U"新征程", U"新篇章", U"生动局面", U"根本保证", U"红色引擎", U"同频共振", U"保驾护航"};
+// Slogan vocabulary (data/lexicon.tsv): sentences made of it and nothing else are boilerplate.
+const WordList& slogan_words() {
+  static const auto& w = lexicon("summary.slogans");
+  return w;
+}
+// Connectives that open a sentence and add nothing to it when it is quoted alone (此外，).
+const WordList& lead_ins() {
+  static const auto& w = lexicon("summary.lead_ins");
+  return w;
+}
 
 // Share of the shorter text's characters that the other text also has (multiset overlap);
 // both arguments are sorted character lists.
@@ -34,12 +41,16 @@ double information_score(std::u32string_view norm, std::size_t figures, std::siz
   double score = 2.0 * static_cast<double>(figures) + 1.5 * static_cast<double>(practices);
   score += std::min(static_cast<double>(norm.size()) / 60.0, 1.0);
   // Slogan words present (each counts once), found in one scan of the sentence.
-  static const FirstChars kSloganFirsts(kSloganWords);
-  bool present[std::size(kSloganWords)] = {};
+  const WordList& slogans_list = slogan_words();
+  std::vector<bool> present(slogans_list.size());
   for (std::size_t p = 0; p < norm.size(); ++p)
-    if (kSloganFirsts.may_start(norm[p]))
-      for (std::size_t k = 0; k < std::size(kSloganWords); ++k)
-        present[k] = present[k] || starts_with_at(norm, p, kSloganWords[k]);
+    if (slogans_list.may_start(norm[p])) {
+      std::size_t k = 0;
+      for (const auto& w : slogans_list) {
+        if (starts_with_at(norm, p, w)) present[k] = true;
+        ++k;
+      }
+    }
   int slogans = static_cast<int>(std::count(std::begin(present), std::end(present), true));
   if (figures == 0 && practices == 0) score -= 0.5 * slogans + 0.5;
   if (!norm.empty() && is_open_quote(norm.front())) score -= 1.0;  // reported speech
@@ -48,12 +59,13 @@ double information_score(std::u32string_view norm, std::size_t figures, std::siz
 }
 
 std::string trim_lead_in(const std::string& text) {
-  // Compared as UTF-8 bytes: a UTF-8 prefix is a prefix of the characters.
-  std::string_view s = text;
-  for (std::string_view w : {"此外，", "同时，", "据介绍，", "据了解，", "据统计，", "另外，",
-                             "不仅如此，", "此外,", "同时,"})
-    if (s.substr(0, w.size()) == w) s.remove_prefix(w.size());
-  return std::string(s);
+  // A lead-in followed by a comma (full-width or not) is dropped, once.
+  const std::u32string head = to_u32(std::string_view(text).substr(0, 48));
+  std::u32string_view word = lead_ins().match_at(head, 0);
+  if (word.empty() || word.size() >= head.size() ||
+      (head[word.size()] != U'，' && head[word.size()] != U','))
+    return text;
+  return text.substr(to_utf8(head.substr(0, word.size() + 1)).size());
 }
 
 std::vector<SummarySentence> pick_summaries(std::vector<SummarySentence> candidates,
