@@ -4,7 +4,7 @@ BUILD   ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= ingest layout_json pack_file breaks
+FUZZ_TARGETS ?= ingest layout_json pack_file breaks corrections
 # BUILD_TYPE (CMake's default here: Release) and WERROR (OFF) stick in the build folder once
 # given: a later `make` without them keeps them instead of reconfiguring and rebuilding.
 BUILD_TYPE ?=

@@ -30,13 +30,17 @@ std::string sentence_of(const ingest::Corpus& corpus, const extract::Location& a
 }
 
 /// Where the figure's number (with its unit when the text has it) stands in `sentence`:
-/// inside its quote first, else anywhere; [0, 0) when it is not there (an added or fixed value).
+/// inside its quote first, else anywhere; a corrected value the text does not have marks the
+/// whole quote; [0, 0) when neither is there.
 std::pair<std::size_t, std::size_t> number_in(const std::string& sentence, const extract::Figure& f) {
   const std::size_t quote = sentence.find(f.quote);
   const std::size_t from = quote == std::string::npos ? 0 : quote;
-  std::size_t at = sentence.find(f.value, from);
-  if (at == std::string::npos) at = sentence.find(f.value);
-  if (at == std::string::npos || f.value.empty()) return {0, 0};
+  std::size_t at = f.value.empty() ? std::string::npos : sentence.find(f.value, from);
+  if (at == std::string::npos && !f.value.empty()) at = sentence.find(f.value);
+  if (at == std::string::npos) {
+    if (quote == std::string::npos || f.quote.empty()) return {0, 0};
+    return {quote, quote + f.quote.size()};
+  }
   std::size_t end = at + f.value.size();
   if (!f.unit.empty() && sentence.compare(end, f.unit.size(), f.unit) == 0) end += f.unit.size();
   return {at, end};

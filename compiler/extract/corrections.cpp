@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "base/atomic_file.h"
@@ -73,7 +74,7 @@ class CorrectionsReader {
       pc.name = *c_.string(v, p, "name", true);
       pc.aliases = c_.strings(v, p, "aliases");
       pc.merge = c_.strings(v, p, "merge");
-      c_.string(v, p, "note", false, false);
+      pc.note = c_.string(v, p, "note", false, false).value_or("");
       out.parks.push_back(std::move(pc));
     });
     c_.string(root_, "$", "note", false, false);
@@ -104,7 +105,7 @@ class CorrectionsReader {
     e.file = *c_.string(v, p, "file", true);
     if (e.file.find('/') != std::string::npos) e.file = fs::path(e.file).filename().string();
     e.quote = *c_.string(v, p, "quote", true);
-    c_.string(v, p, "note", false, false);
+    e.note = c_.string(v, p, "note", false, false).value_or("");
     return e;
   }
 
@@ -460,7 +461,68 @@ class Applier {
   }
 };
 
+// ---- Writing ----------------------------------------------------------------------------
+
+using Json = nlohmann::ordered_json;
+
+/// A value as the file writes it: a number when it prints back as written, else the text.
+Json value_json(const std::string& value, double number) {
+  if (fields::value_text(number) != value) return value;
+  if (value.find('.') == std::string::npos && value.size() < 16) return std::stoll(value);
+  return number;
+}
+
+void put_fields(Json& j, const FactFields& f) {
+  if (f.park) j["park"] = *f.park;
+  if (f.subject) j["subject"] = *f.subject;
+  if (f.value) j["value"] = value_json(*f.value, f.number.value_or(0));
+  if (f.unit) j["unit"] = *f.unit;
+  if (f.qualifier) j["qualifier"] = to_string(*f.qualifier);
+  if (f.kind) j["kind"] = to_string(*f.kind);
+  if (f.name) j["name"] = *f.name;
+  if (f.category) j["category"] = *f.category;
+  if (f.summary) j["summary"] = *f.summary;
+  if (!f.topics.empty()) j["topics"] = f.topics;
+}
+
+Json entry_json(const Correction& e) {
+  Json j = Json::object();
+  if (e.target != Correction::Target::Any)
+    j["type"] = e.target == Correction::Target::Figure ? "figure" : "practice";
+  j["file"] = e.file;
+  j["quote"] = e.quote;
+  if (e.action == Correction::Action::Fix) {
+    Json set = Json::object();
+    put_fields(set, e.fields);
+    j["set"] = set;
+  } else if (e.action == Correction::Action::Add) {
+    put_fields(j, e.fields);
+  }
+  if (!e.note.empty()) j["note"] = e.note;
+  return j;
+}
+
 }  // namespace
+
+std::string to_json(const Corrections& c) {
+  Json j = Json::object();
+  for (auto [key, list] : {std::pair{"drop", &c.drop}, {"fix", &c.fix}, {"add", &c.add}}) {
+    if (list->empty()) continue;
+    j[key] = Json::array();
+    for (const auto& e : *list) j[key].push_back(entry_json(e));
+  }
+  if (!c.parks.empty()) {
+    j["parks"] = Json::array();
+    for (const auto& p : c.parks) {
+      Json x = {{"name", p.name}};
+      if (!p.aliases.empty()) x["aliases"] = p.aliases;
+      if (!p.merge.empty()) x["merge"] = p.merge;
+      if (!p.note.empty()) x["note"] = p.note;
+      j["parks"].push_back(std::move(x));
+    }
+  }
+  return j.dump(2) + "\n";
+}
 
 Corrections parse_corrections(std::string_view text, const std::string& file) {
   const json::Value root = json::parse(text, file, "corrections");  // syntax, line:column

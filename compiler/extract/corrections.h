@@ -25,6 +25,9 @@
 //   Corrections c = load_corrections_for(corpus_dir, given_path);   // may be empty()
 //   std::vector<CorrectionOutcome> r = apply_corrections(c, corpus, facts, sink);
 //   for (auto& o : r) if (o.matched == 0) …   // also reported to `sink` as warnings
+//   c.drop.push_back(…); write_file_atomically(path, to_json(c));   // a front end's edit
+// pack::load_facts() (pack/build.h) does ingest → extract → apply_corrections in one call and
+// keeps the Corrections and outcomes beside the facts.
 #pragma once
 
 #include <filesystem>
@@ -66,6 +69,7 @@ struct Correction {
   std::string file;              ///< corpus file base name
   std::string quote;             ///< a piece of the item's quote; for add, the text it cites
   FactFields fields;             ///< fix: "set"; add: the new item's fields
+  std::string note;              ///< "note": free text for people, ignored
 };
 
 /// One "parks" entry: the park's name as it should print, more spellings of it, and parks that
@@ -76,6 +80,7 @@ struct ParkCorrection {
   std::string name;                  ///< canonical name from now on
   std::vector<std::string> aliases;  ///< spellings `ptbrief make --park` accepts too
   std::vector<std::string> merge;    ///< names (any spelling) of parks merged into this one
+  std::string note;                  ///< "note": free text for people, ignored
 };
 
 /// A validated corrections file. Empty (no file) is valid and changes nothing.
@@ -95,6 +100,11 @@ inline constexpr const char* kCorrectionsName = "corrections.json";
 /// line:column and JSON path for a bad field: unknown key, wrong type, missing file or quote,
 /// unknown qualifier or kind, an add without its required fields.
 Corrections parse_corrections(std::string_view text, const std::string& file);
+
+/// The corrections as a file's text (stable key order, two-space indent), so a front end can
+/// add an entry and write the file back: parse_corrections(to_json(c)) gives `c` again
+/// (except `file`, `hash`, `json_path` and positions, which describe a file as read).
+std::string to_json(const Corrections& c);
 
 /// Reads and validates `file` (errors as parse_corrections, io.* when it cannot be read).
 Corrections load_corrections(const std::filesystem::path& file);

@@ -149,15 +149,15 @@ TEST_CASE("fix moves a figure to another park by any of its spellings") {
 TEST_CASE("add cites a quote of the file, with the raw bytes it came from") {
   Sample s;
   auto r = s.apply(R"({"add": [{"type": "figure", "file": "001_rugao.txt", "quote": "解决难题560个",
-                                 "park": "如皋高新区", "subject": "帮助企业解决难题", "value": 560, "unit": "个"},
+                                 "park": "如皋高新区", "subject": "解决难题", "value": 560, "unit": "个"},
                                 {"type": "practice", "file": "002_haimen.txt", "quote": "把党组织建在产业链上",
                                  "park": "海门经开区", "name": "支部建在产业链上"}]})");
   CHECK(r.at(0).matched == 1);
   CHECK(r.at(1).matched == 1);
-  auto added = std::find_if(s.facts.figures.begin(), s.facts.figures.end(), [](const Figure& f) {
-    return f.subject == "帮助企业解决难题";
-  });
+  auto added = std::find_if(s.facts.figures.begin(), s.facts.figures.end(),
+                            [](const Figure& f) { return !f.corrections.empty(); });
   REQUIRE(added != s.facts.figures.end());
+  CHECK(added->subject == "解决难题");
   CHECK(added->source.span.file == "001_rugao.txt");
   const std::string raw = kRugao;
   CHECK(raw.substr(added->source.span.start, added->source.span.end - added->source.span.start) ==
@@ -234,7 +234,22 @@ TEST_CASE("parks: a merge naming no park warns at its own JSON path") {
   CHECK(s.figure("318")->park == "如皋高新区");
 }
 
-TEST_CASE("no corrections file changes nothing; one in the corpus folder is found") {
+TEST_CASE("without a corrections file nothing changes, and a missing --corrections file is an error") {
   CHECK(load_corrections_for("/nonexistent-corpus", std::nullopt).empty());
   CHECK_THROWS_AS(load_corrections_for("/tmp", std::filesystem::path("/nonexistent/c.json")), Error);
+}
+
+TEST_CASE("corrections written back read as the same corrections") {
+  const std::string text = R"({"drop": [{"file": "a.txt", "quote": "426份", "note": "重复计数"}],
+    "fix": [{"type": "figure", "file": "a.txt", "quote": "x", "set": {"value": "11.60", "kind": "percent"}}],
+    "add": [{"type": "practice", "file": "b.txt", "quote": "y", "park": "甲高新区", "name": "红色管家"},
+            {"type": "figure", "file": "b.txt", "quote": "z", "park": "甲高新区", "subject": "企业", "value": 12, "unit": "家", "topics": ["组织覆盖"]}],
+    "parks": [{"name": "甲高新区", "aliases": ["甲国家高新区"], "merge": ["乙高新区"]}]})";
+  const Corrections c = parse_corrections(text, "corrections.json");
+  const std::string written = to_json(c);
+  CHECK(to_json(parse_corrections(written, "corrections.json")) == written);
+  CHECK(written.find("\"value\": \"11.60\"") != std::string::npos);
+  CHECK(written.find("\"value\": 12") != std::string::npos);
+  CHECK(written.find("重复计数") != std::string::npos);
+  CHECK(parse_corrections(written, "c.json").add.at(1).fields.topics.at(0) == "组织覆盖");
 }
