@@ -113,8 +113,10 @@ Facts select(const Facts& facts, std::string_view park, std::string_view topic) 
   for (const auto& s : facts.summaries)
     if (in_park(s.park) && has_topic(s.topics)) out.summaries.push_back(s);
   for (const auto& p : facts.parks) {
-    bool used = std::any_of(out.figures.begin(), out.figures.end(), [&](auto& f) { return f.park == p.name; }) ||
-                std::any_of(out.practices.begin(), out.practices.end(), [&](auto& x) { return x.park == p.name; });
+    auto of_park = [&](auto& x) { return x.park == p.name; };
+    bool used = std::any_of(out.figures.begin(), out.figures.end(), of_park) ||
+                std::any_of(out.practices.begin(), out.practices.end(), of_park) ||
+                std::any_of(out.summaries.begin(), out.summaries.end(), of_park);
     if (park.empty() ? (topic.empty() || used) : p.name == park) out.parks.push_back(p);
   }
   if (!topic.empty()) {

@@ -64,7 +64,7 @@ TEST_CASE("a hand-edited facts file with a bad field is an error naming its JSON
   CHECK(!fs::exists(dir / "x.pdf"));
 }
 
-TEST_CASE("make --facts refuses --corpus and --corrections") {
+TEST_CASE("a brief made from a facts file refuses a corpus folder and a corrections file") {
   auto r = test::run_ptbrief({"make", "--facts", "f.json", "--corpus", kArticles});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--facts FILE is made without the corpus") != std::string::npos);
