@@ -24,9 +24,11 @@ struct Park {
 };
 
 enum class Qualifier { Exact, About, Over, Under };
-enum class FigureKind { Count, Percent, Money, Growth, Area, Other };
+/// What a figure measures. Target: a plan, goal or forecast (力争…, 计划…, 预计…, 到2027年将
+///达到…), whatever its unit — never an achievement.
+enum class FigureKind { Count, Percent, Money, Growth, Area, Other, Target };
 std::string_view to_string(Qualifier q);   ///< "exact", "about", "over", "under"
-std::string_view to_string(FigureKind k);  ///< "count", "percent", …
+std::string_view to_string(FigureKind k);  ///< "count", "percent", …, "target"
 
 /// Where an extracted item sits in the ingested corpus.
 struct Location {
@@ -75,6 +77,22 @@ struct Topic {
   std::string description;
 };
 
+/// An article as a brief cites it: its title and where it was published (the file's header,
+/// ingest::ArticleMeta), and the reprints folded into it.
+struct ArticleRef {
+  std::string id;      ///< ingest::Article::id
+  std::string file;    ///< base name of its file (for tools; briefs cite the fields below)
+  std::string title;
+  std::string source;  ///< paper or site, "" when unknown
+  std::string date;    ///< YYYY-MM-DD (or as written), "" when unknown
+  std::string page;    ///< 第3版, A2 …, "" when unknown
+  std::string url;
+  /// When this article is a near-identical copy of another (≥ 90 % of its text the same), the
+  /// id of that one: its facts are counted there, once. Empty for an original.
+  std::string reprint_of;
+  std::vector<std::string> reprints;  ///< ids of the copies folded into this article
+};
+
 /// Everything extracted from a corpus. Vectors are in corpus order (file, then offset).
 struct Facts {
   std::vector<Park> parks;
@@ -84,6 +102,8 @@ struct Facts {
   std::vector<Topic> topics;
   /// Article titles by id, for citations.
   std::vector<std::pair<std::string, std::string>> article_titles;
+  /// Every article of the corpus in corpus order, with its metadata and reprints.
+  std::vector<ArticleRef> articles;
 };
 
 /// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue

@@ -113,6 +113,7 @@ Facts select(const Facts& facts, std::string_view park, std::string_view topic) 
   Facts out;
   out.topics = facts.topics;
   out.article_titles = facts.article_titles;
+  out.articles = facts.articles;
   auto has_topic = [&](const std::vector<std::string>& ts) {
     return topic.empty() || std::find(ts.begin(), ts.end(), topic) != ts.end();
   };

@@ -171,7 +171,7 @@ TEST_CASE("park brief: masthead, figures grouped by topic, chart, practices, sou
   CHECK(has(text, "园区党建工作简报"));
   CHECK(has(text, "2025年9月22日"));
   CHECK(has(text, "“红链帮帮团”"));
-  CHECK(has(text, "《甲园区党建纪实》（a.txt）：[1]第7段；"));
+  CHECK(has(text, "《甲园区党建纪实》：[1]第7段；"));  // the article, not its file
   CHECK(doc.meta.title == "甲高新区党建工作情况简报");
   CHECK(doc.meta.date == "2025年9月22日");
   CHECK(has(doc.meta.keywords, "产业链党建"));
