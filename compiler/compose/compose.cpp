@@ -300,16 +300,26 @@ class Composer {
     if (sel_.targets.empty()) return;
     heading("工作目标", 2);
     for (const auto& owner : park() ? std::vector<std::string>{sel_.name} : sel_.parks) {
-      std::vector<const extract::Figure*> mine;
-      for (auto* f : sel_.targets)
-        if (f->park == owner && std::none_of(mine.begin(), mine.end(), [&](auto* g) {
-              return g->quote == f->quote && g->source.article_id == f->source.article_id;
-            }))
-          mine.push_back(f);
-      for (auto* f : mine) {
+      // One line per sentence: its target clauses joined (…投资11.66亿元，同比增长34.65%).
+      std::vector<std::vector<const extract::Figure*>> lines;
+      for (auto* f : sel_.targets) {
+        if (f->park != owner) continue;
+        auto same = std::find_if(lines.begin(), lines.end(), [&](const auto& l) {
+          const extract::Location& a = l.front()->source;
+          return a.article_id == f->source.article_id && a.block == f->source.block &&
+                 a.sentence == f->source.sentence;
+        });
+        if (same == lines.end()) lines.push_back({f});
+        else if (std::none_of(same->begin(), same->end(), [&](auto* g) { return g->quote == f->quote; }))
+          same->push_back(f);
+      }
+      for (const auto& line : lines) {
+        std::vector<std::string> clauses;
+        for (auto* f : line) clauses.push_back(f->quote);
         const std::string who = park() ? "" : owner + "：";
-        paragraph({plain("目标：" + who + f->quote + "。"), cites_.marker(f->source, styles_.marker)},
-                  styles_.body, f->source.span);
+        paragraph({plain("目标：" + who + join(clauses, "，") + "。"),
+                   cites_.marker(line.front()->source, styles_.marker)},
+                  styles_.body, line.front()->source.span);
       }
     }
   }
