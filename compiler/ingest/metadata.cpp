@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 
 namespace ptbrief::ingest {
@@ -187,8 +188,7 @@ bool read_lead_line(const Line& l, ArticleMeta& meta) {
       const std::size_t blank = value.find(U' ');
       if (blank != std::u32string::npos && blank + 1 < value.size()) {
         const std::string rest = utf8(trimmed(value.substr(blank + 1)));
-        const std::string date = iso_date(rest);
-        if (date != rest) {
+        if (parse_date(rest)) {
           store(found, Field::Date, from_utf8(rest));
           value.resize(blank);
         }
@@ -209,7 +209,7 @@ bool is_running_text(const Line& l) {
 
 }  // namespace
 
-std::string iso_date(const std::string& written) {
+std::optional<std::string> parse_date(const std::string& written) {
   // YYYY sep M sep D, sep one of - / . 年 月; then optionally 日 and anything (a clock time).
   std::u32string u = from_utf8(written);
   std::size_t i = 0;
@@ -224,19 +224,24 @@ std::string iso_date(const std::string& written) {
     return false;
   };
   const int y = number(4);
-  if (y < 1000 || !sep(U'年')) return written;
+  if (y < 1000 || !sep(U'年')) return std::nullopt;
   const int m = number(2);
-  if (m < 1 || m > 12 || !sep(U'月')) return written;
+  if (m < 1 || m > 12 || !sep(U'月')) return std::nullopt;
   const int d = number(2);
-  if (d < 1 || d > 31 || (i < u.size() && u[i] >= '0' && u[i] <= '9')) return written;
+  if (d < 1 || d > 31 || (i < u.size() && u[i] >= '0' && u[i] <= '9')) return std::nullopt;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  return std::string(buf);
 }
+
+std::string iso_date(const std::string& written) { return parse_date(written).value_or(written); }
 
 ArticleMeta read_metadata(std::vector<Line>& lines, const Text& chars, const std::string& file,
                           DiagSink& sink) {
   ArticleMeta meta;
+  // A file named by its date (2025-11-03_苏州工业园区.txt) was published then, unless its
+  // header says otherwise.
+  if (auto d = parse_date(file.substr(0, 10))) meta.date = *d;
   read_front_matter(lines, chars, file, sink, meta);
   // Lead lines: before the first line of running text, among the first few lines.
   constexpr std::size_t kHeaderLines = 12;

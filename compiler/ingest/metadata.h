@@ -2,6 +2,7 @@
 // or plain lead lines (来源：…, 发布日期：…, 作者：…) — read into fields, out of the text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,8 @@ ArticleMeta read_metadata(std::vector<Line>& lines, const Text& chars, const std
 /// A date as written (2025-11-03, 2025/11/3, 2025.11.03, 2025年11月3日, with or without a
 /// clock time after it) as YYYY-MM-DD; the text unchanged when it is none of those.
 std::string iso_date(const std::string& written);
+
+/// The same as iso_date(), or nothing when `written` is not a date.
+std::optional<std::string> parse_date(const std::string& written);
 
 }  // namespace ptbrief::ingest

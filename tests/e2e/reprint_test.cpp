@@ -40,8 +40,9 @@ nlohmann::json figures(const fs::path& dir) {
   auto r = test::run_ptbrief({"extract", "--corpus", dir.string(), "--park", "南通高新区"});
   INFO(r.err);
   REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  const auto j = nlohmann::json::parse(r.out);
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : nlohmann::json::parse(r.out)["figures"])
+  for (const auto& f : j["figures"])
     out.push_back({f["subject"], f["value"], f["unit"], f["kind"], f["source"]["file"]});
   return out;
 }

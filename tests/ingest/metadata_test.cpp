@@ -155,3 +155,14 @@ TEST_CASE("a photo credit after the last sentence is a byline") {
   CHECK(text.find("周全") == std::string::npos);
   CHECK(text.find("义诊300人次。") != std::string::npos);
 }
+
+TEST_CASE("a file named by its date was published then, unless its header says otherwise") {
+  CollectingSink sink;
+  auto named = ingest_bytes("某园区新建党支部5个。\n", "2025-11-03_某园区.txt", sink);
+  CHECK(named.at(0).meta.date == "2025-11-03");
+  auto header = ingest_bytes("---\ndate: 2025-11-04\n---\n某园区新建党支部5个。\n",
+                             "2025-11-03_某园区.txt", sink);
+  CHECK(header.at(0).meta.date == "2025-11-04");
+  auto plain = ingest_bytes("某园区新建党支部5个。\n", "003_c1bd32abbb7e348e.txt", sink);
+  CHECK(plain.at(0).meta.date.empty());
+}
