@@ -32,3 +32,19 @@ TEST_CASE("datelines and reporters' clauses never appear in explanations or summ
   for (const auto& s : facts.summaries) clean(s.text);
   for (const auto& f : facts.figures) clean(f.quote);
 }
+
+TEST_CASE("a reporter's clause after a date leaves the summary sentence") {
+  CollectingSink sink;
+  ingest::Corpus corpus;
+  corpus.articles = ingest::ingest_bytes(
+      "东川经开区党建观察\n\n"
+      "3月18日，记者从东川经开区党工委获悉，园区目前共有非公企业党组织126个，党员2300余名，"
+      "规上企业党组织覆盖率达到97.5%。\n",
+      "d.txt", sink);
+  const auto facts = extract::extract(corpus, extract::default_topics_file(), sink);
+  REQUIRE_FALSE(facts.summaries.empty());
+  for (const auto& s : facts.summaries) {
+    INFO(s.text);
+    CHECK(s.text.find("记者") == std::string::npos);
+  }
+}
