@@ -33,6 +33,11 @@ nlohmann::ordered_json to_json(const ingest::Corpus& corpus) {
                         {"title", a.title},
                         {"title_derived", a.title_derived},
                         {"byline", a.byline},
+                        {"meta", {{"source", a.meta.source},
+                                  {"date", a.meta.date},
+                                  {"page", a.meta.page},
+                                  {"url", a.meta.url},
+                                  {"author", a.meta.author}}},
                         {"blocks", std::move(blocks)}});
   }
   nlohmann::ordered_json files = nlohmann::ordered_json::array();

@@ -53,8 +53,8 @@ std::string marked(const std::string& sentence, std::pair<std::size_t, std::size
 }
 
 std::string title_of(const extract::Facts& facts, const std::string& article_id) {
-  for (const auto& c : facts.citations)
-    if (c.article_id == article_id) return c.title;
+  for (const auto& a : facts.articles)
+    if (a.id == article_id) return a.title;
   return "";
 }
 

@@ -2,7 +2,9 @@
 #include "compose/brief.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
+#include <string_view>
 
 #include "base/diagnostic.h"
 #include "base/i18n.h"
@@ -128,7 +130,34 @@ Styles make_styles(const LayoutSpec& layout) {
 }
 
 Citations::Citations(const extract::Facts& facts) {
-  for (const auto& c : facts.citations) titles_[c.article_id] = c.title;
+  for (const auto& a : facts.articles) {
+    articles_[a.id] = a;
+    if (!a.title.empty()) titles_[a.id] = a.title;
+  }
+}
+
+std::string Citations::describe(const std::string& article_id) const {
+  const std::string title = title_of(article_id);
+  auto it = articles_.find(article_id);
+  std::vector<std::string> parts;
+  if (!title.empty()) parts.push_back("《" + title + "》");
+  if (it != articles_.end()) {
+    const extract::ArticleRef& a = it->second;
+    if (!a.source.empty()) parts.push_back(a.source);
+    if (!a.date.empty()) {
+      // YYYY-MM-DD as a brief writes dates; anything else as the file wrote it.
+      std::string date = a.date;
+      try {
+        date = brief_date(std::string_view(a.date));
+      } catch (const Error&) {
+      }
+      parts.push_back(date);
+    }
+    if (!a.page.empty()) parts.push_back(a.page);
+    if (parts.empty()) parts.push_back(a.file);  // nothing else is known of it
+  }
+  if (parts.empty()) parts.push_back(article_id);
+  return join(parts, "，");
 }
 
 int Citations::cite(const extract::Location& where) {
@@ -163,12 +192,17 @@ std::vector<typeset::Paragraph> Citations::list(const typeset::ParagraphStyle& s
       const extract::Location& at = order_[i];
       if (at.article_id != id) continue;
       if (text.empty()) {
-        const std::string title = title_of(id);
-        text = (title.empty() ? id : "《" + title + "》") + "（" + at.span.file + "）：";
+        text = describe(id) + "：";
       } else {
         text += "；";
       }
       text += "[" + std::to_string(i + 1) + "]第" + std::to_string(at.block + 1) + "段";
+    }
+    // A reprint folded into this article is a source too: 另见 its own paper and date.
+    if (auto it = articles_.find(id); it != articles_.end() && !it->second.reprints.empty()) {
+      std::vector<std::string> copies;
+      for (const auto& copy : it->second.reprints) copies.push_back(describe(copy));
+      text += "。另见" + join(copies, "；") + "（转载，数据只计一次）";
     }
     typeset::Paragraph p;
     p.style = style;
@@ -233,7 +267,7 @@ Selection select(const extract::Facts& facts, const BriefRequest& request) {
     const std::string key = f.park + "|" + f.subject + "|" + f.value + f.unit + "|" +
                             f.source.article_id + "|" + std::to_string(f.source.block);
     if (!seen.insert(key).second) continue;
-    sel.figures.push_back(&f);
+    (f.kind == extract::FigureKind::Target ? sel.targets : sel.figures).push_back(&f);
     add_unique(sel.parks, f.park);
     add_unique(sel.articles, f.source.article_id);
   }
@@ -253,6 +287,94 @@ Selection select(const extract::Facts& facts, const BriefRequest& request) {
   if (sel.park)
     for (const auto& id : sel.park->articles) add_unique(sel.articles, id);
   return sel;
+}
+
+namespace {
+
+// Characters of a UTF-8 string, one string each.
+std::vector<std::string> characters(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Pairs of quotation marks and brackets (GB/T 15834-2011 §4.5, §4.6).
+constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+    {"“", "”"}, {"‘", "’"}, {"（", "）"}, {"(", ")"}, {"《", "》"}, {"「", "」"}, {"【", "】"}};
+
+// Words a noun phrase neither begins nor ends with: connectives, prepositions and the
+// predicates of a level (从3人创业团队到全球储能标杆, 合格率达到).
+constexpr std::string_view kNotAtStart[] = {"到", "至", "的", "和", "及", "与", "从", "由", "对",
+                                            "在", "向", "为", "了", "、", "，"};
+constexpr std::string_view kNotAtEnd[] = {"到", "至", "的", "和", "及", "与", "从", "由", "对",
+                                          "在", "向", "为", "了", "达", "、", "，", "是", "将"};
+
+// Unpaired marks removed (an opening one with no closing one after it, or the reverse).
+std::vector<std::string> paired(std::vector<std::string> chars) {
+  std::vector<std::size_t> open, drop;
+  for (std::size_t i = 0; i < chars.size(); ++i)
+    for (const auto& [o, c] : kPairs) {
+      if (chars[i] == o) open.push_back(i);
+      if (chars[i] == c) {
+        if (!open.empty() && chars[open.back()] == o) open.pop_back();
+        else drop.push_back(i);
+      }
+    }
+  drop.insert(drop.end(), open.begin(), open.end());
+  std::sort(drop.rbegin(), drop.rend());
+  for (std::size_t i : drop) chars.erase(chars.begin() + static_cast<std::ptrdiff_t>(i));
+  return chars;
+}
+
+bool is_one_of(const std::string& ch, const std::string_view* words, std::size_t n) {
+  return std::find(words, words + n, std::string_view(ch)) != words + n;
+}
+
+// A balanced phrase of at least two characters that starts and ends on content, with no
+// clause mark inside and — when its clause is a 从/由…到 span (`span`) — no 到/至 in it.
+bool is_label(const std::vector<std::string>& chars, bool span) {
+  if (chars.size() < 2) return false;
+  if (paired(chars).size() != chars.size()) return false;
+  if (is_one_of(chars.front(), kNotAtStart, std::size(kNotAtStart)) ||
+      is_one_of(chars.back(), kNotAtEnd, std::size(kNotAtEnd)))
+    return false;
+  for (const auto& ch : chars)
+    if (ch == "，" || ch == "。" || ch == "；" || ch == "：") return false;
+  const bool to = std::find(chars.begin(), chars.end(), "到") != chars.end() ||
+                  std::find(chars.begin(), chars.end(), "至") != chars.end();
+  return !(span && to);
+}
+
+}  // namespace
+
+std::string figure_label(const extract::Figure& f) {
+  const bool span = f.quote.find("从") != std::string::npos || f.quote.find("由") != std::string::npos;
+  auto chars = characters(f.subject);
+  if (is_label(chars, span)) return f.subject;
+  // Repair: pair the marks, cut a 从…到… span at its 到/至, trim connectives at the ends.
+  chars = paired(std::move(chars));
+  for (std::size_t i = 1; span && i < chars.size(); ++i)
+    if (chars[i] == "到" || chars[i] == "至") {
+      chars.resize(i);
+      break;
+    }
+  while (!chars.empty() && is_one_of(chars.front(), kNotAtStart, std::size(kNotAtStart)))
+    chars.erase(chars.begin());
+  while (!chars.empty() && is_one_of(chars.back(), kNotAtEnd, std::size(kNotAtEnd))) chars.pop_back();
+  if (is_label(chars, span)) {
+    std::string out;
+    for (const auto& ch : chars) out += ch;
+    return out;
+  }
+  return f.quote;
 }
 
 std::string one_line(const std::string& text, std::size_t max_chars) {

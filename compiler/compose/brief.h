@@ -31,7 +31,8 @@ struct Styles {
 Styles make_styles(const LayoutSpec& layout);
 
 /// Numbered sources, numbered in order of first citation. One source is one paragraph of
-/// one article (title, file, paragraph number).
+/// one article; the list names each article by title, paper or site, date and page (where
+/// known) and the reprints folded into it, never by corpus file name.
 class Citations {
  public:
   explicit Citations(const extract::Facts& facts);
@@ -46,7 +47,11 @@ class Citations {
   std::string title_of(const std::string& article_id) const;
 
  private:
+  /// How the list names an article: 《title》，source，date，page.
+  std::string describe(const std::string& article_id) const;
+
   std::map<std::string, std::string> titles_;                 ///< article id → title
+  std::map<std::string, extract::ArticleRef> articles_;       ///< article id → metadata
   std::map<std::pair<std::string, std::size_t>, int> numbers_;///< (article, block) → number
   std::vector<extract::Location> order_;                      ///< by number − 1
 };
@@ -57,13 +62,20 @@ struct Selection {
   std::string name;                                   ///< canonical park name or topic id
   std::string description;                            ///< topic description (topic briefs)
   const extract::Park* park = nullptr;                ///< park briefs
-  std::vector<const extract::Figure*> figures;        ///< de-duplicated
+  std::vector<const extract::Figure*> figures;        ///< achievements, de-duplicated
+  std::vector<const extract::Figure*> targets;        ///< kind target: plans and forecasts
   std::vector<const extract::Practice*> practices;    ///< de-duplicated by name
   std::vector<const extract::SummarySentence*> summaries;
   std::vector<std::string> parks;                     ///< parks present (topic briefs)
   std::vector<std::string> articles;                  ///< article ids reported on
 };
 Selection select(const extract::Facts& facts, const BriefRequest& request);
+
+/// The label a table or chart row shows for a figure: its subject when that is a balanced
+/// (quotes and brackets paired), meaningful noun phrase — not a fragment that starts or ends
+/// on a connective or a predicate (到全球储能标杆, 合格率达到) — else the subject repaired
+/// that way, else the clause the figure came from.
+std::string figure_label(const extract::Figure& f);
 
 /// Whole-sentence shortening for one-line explanations: cut at the last clause boundary
 /// (，；) before `max_chars` characters and close with 。. Shorter text is returned as is.

@@ -253,10 +253,13 @@ class Composer {
       covers += "报道所述活动见于" + md(*lo) + (*hi != *lo ? "至" + md(*hi) : "") + "。";
     }
     covers += "共摘录关键数据" + std::to_string(sel_.figures.size()) + "项、特色做法" +
-              std::to_string(sel_.practices.size()) + "项。";
-    if (sel_.figures.empty())
+              std::to_string(sel_.practices.size()) + "项" +
+              (sel_.targets.empty() ? "" : "、工作目标" + std::to_string(sel_.targets.size()) + "项") +
+              "。";
+    if (sel_.figures.empty() && sel_.targets.empty())
       covers += "报道中没有可摘录的量化数据，本简报只列出做法与要点。";
-    if (sel_.figures.empty() && sel_.practices.empty() && sel_.summaries.empty())
+    if (sel_.figures.empty() && sel_.targets.empty() && sel_.practices.empty() &&
+        sel_.summaries.empty())
       covers += "报道对该" + std::string(park() ? "园区" : "专题") + "只有简略提及，暂无可整理的内容。";
     text.push_back(plain(covers));
     heading(s.heading.empty() ? "概况" : s.heading);
@@ -291,11 +294,47 @@ class Composer {
     return c;
   }
 
-  /// Park brief: a table of figures grouped by topic, and a chart of comparable ones.
+  /// Targets, plans and forecasts (kind target), apart from what was achieved: never in the
+  /// table or a chart, each as the clause that states it, marked 目标.
+  void targets() {
+    if (sel_.targets.empty()) return;
+    heading("工作目标", 2);
+    for (const auto& owner : park() ? std::vector<std::string>{sel_.name} : sel_.parks) {
+      // One line per sentence: its target clauses joined (…投资11.66亿元，同比增长34.65%).
+      std::vector<std::vector<const extract::Figure*>> lines;
+      for (auto* f : sel_.targets) {
+        if (f->park != owner) continue;
+        auto same = std::find_if(lines.begin(), lines.end(), [&](const auto& l) {
+          const extract::Location& a = l.front()->source;
+          return a.article_id == f->source.article_id && a.block == f->source.block &&
+                 a.sentence == f->source.sentence;
+        });
+        if (same == lines.end()) lines.push_back({f});
+        else if (std::none_of(same->begin(), same->end(), [&](auto* g) { return g->quote == f->quote; }))
+          same->push_back(f);
+      }
+      for (const auto& line : lines) {
+        std::vector<std::string> clauses;
+        for (auto* f : line) clauses.push_back(f->quote);
+        const std::string who = park() ? "" : owner + "：";
+        paragraph({plain("目标：" + who + join(clauses, "，") + "。"),
+                   cites_.marker(line.front()->source, styles_.marker)},
+                  styles_.body, line.front()->source.span);
+      }
+    }
+  }
+
+  /// Park brief: a table of figures grouped by topic, and a chart of comparable ones; then
+  /// the targets.
   void figures(const SectionSpec& s) {
-    if (sel_.figures.empty()) return;
-    if (!park()) return compare(s);
+    if (sel_.figures.empty() && sel_.targets.empty()) return;
+    if (!park()) {
+      if (!sel_.figures.empty()) compare(s);
+      else heading(s.heading.empty() ? "数据比较" : s.heading);
+      return targets();
+    }
     heading(s.heading.empty() ? "关键数据" : s.heading);
+    if (sel_.figures.empty()) return targets();
     const auto figs = limited(s.max_items);
     if (s.table) {
       typeset::Table t = styles_.table;
@@ -323,11 +362,12 @@ class Composer {
         if (list.empty()) continue;
         if (!name.empty()) t.rows.push_back({group_row_cell(name, 2)});
         for (auto* f : list)
-          t.rows.push_back({cell(f->subject.empty() ? f->quote : f->subject), value_cell(*f)});
+          t.rows.push_back({cell(figure_label(*f)), value_cell(*f)});
       }
       blocks_.push_back(std::move(t));
     }
     if (s.chart) chart(figs, s.max_bars);
+    targets();
   }
 
   /// The largest set of comparable figures — one topic, one unit, one kind, at least 3 —
@@ -356,7 +396,7 @@ class Composer {
     typeset::BarChart c = styles_.chart;
     c.title = (topic.empty() ? "数据对比" : topic) + "（单位：" + bars.front()->unit + "）";
     for (auto* f : bars) {
-      c.labels.push_back(short_label(f->subject.empty() ? f->quote : f->subject, 10));
+      c.labels.push_back(short_label(figure_label(*f), 10));
       c.values.push_back(f->number);
       c.value_labels.push_back(format_figure(*f));
     }
@@ -369,7 +409,7 @@ class Composer {
     std::vector<std::string> keys;
     std::map<std::string, std::map<std::string, const extract::Figure*>> table;  // key → park
     for (auto* f : sel_.figures) {
-      const std::string key = measure_key(f->subject) + "|" + f->unit;
+      const std::string key = measure_key(figure_label(*f)) + "|" + f->unit;
       if (!table.count(key)) keys.push_back(key);
       table[key].emplace(f->park, f);
     }
@@ -423,7 +463,7 @@ class Composer {
         if (f->park != p || (s.max_items && shown >= s.max_items)) continue;
         if (!opened) t.rows.push_back({group_row_cell(p, 2)});
         opened = true;
-        t.rows.push_back({cell(f->subject.empty() ? f->quote : f->subject), value_cell(*f)});
+        t.rows.push_back({cell(figure_label(*f)), value_cell(*f)});
         ++shown;
       }
     }
@@ -557,7 +597,8 @@ class Composer {
 typeset::Document compose(const extract::Facts& facts, const BriefRequest& request,
                           const LayoutSpec& layout, DiagSink& sink) {
   const Selection sel = select(facts, request);                 // the facts of this brief
-  if (sel.figures.empty() && sel.practices.empty() && sel.summaries.empty()) {
+  if (sel.figures.empty() && sel.targets.empty() && sel.practices.empty() &&
+      sel.summaries.empty()) {
     Diagnostic d;
     d.severity = Severity::Warning;
     d.code = "compose.thin_brief";

@@ -11,6 +11,7 @@
 #include "extract/figures.h"
 #include "extract/parks.h"
 #include "extract/practices.h"
+#include "extract/reprints.h"
 #include "extract/summaries.h"
 #include "extract/text.h"
 #include "extract/topics.h"
@@ -110,9 +111,10 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     collect_sentences(b, v, i, sentences);
   }
   TextView title = make_view(title_text);
+  const TextView origin = make_view(a.meta.source);  // 来源：太仓新闻网 names the city
 
   // 2. Parks and the attribution of every sentence.
-  ArticleParks ap = resolve_parks(views, headings, body, title, sentences);
+  ArticleParks ap = resolve_parks(views, headings, body, title, sentences, &origin);
   for (const auto& [name, spellings] : ap.parks) {
     Park& p = book.get(name);
     p.is_region = p.is_region || ap.is_region(name);
@@ -122,7 +124,8 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     if (std::find(p.articles.begin(), p.articles.end(), a.id) == p.articles.end())
       p.articles.push_back(a.id);
   }
-  facts.citations.push_back(Citation{a.id, a.title, a.file});
+  facts.articles.push_back(
+      {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}});
 
   // 3. Figures, practices and summary candidates, sentence by sentence.
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -198,6 +201,7 @@ std::string_view to_string(FigureKind k) {
     case FigureKind::Growth: return "growth";
     case FigureKind::Area: return "area";
     case FigureKind::Other: return "other";
+    case FigureKind::Target: return "target";
   }
   return "other";
 }
@@ -215,8 +219,12 @@ Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_
   std::set<std::string> seen_practices;  // park, name, category
   for (const auto& a : corpus.articles)
     extract_article(a, topics, book, facts, candidates, seen_practices, sink);
-  // 3. Parks in order of first appearance; the few most informative sentences.
   facts.parks = std::move(book.parks);
+  // 3. Reprints across the corpus: near-identical articles count once, both are cited.
+  std::vector<Fingerprint> prints;
+  for (const auto& a : corpus.articles) prints.push_back(fingerprint(a));
+  fold_reprints(find_reprints(prints), facts, candidates, sink);
+  // 4. Parks in order of first appearance; the few most informative sentences.
   facts.summaries = pick_summaries(std::move(candidates));
   return facts;
 }

@@ -25,9 +25,11 @@ struct Park {
 };
 
 enum class Qualifier { Exact, About, Over, Under };
-enum class FigureKind { Count, Percent, Money, Growth, Area, Other };
+/// What a figure measures. Target: a plan, goal or forecast (力争…, 计划…, 预计…, 到2027年将
+///达到…), whatever its unit — never an achievement.
+enum class FigureKind { Count, Percent, Money, Growth, Area, Other, Target };
 std::string_view to_string(Qualifier q);   ///< "exact", "about", "over", "under"
-std::string_view to_string(FigureKind k);  ///< "count", "percent", …
+std::string_view to_string(FigureKind k);  ///< "count", "percent", …, "target"
 /// The qualifier or kind `to_string` names `name`; nullopt for any other text.
 std::optional<Qualifier> parse_qualifier(std::string_view name);
 std::optional<FigureKind> parse_figure_kind(std::string_view name);
@@ -86,12 +88,20 @@ struct Topic {
   std::string description;
 };
 
-/// What a brief's sources list says about one article. A struct so that article metadata
-/// (paper or site, date, page) can join it without changing its readers.
-struct Citation {
-  std::string article_id;  ///< ingest::Article::id
-  std::string title;       ///< cleaned headline, "" when the article has none
-  std::string file;        ///< base name of the raw file
+/// An article as a brief cites it: its title and where it was published (the file's header,
+/// ingest::ArticleMeta), and the reprints folded into it.
+struct ArticleRef {
+  std::string id;      ///< ingest::Article::id
+  std::string file;    ///< base name of its file (for tools; briefs cite the fields below)
+  std::string title;
+  std::string source;  ///< paper or site, "" when unknown
+  std::string date;    ///< YYYY-MM-DD (or as written), "" when unknown
+  std::string page;    ///< 第3版, A2 …, "" when unknown
+  std::string url;
+  /// When this article is a near-identical copy of another (≥ 90 % of its text the same), the
+  /// id of that one: its facts are counted there, once. Empty for an original.
+  std::string reprint_of;
+  std::vector<std::string> reprints;  ///< ids of the copies folded into this article
 };
 
 /// Everything extracted from a corpus. Vectors are in corpus order (file, then offset).
@@ -101,7 +111,8 @@ struct Facts {
   std::vector<Practice> practices;
   std::vector<SummarySentence> summaries;
   std::vector<Topic> topics;
-  std::vector<Citation> citations;  ///< one per article, in corpus order
+  /// Every article of the corpus in corpus order, with its metadata and reprints.
+  std::vector<ArticleRef> articles;
 };
 
 /// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue

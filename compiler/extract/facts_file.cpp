@@ -115,13 +115,20 @@ class FactsReader {
 
   void articles(Facts& f) {
     each("articles", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"id", "title", "file"});
-      Citation a{*c_.string(v, p, "id", true), c_.string(v, p, "title", false, false).value_or(""),
-                 *c_.string(v, p, "file", true)};
-      if (!article_ids_.insert(a.article_id).second)
-        c_.fail(*v.find("id"), member_path(p, "id"), "article '" + a.article_id + "' is listed twice",
+      c_.object(v, p,
+                {"id", "title", "file", "source", "date", "page", "url", "reprint_of", "reprints"});
+      ArticleRef a;
+      a.id = *c_.string(v, p, "id", true);
+      a.file = *c_.string(v, p, "file", true);
+      for (auto [key, field] : {std::pair{"title", &a.title}, std::pair{"source", &a.source},
+                                std::pair{"date", &a.date}, std::pair{"page", &a.page},
+                                std::pair{"url", &a.url}, std::pair{"reprint_of", &a.reprint_of}})
+        *field = c_.string(v, p, key, false, false).value_or("");
+      a.reprints = c_.strings(v, p, "reprints");
+      if (!article_ids_.insert(a.id).second)
+        c_.fail(*v.find("id"), member_path(p, "id"), "article '" + a.id + "' is listed twice",
                 "keep one entry per article");
-      f.citations.push_back(std::move(a));
+      f.articles.push_back(std::move(a));
     });
   }
 
@@ -278,8 +285,16 @@ std::string to_facts_json(const Facts& facts, const FactsScope& scope) {
   if (!scope.park.empty()) j["brief"] = {{"park", scope.park}};
   if (!scope.topic.empty()) j["brief"] = {{"topic", scope.topic}};
   j["articles"] = Json::array();
-  for (const auto& a : facts.citations)
-    j["articles"].push_back({{"id", a.article_id}, {"title", a.title}, {"file", a.file}});
+  for (const auto& a : facts.articles) {
+    Json x = {{"id", a.id}, {"title", a.title}, {"file", a.file}};
+    // Metadata only where the article has it: a hand-written facts file may leave it out.
+    for (auto [key, field] : {std::pair{"source", &a.source}, std::pair{"date", &a.date},
+                              std::pair{"page", &a.page}, std::pair{"url", &a.url},
+                              std::pair{"reprint_of", &a.reprint_of}})
+      if (!field->empty()) x[key] = *field;
+    if (!a.reprints.empty()) x["reprints"] = a.reprints;
+    j["articles"].push_back(std::move(x));
+  }
   j["parks"] = Json::array();
   for (const auto& p : facts.parks)
     j["parks"].push_back({{"name", p.name}, {"aliases", p.aliases},

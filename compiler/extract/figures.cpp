@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "extract/lexicon.h"
 #include "extract/parks.h"
 
 namespace ptbrief::extract {
@@ -46,16 +47,16 @@ constexpr std::u32string_view kLeadFillers[] = {
 constexpr std::u32string_view kTrailFillers[] = {
     U"提升至", U"提高至", U"提高到", U"增长至", U"增至", U"已达", U"达到", U"达", U"为", U"至",
     U"到", U"是", U"共", U"计", U"约", U"近", U"超过", U"超", U"逾", U"多达", U"的", U"共有",
-    U"分别", U"累计", U"有", U"、", U"和"};
-constexpr std::u32string_view kGrowthVerbs[] = {U"增长", U"增加", U"提高", U"提升", U"下降",
-                                                U"减少", U"增幅", U"增速", U"增", U"降"};
+    U"分别", U"累计", U"有", U"、", U"和", U"从", U"由"};
 
 // Trims filler words from characters [b, e) of a view, comparing in normalised form.
 void strip_range(std::u32string_view norm, std::size_t& b, std::size_t& e) {
   for (bool changed = true; changed && b < e;) {
     changed = false;
     for (auto w : kLeadFillers)
-      if (e - b > w.size() && norm.substr(b, w.size()) == w) {
+      if (e - b > w.size() && norm.substr(b, w.size()) == w &&
+          !(w == U"“" && norm.substr(b + 1, e - b - 1).find(U'”') != std::u32string_view::npos)) {
+        // An opening quote stays when its closing one is in the phrase: “三有”非公企业.
         b += w.size();
         changed = true;
       }
@@ -88,12 +89,63 @@ std::size_t skip_leading_parks(std::u32string_view norm, std::size_t b, std::siz
   return from;
 }
 
-// Ends with a growth verb (optionally 了) and not with a level marker (至/到/为)?
+// Ends with a change verb (optionally 了): 增长, 提高了, 下降 (lexicon figure.growth_verbs).
 bool ends_with_growth_verb(std::u32string_view s) {
   if (!s.empty() && s.back() == U'了') s.remove_suffix(1);
-  for (auto v : kGrowthVerbs)
-    if (s.size() >= v.size() && s.substr(s.size() - v.size()) == v) return true;
-  return false;
+  return lexicon("figure.growth_verbs").ends_at(s, s.size());
+}
+
+// Is the predicate written right before a percentage a change (增长34.65%, 提高了2%, 同比
+// 上升, 同比12%) rather than a level reached (提升至92.5%, 分别达97.5%, 增至, 为)? A level
+// marker (至/到/为/达) ends the predicate of a level; 增长达12% is still a change.
+bool states_change(std::u32string_view before) {
+  const WordList& level = lexicon("figure.level_markers");
+  for (std::u32string_view w : {std::u32string_view(U"达到"), std::u32string_view(U"达")})
+    if (ends_with_at(before, before.size(), w) &&
+        ends_with_growth_verb(before.substr(0, before.size() - w.size())))
+      return true;
+  if (level.ends_at(before, before.size())) return false;
+  return ends_with_growth_verb(before) ||
+         lexicon("figure.growth_cues").ends_at(before, before.size());
+}
+
+// A deadline year opening a plan at character `i`: 到2027年, 至2030年 (but not 截至2024年,
+// a cut-off date).
+bool deadline_year_at(std::u32string_view t, std::size_t i) {
+  if (t[i] != U'到' && t[i] != U'至') return false;
+  if (i > 0 && (t[i - 1] == U'截' || t[i - 1] == U'直')) return false;
+  std::size_t k = i + 1;
+  while (k < t.size() && is_digit(t[k]) && k - i <= 4) ++k;
+  return k == i + 5 && k < t.size() && t[k] == U'年';
+}
+
+// Rule: a number after a target cue in its sentence (力争, 计划, 预计, 将达到, 到2027年) is a
+// target, unless a word of what is done (已, 目前 …) stands between them. A cue is a verb
+// with its predicate right after it (计划投资, 目标是); as a noun it names a programme — in
+// quotation marks or a title, after one (“英才”计划), or ending its phrase (培育计划，).
+bool is_target(std::u32string_view t, std::size_t sentence_begin, std::size_t number) {
+  const WordList& cues = lexicon("figure.target_cues");
+  const WordList& realis = lexicon("figure.realis");
+  bool target = false;
+  int depth = 0;
+  for (std::size_t i = sentence_begin; i < number; ++i) {
+    if (is_open_quote(t[i]) || t[i] == U'《') ++depth;
+    if ((is_close_quote(t[i]) || t[i] == U'》') && depth > 0) --depth;
+    if (depth > 0) continue;
+    const bool after_quote = i > 0 && is_close_quote(t[i - 1]);
+    std::u32string_view w = cues.match_at(t, i);
+    const bool verb = !w.empty() && i + w.size() < t.size() &&
+                      (is_han(t[i + w.size()]) || is_digit(t[i + w.size()]));
+    if (verb && !after_quote) {
+      target = true;
+      i += w.size() - 1;
+    } else if (deadline_year_at(t, i)) {
+      target = true;
+    } else if (target && !realis.match_at(t, i).empty()) {
+      target = false;
+    }
+  }
+  return target;
 }
 
 // Subject before the number: characters [from, to) of the clause, trimmed.
@@ -114,14 +166,58 @@ std::u32string subject_before(const TextView& v, std::size_t from, std::size_t t
   return s;
 }
 
-// Subject after the measure word: up to the next break, list comma, number or '+'.
+// Subject after the measure word: up to the next break, list comma, number, '+' or the 到/至
+// of a 从…到… span (从3人创业团队到全球储能标杆 → 创业团队); a trailing level predicate goes
+// (合格率达到). Empty when what follows is the predicate itself (由210名增加到430名).
 std::u32string subject_after(const TextView& v, std::size_t from, std::size_t limit) {
   std::size_t e = from;
   while (e < limit && !is_break(v.norm, e) && v.norm[e] != U'、' && v.norm[e] != U'+' &&
-         !is_digit(v.norm[e]) && e - from < 16)
+         !is_digit(v.norm[e]) && v.norm[e] != U'到' && v.norm[e] != U'至' && e - from < 16)
     ++e;
-  std::u32string s = v.orig.substr(from, e - from);
-  while (!s.empty() && (s[0] == U'的' || s[0] == U'了')) s.erase(0, 1);
+  std::size_t b = from;
+  while (b < e && (v.norm[b] == U'的' || v.norm[b] == U'了')) ++b;
+  if (lexicon("figure.growth_verbs").match_at(v.norm, b).size() >= 2 ||
+      starts_with_at(v.norm, b, U"达到"))
+    return {};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto w : kTrailFillers)
+      if (e - b > w.size() && v.norm.substr(e - w.size(), w.size()) == w) {
+        e -= w.size();
+        changed = true;
+      }
+  }
+  return v.orig.substr(b, e - b);
+}
+
+// Quotation marks and brackets of a subject in pairs: an unmatched one is dropped (a subject
+// cut in the middle of a quoted name must not print as 三有”非公企业).
+std::u32string balanced(std::u32string s) {
+  auto pair_of = [](char32_t c) -> char32_t {
+    switch (c) {
+      case U'”': return U'“';
+      case U'’': return U'‘';
+      case U'）': return U'（';
+      case U')': return U'(';
+      case U'》': return U'《';
+      case U'」': return U'「';
+      default: return 0;
+    }
+  };
+  auto is_opener = [](char32_t c) {
+    return c == U'“' || c == U'‘' || c == U'（' || c == U'(' || c == U'《' || c == U'「';
+  };
+  std::vector<std::size_t> open, drop;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_opener(s[i])) open.push_back(i);
+    else if (char32_t o = pair_of(s[i])) {
+      if (!open.empty() && s[open.back()] == o) open.pop_back();
+      else drop.push_back(i);
+    }
+  }
+  drop.insert(drop.end(), open.begin(), open.end());
+  std::sort(drop.rbegin(), drop.rend());
+  for (std::size_t i : drop) s.erase(i, 1);
   return s;
 }
 
@@ -151,7 +247,7 @@ void distribute_head(std::vector<std::u32string>& items) {
   if (items.size() < 2) return;
   const std::u32string& first = items.front();
   const std::u32string& last = items.back();
-  if (last.size() <= first.size() + 1) return;
+  if (last.size() < 3) return;
   std::u32string head;
   for (std::size_t n = std::min(first.size(), last.size() - 1); n >= 2; --n) {
     std::size_t p = last.find(first.substr(first.size() - n));
@@ -160,7 +256,9 @@ void distribute_head(std::vector<std::u32string>& items) {
       break;
     }
   }
-  if (head.empty()) head = last.substr(first.size());
+  // No parallel part: the head is what the last item has beyond the first's length (a
+  // quoted first item, “三有”…, may be as long as the last one and share its ending).
+  if (head.empty() && last.size() > first.size() + 1) head = last.substr(first.size());
   if (head.size() < 2) return;
   for (std::size_t i = 0; i + 1 < items.size(); ++i) items[i] += head;
 }
@@ -194,7 +292,7 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
     if (!out.empty() && out.back().quote_begin == c.begin) from = out.back().quantity.end;
     // Growth: the predicate before the number is a change verb (同比增长34.65%).
     std::u32string before(n.substr(from, q.begin - from));
-    if (q.kind == FigureKind::Percent && ends_with_growth_verb(before)) q.kind = FigureKind::Growth;
+    if (q.kind == FigureKind::Percent && states_change(before)) q.kind = FigureKind::Growth;
     bool followed = q.end < c.end && !is_break(n, q.end) && n[q.end] != U'、';
     std::u32string subject;
     if (followed) subject = subject_after(v, q.end, c.end);
@@ -205,8 +303,12 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
       std::u32string bare = strip_fillers(std::u32string(n.substr(from, q.begin - from)));
       bool only_verb = bare.size() <= 4 && ends_with_growth_verb(bare);
       if (only_verb) subject = to_u32(out.back().subject) + bare;
+    } else if (!out.empty() && out.back().quote_begin == c.begin &&
+               ends_with_growth_verb(subject) && subject.size() <= 4) {
+      // The end of a span (由82%提高到95%): the same measure as the value before it.
+      subject = to_u32(out.back().subject);
     }
-    d.subject = to_utf8(subject);
+    d.subject = to_utf8(balanced(std::move(subject)));
     d.quantity = q;
     out.push_back(std::move(d));
   }
@@ -221,12 +323,13 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
       std::size_t cb = skip_leading_parks(n, out[i].quote_begin, out[i].quote_begin + fb);
       std::u32string phrase = stripped(v, cb, out[i].quote_begin + fb);
       auto items = split_list(phrase);
+      // The predicate between 分别 and the first value: 分别增长 (a change) or 分别提升至 (a level).
       std::u32string verb = strip_fillers(std::u32string(clause.substr(fb + 2)));
-      bool growth = ends_with_growth_verb(verb);
+      bool growth = states_change(clause.substr(fb + 2));
       if (items.size() == j - i) {
         distribute_head(items);
         for (std::size_t k = i; k < j; ++k) {
-          out[k].subject = to_utf8(items[k - i] + (growth ? verb : U""));
+          out[k].subject = to_utf8(balanced(items[k - i] + (growth ? verb : U"")));
           if (growth && out[k].quantity.kind == FigureKind::Percent)
             out[k].quantity.kind = FigureKind::Growth;
         }
@@ -245,6 +348,10 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
     }
     i = j;
   }
+
+  // Targets, plans and forecasts: the kind says so, whatever the unit.
+  for (auto& d : out)
+    if (is_target(n, begin, d.quantity.num_begin)) d.quantity.kind = FigureKind::Target;
   return out;
 }
 

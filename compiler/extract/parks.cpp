@@ -484,7 +484,7 @@ std::string full_name(const Place* p) {
 
 ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector<bool>& headings,
                            const std::vector<bool>& body, const TextView& title,
-                           const std::vector<SentenceRange>& sentences) {
+                           const std::vector<SentenceRange>& sentences, const TextView* origin) {
   ArticleParks ap;
   std::vector<std::vector<ParkMention>> mentions(views.size());
   for (std::size_t i = 0; i < views.size(); ++i) mentions[i] = find_park_mentions(views[i].norm);
@@ -685,6 +685,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (n >= 2 && (!type || n > bare_types[type])) type = ty;
     const Place* place = nullptr;
     std::vector<const TextView*> opening{&title};
+    if (origin) opening.push_back(origin);  // the paper or site of the file's header
     for (std::size_t i = 0; i < views.size() && i < 4; ++i) opening.push_back(&views[i]);
     for (const TextView* v : opening) {
       const auto& t = v->norm;

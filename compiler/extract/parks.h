@@ -77,9 +77,11 @@ struct ArticleParks {
 
 /// Resolves parks and attributes clauses. `views[i]` is the view of block i; `headings[i]`
 /// says whether block i opens a section (a heading, or a short title-like line); `title` is
-/// the article's headline view.
+/// the article's headline view; `origin`, when given, the paper or site of the file's header
+/// (来源：太仓新闻网), read like the opening lines for the city of a page that only says 高新区.
 ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector<bool>& headings,
                            const std::vector<bool>& body, const TextView& title,
-                           const std::vector<SentenceRange>& sentences);
+                           const std::vector<SentenceRange>& sentences,
+                           const TextView* origin = nullptr);
 
 }  // namespace ptbrief::extract

@@ -101,7 +101,7 @@ std::vector<std::string> closest_names(std::string_view query,
 Facts select(const Facts& facts, std::string_view park, std::string_view topic) {
   Facts out;
   out.topics = facts.topics;
-  out.citations = facts.citations;
+  out.articles = facts.articles;
   auto has_topic = [&](const std::vector<std::string>& ts) {
     return topic.empty() || std::find(ts.begin(), ts.end(), topic) != ts.end();
   };

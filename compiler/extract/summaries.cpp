@@ -59,6 +59,19 @@ double information_score(std::u32string_view norm, std::size_t figures, std::siz
 }
 
 std::string trim_lead_in(const std::string& text) {
+  // A reporter's clause (记者从会上获悉，记者了解到，), after a date (3月18日，) or not, is
+  // dropped with its comma.
+  const std::u32string u = to_u32(text);
+  std::size_t at = 0;
+  if (const std::size_t c = u.find(U'，'); c != std::u32string::npos && c <= 8 && c > 0 &&
+                                           (u[c - 1] == U'日' || u[c - 1] == U'前'))
+    at = c + 1;
+  if (starts_with_at(u, at, U"记者")) {
+    const std::size_t comma = u.find(U'，', at);
+    if (comma != std::u32string::npos && comma - at <= 24 &&
+        lexicon("summary.reporter_verbs").ends_at(u, comma))
+      return to_utf8(std::u32string_view(u).substr(comma + 1));
+  }
   // A lead-in followed by a comma (full-width or not) is dropped, once.
   const std::u32string head = to_u32(std::string_view(text).substr(0, 48));
   std::u32string_view word = lead_ins().match_at(head, 0);

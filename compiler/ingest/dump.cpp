@@ -11,6 +11,9 @@ std::string dump(const Corpus& corpus) {
   for (const Article& a : corpus.articles) {
     s += "\narticle " + a.id + "\n  title" + (a.title_derived ? "(derived)" : "") + ": " +
          a.title + "\n  byline: " + a.byline + "\n";
+    if (!a.meta.empty())
+      s += "  meta: source=" + a.meta.source + " date=" + a.meta.date + " page=" + a.meta.page +
+           " url=" + a.meta.url + " author=" + a.meta.author + "\n";
     for (const Block& b : a.blocks) {
       s += "  [" + std::string(to_string(b.type));
       if (b.level) s += " " + std::to_string(b.level);

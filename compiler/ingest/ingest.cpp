@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/limits.h"
 #include "ingest/decode.h"
+#include "ingest/metadata.h"
 #include "ingest/repair.h"
 #include "ingest/segment.h"
 
@@ -69,12 +70,20 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     drop_pinyin_glosses(l.text);                              // 園區(qū) → 園區
   }
   std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
+  const ArticleMeta meta = read_metadata(lines, decoded.chars, name, sink);  // header lines out
   drop_debris_lines(lines);                                   // vertical-text debris
   const bool spacing = has_extraction_spacing(lines);         // PDF spaces between Han?
   std::vector<Piece> pieces = classify(std::move(lines), spacing);  // typed pieces
   rejoin_broken_paragraphs(pieces);                           // page/column breaks
   for (Piece& p : pieces) normalize_punctuation(p.text);      // ，：（）“” by context
   std::vector<Article> articles = split_articles(std::move(pieces), name);
+  for (Article& a : articles) {                               // the header's fields
+    a.meta = meta;
+    if (!meta.title.empty() && &a == &articles.front()) {
+      a.title = meta.title;
+      a.title_derived = false;
+    }
+  }
 
   if (articles.empty()) {
     Diagnostic d;

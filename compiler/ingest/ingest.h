@@ -59,13 +59,30 @@ struct Block {
                                                 std::size_t text_end) const;
 };
 
+/// Where and when an article was published, from its file's header: YAML-style front matter
+/// between `---` lines (title, source, date, page, url, author) or lead lines (来源：…,
+/// 发布日期：…, 作者：…, 版面：…). Every field is empty when the file does not say.
+struct ArticleMeta {
+  std::string title;   ///< headline from front matter (wins over the text's)
+  std::string source;  ///< paper or site: 南通日报, 太仓新闻网
+  std::string date;    ///< YYYY-MM-DD when it reads as a date, else as written
+  std::string page;    ///< page or section as written: 第3版, A2
+  std::string url;     ///< where the article was published on the web
+  std::string author;  ///< writer(s) as written
+  bool empty() const {
+    return title.empty() && source.empty() && date.empty() && page.empty() && url.empty() &&
+           author.empty();
+  }
+};
+
 /// One news article. A file may hold several (本报讯 opens a new one).
 struct Article {
   std::string id;      ///< stable id: "<file stem>#<n>", n = 1-based article index in the file
   std::string file;    ///< base name of the raw file
   std::string title;   ///< cleaned headline (empty if the article has none)
   bool title_derived = false;  ///< true when `title` was derived from the lead sentence
-  std::string byline;  ///< cleaned byline (empty if none)
+  std::string byline;  ///< cleaned byline or dateline (empty if none)
+  ArticleMeta meta;    ///< the file's header (front matter, lead lines); never in `blocks`
   std::vector<Block> blocks;
 };
 

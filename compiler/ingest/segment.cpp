@@ -95,6 +95,21 @@ std::optional<Text> split_trailing_byline(Text& t) {
       break;
     }
   }
+  // A credit after the last sentence: 。 记者 李明 摄, 。通讯员 王红 摄影.
+  {
+    std::size_t k = t.size();
+    while (k > 0 && t.size() - k < 20 && (is_han(t[k - 1].c) || is_blank(t[k - 1].c))) --k;
+    Text tail(t.begin() + static_cast<std::ptrdiff_t>(k), t.end());
+    while (!tail.empty() && is_blank(tail.front().c)) tail.erase(tail.begin());
+    const bool credit = !tail.empty() && (starts_with(tail, U"记者") ||
+                                          starts_with(tail, U"通讯员") ||
+                                          starts_with(tail, U"本报记者")) &&
+                        (tail.back().c == U'摄' || starts_with(tail, U"摄影", tail.size() - 2));
+    if (credit && k > 0 && (is_terminal(t[k - 1].c) || is_closer(t[k - 1].c))) {
+      t.resize(k);
+      return tail;
+    }
+  }
   std::size_t n = t.size(), k = n;
   while (k > 0 && is_han(t[k - 1].c)) --k;
   std::size_t name_len = n - k;
@@ -108,6 +123,43 @@ std::optional<Text> split_trailing_byline(Text& t) {
     }
   }
   return std::nullopt;
+}
+
+/// Length of a dateline opening a paragraph, or 0: 本报讯, 本报长春讯, 新华社北京3月5日电, each
+/// optionally followed by a parenthesised byline (（记者 李明 通讯员 王红）) and a colon; or a
+/// parenthesised byline alone (（记者 李明）). The blanks after it are included.
+std::size_t dateline_length(const Text& t) {
+  std::size_t i = 0;
+  if (starts_with(t, U"本报")) {
+    std::size_t k = 2;
+    while (k < t.size() && k <= 10 && (is_han(t[k].c) || is_blank(t[k].c)) && t[k].c != U'讯')
+      ++k;
+    if (k < t.size() && t[k].c == U'讯') i = k + 1;
+  } else {
+    // 新华社北京3月5日电（记者 …）: a short lead ending in 电 or 讯 right before a byline.
+    for (std::size_t k = 2; k < t.size() && k <= 16; ++k)
+      if ((t[k].c == U'电' || t[k].c == U'讯') && k + 1 < t.size() &&
+          (t[k + 1].c == U'（' || t[k + 1].c == '(')) {
+        i = k + 1;
+        break;
+      }
+  }
+  std::size_t j = i;
+  while (j < t.size() && is_blank(t[j].c)) ++j;
+  if (j < t.size() && (t[j].c == U'（' || t[j].c == '(')) {
+    std::size_t close = j + 1;
+    while (close < t.size() && close - j <= 40 && t[close].c != U'）' && t[close].c != ')') ++close;
+    if (close < t.size() && close - j <= 40) {
+      Text inner(t.begin() + static_cast<std::ptrdiff_t>(j) + 1,
+                 t.begin() + static_cast<std::ptrdiff_t>(close));
+      if (contains(inner, U"记者") || contains(inner, U"通讯员")) i = close + 1;
+    }
+  }
+  if (i == 0) return 0;
+  while (i < t.size() && (is_blank(t[i].c) || t[i].c == U'：' || t[i].c == ':' ||
+                          t[i].c == U'　'))
+    ++i;
+  return i < t.size() ? i : 0;  // a dateline with nothing after it is the paragraph itself
 }
 
 }  // namespace
@@ -175,6 +227,15 @@ std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
 
     std::optional<Text> trailing;
     if (p.type == BlockType::Paragraph) trailing = split_trailing_byline(t);
+    // A dateline (本报讯（记者 李明）) is a byline block of its own, never body text.
+    if (std::size_t n = p.type == BlockType::Paragraph ? dateline_length(t) : 0) {
+      Text head(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n));
+      while (!head.empty() && (is_blank(head.back().c) || head.back().c == U'：' ||
+                               head.back().c == ':'))
+        head.pop_back();
+      t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n));
+      out.push_back({BlockType::Byline, 0, std::move(head), true});
+    }
     if (extraction_spacing && p.type != BlockType::Byline) {
       if (p.type == BlockType::Paragraph) drop_isolated_chars(t);
       remove_extraction_spaces(t);
@@ -284,7 +345,8 @@ std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string
   std::vector<std::vector<Piece>> groups;
   bool body = false;
   for (Piece& p : pieces) {
-    bool opens = p.type == BlockType::Paragraph && starts_with(p.text, kDateline);
+    bool opens = (p.type == BlockType::Paragraph && starts_with(p.text, kDateline)) ||
+                 (p.type == BlockType::Byline && p.dateline);
     if (groups.empty() || (opens && body)) {
       groups.emplace_back();
       body = false;
@@ -301,7 +363,9 @@ std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string
     for (Piece& p : g) {
       if (p.text.size() <= 1) continue;  // never a lone debris character
       if (a.title.empty() && p.type == BlockType::Title) a.title = to_utf8(p.text);
-      if (a.byline.empty() && p.type == BlockType::Byline) a.byline = to_utf8(p.text);
+      // A bare dateline (本报讯) names no one: a reporter's byline later wins.
+      const bool names = !p.dateline || contains(p.text, U"记者") || contains(p.text, U"通讯员");
+      if (a.byline.empty() && p.type == BlockType::Byline && names) a.byline = to_utf8(p.text);
       Block b;
       b.type = p.type;
       b.level = p.level;

@@ -14,6 +14,7 @@ struct Piece {
   BlockType type = BlockType::Paragraph;
   int level = 0;
   Text text;
+  bool dateline = false;  ///< a Byline split off a paragraph's start (本报讯（记者 …）): opens an article
 };
 
 /// Drops vertical-text debris lines (see is_debris_line) and the short non-Han lines that
@@ -21,7 +22,7 @@ struct Piece {
 void drop_debris_lines(std::vector<Line>& lines);
 
 /// Classifies each line (caption, byline, note, image, title, heading, paragraph), splits
-/// trailing bylines off paragraphs, and — when `extraction_spacing` — repairs the PDF
+/// leading datelines (本报讯（记者 李明）) and trailing bylines and photo credits off paragraphs, and — when `extraction_spacing` — repairs the PDF
 /// extraction spaces and interleaved sidebar characters of every non-byline piece.
 std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing);
 

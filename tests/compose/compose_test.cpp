@@ -45,7 +45,7 @@ extract::Facts synthetic() {
   facts.topics = {{"组织覆盖", "党组织覆盖"}, {"产业链党建", "产业链上的党建"}};
   facts.parks = {{"甲高新区", {"甲国家高新技术产业开发区"}, false, {"a#1"}},
                  {"乙经开区", {}, false, {"b#1"}}};
-  facts.citations = {{"a#1", "甲园区党建纪实", "a.txt"}, {"b#1", "乙园区见闻", "b.txt"}};
+  facts.articles = {{"a#1", "a.txt", "甲园区党建纪实"}, {"b#1", "b.txt", "乙园区见闻"}};
   facts.figures = {
       figure("甲高新区", "集聚企业", "2360", "家", "集聚企业2360家", Qualifier::Exact,
              FigureKind::Count, "产业链党建", at("a#1", 3)),
@@ -171,7 +171,7 @@ TEST_CASE("park brief: masthead, figures grouped by topic, chart, practices, sou
   CHECK(has(text, "园区党建工作简报"));
   CHECK(has(text, "2025年9月22日"));
   CHECK(has(text, "“红链帮帮团”"));
-  CHECK(has(text, "《甲园区党建纪实》（a.txt）：[1]第7段；"));
+  CHECK(has(text, "《甲园区党建纪实》：[1]第7段；"));  // the article, not its file
   CHECK(doc.meta.title == "甲高新区党建工作情况简报");
   CHECK(doc.meta.date == "2025年9月22日");
   CHECK(has(doc.meta.keywords, "产业链党建"));

@@ -78,7 +78,9 @@ TEST_CASE("make: the 南通高新区 brief passes the PDF checks and holds every
     }
     CHECK(figures > 0);
     CHECK(has(text, "资料来源"));
-    CHECK(has(text, "004_9ba627a398b53b10.txt"));
+    // Sources cite the article (its title), never the corpus file.
+    CHECK(has(text, "《南通高新区厚植产业发展“红色沃土”》"));
+    CHECK_FALSE(has(text.substr(text.find("资料来源")), ".txt"));
 
     // Same SOURCE_DATE_EPOCH → same bytes.
     const fs::path again = make("--park", "南通高新区", layout, dir, "again.pdf");

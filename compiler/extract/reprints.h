@@ -1,0 +1,52 @@
+// reprints: near-identical articles (the same report in another paper, a website's copy) found
+// across the corpus and counted once. A corpus-wide step after per-article extraction: it
+// needs only each article's fingerprint and the facts' article ids, so per-file results
+// (cached or fresh) fold the same way.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+namespace ptbrief::extract {
+
+/// Share of the longer article's text the shorter one must hold for the two to be one
+/// article (the "≥ 90 % of their text the same").
+constexpr double kReprintOverlap = 0.9;
+
+/// What the comparison needs of one article: its shingles (5-character windows of its
+/// normalised body text, hashed, sorted, unique) and their MinHash signature.
+struct Fingerprint {
+  static constexpr std::size_t kHashes = 64;  ///< signature length: 16 bands of 4 rows
+  std::string article_id;
+  std::vector<std::uint64_t> shingles;
+  std::array<std::uint64_t, kHashes> signature{};
+};
+
+/// The fingerprint of an article's body (paragraphs and headings; Han, Latin letters and
+/// digits only — punctuation, spacing and width do not count). Articles too short to judge
+/// (under 40 shingles) get none.
+Fingerprint fingerprint(const ingest::Article& article);
+
+/// One article and its copies, in corpus order (the first is the one kept).
+struct ReprintGroup {
+  std::string original;
+  std::vector<std::pair<std::string, double>> copies;  ///< id, share of shingles shared
+};
+
+/// Groups of near-identical articles: candidates by MinHash banding (locality-sensitive
+/// hashing), confirmed by exact shingle overlap ≥ kReprintOverlap. `prints` in corpus order.
+std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints);
+
+/// Counts each group once: the copies' figures, practices and summary candidates go, their
+/// ids leave the parks' article lists, the articles are marked (ArticleRef::reprint_of and
+/// ::reprints, so both are cited); a note per copy goes to `sink` (code "extract.reprint").
+void fold_reprints(const std::vector<ReprintGroup>& groups, Facts& facts,
+                   std::vector<SummarySentence>& candidates, DiagSink& sink);
+
+}  // namespace ptbrief::extract
