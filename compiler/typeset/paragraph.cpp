@@ -255,6 +255,30 @@ struct LinePlacer {
   }
 };
 
+// Centred text over several lines (titles) is balanced: broken at the narrowest measure that
+// keeps its number of lines, so no line is left with a lone character ("…汇" / "编") — the
+// lines are then centred in the full measure.
+std::vector<lb::Break> balance(const std::vector<BItem>& items, Pt measure, const lb::Params& params,
+                               std::vector<lb::Break> breaks) {
+  if (breaks.size() < 2) return breaks;
+  auto ok = [&](const std::vector<lb::Break>& b) {
+    return b.size() == breaks.size() &&
+           std::none_of(b.begin(), b.end(), [](const lb::Break& x) { return x.overfull; });
+  };
+  Pt lo = measure / double(breaks.size()), hi = measure;
+  for (int step = 0; step < 10 && hi - lo > 0.5; ++step) {
+    const Pt mid = (lo + hi) / 2;
+    std::vector<lb::Break> b = lb::break_lines(items, {mid}, params);
+    if (ok(b)) {
+      hi = mid;
+      breaks = std::move(b);
+    } else {
+      lo = mid;
+    }
+  }
+  return breaks;
+}
+
 }  // namespace
 
 std::size_t FontTable::index(const LoadedFace* face) {
@@ -287,7 +311,8 @@ std::vector<SetLine> set_text(const std::vector<Inline>& content, const Paragrap
   lb::Params params;
   // 孤字 (clreq §3.7): a last line holds at least two characters, marks and markers not counted.
   params.min_last_line_width = 1.9 * (p.pitch ? *p.pitch : style.text.size);
-  const std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure}, params);
+  std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure}, params);
+  if (style.align == Align::Center) breaks = balance(p.items, measure, params, std::move(breaks));
 
   const Pt leading = leading_of(style, e);
   const Pt size = style.text.size;

@@ -122,9 +122,9 @@ TEST_CASE("no Han–Latin gap beside symbols or note markers", "[cjk]") {
   CHECK(j[1].width == 0);            // 建|+
   CHECK(j[2].width == 0);            // +|项
   CHECK(j[4].width == Approx(2.5));  // 目|3
-  CHECK(j[6].width == Approx(2.5));  // 0|元
-  CHECK(j[7].width == 0);            // 元|/
-  CHECK(j[8].width == 0);            // /|月
+  CHECK(j[7].width == Approx(2.5));  // 0|元
+  CHECK(j[8].width == 0);            // 元|/
+  CHECK(j[9].width == 0);            // /|月
 
   auto m = clusters(U"7个[1]第");
   m[2].note = m[3].note = m[4].note = true;

@@ -280,3 +280,16 @@ TEST_CASE("a no_break run never splits: [4]第7段 stays on one line", "[paragra
     }
   }
 }
+
+TEST_CASE("a centred title over two lines is balanced, no lone character on a line", "[paragraph]") {
+  // 21 characters in a 200 pt measure of 10 pt type: first fit gives 20 + 1.
+  Paragraph p = para("园区党建工作简报汇编第一辑上下游企业合订", Align::Center, 0);
+  p.content.front().text += "编";
+  const PageList pages = set({p});
+  const auto& lines = pages.pages.at(0).lines;
+  REQUIRE(lines.size() == 2);
+  const auto chars = [](const std::string& t) { return int(t.size() / 3); };
+  CHECK(std::abs(chars(lines[0].text) - chars(lines[1].text)) <= 1);
+  for (const LineRecord& l : lines)  // centred in the full measure
+    CHECK((l.x_start - l.left) == Approx(l.right - l.x_end).margin(0.01));
+}
