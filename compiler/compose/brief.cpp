@@ -68,6 +68,12 @@ Styles make_styles(const LayoutSpec& layout) {
   s.masthead_info.align = typeset::Align::Center;
   s.masthead_info.first_indent_em = 0;
   s.masthead_info.space_before = s.masthead_info.text.size * 0.5;
+  if (layout.page.grid) {
+    // 公文: the 发文机关标志 is placed by millimetres, off the grid; the issue line (发文字号
+    // position) is 3号, the body size (GB/T 9704-2012 §7.2.3).
+    s.masthead.snap_to_grid = false;
+    s.masthead_info.text.size = body_size;
+  }
   s.masthead_info.keep_with_next = true;
 
   // Document title: centred; under a 公文 masthead compose puts it two lines below the red rule.
@@ -100,7 +106,7 @@ Styles make_styles(const LayoutSpec& layout) {
   s.source.text = text(layout, "small", ink);
   s.source.leading = s.source.text.size * 1.5;
   s.source.first_indent_em = 0;
-  s.source.align = typeset::Align::Start;
+  s.source.align = typeset::Align::Justify;  // justified like the body, not ragged
   s.source.space_after = 0;
   s.note = s.source;
   s.note.text.color = s.muted;
@@ -181,32 +187,35 @@ std::string Citations::title_of(const std::string& article_id) const {
 }
 
 std::vector<typeset::Paragraph> Citations::list(const typeset::ParagraphStyle& style) const {
-  // One paragraph per article, in order of its first citation: the title and file, then
+  // One paragraph per article, in order of its first citation: the article as cited, then
   // each cited paragraph with its number.
   std::vector<std::string> articles;
   for (const auto& at : order_) add_unique(articles, at.article_id);
   std::vector<typeset::Paragraph> out;
+  // Each "[n]第k段" is one unbreakable run: a label never ends a line without its paragraph.
+  typeset::TextStyle label = style.text;
+  label.no_break = true;
   for (const auto& id : articles) {
-    std::string text;
+    typeset::Paragraph p;
+    p.style = style;
     for (std::size_t i = 0; i < order_.size(); ++i) {
       const extract::Location& at = order_[i];
       if (at.article_id != id) continue;
-      if (text.empty()) {
-        text = describe(id) + "：";
+      if (p.content.empty()) {
+        p.content.push_back(plain(describe(id) + "："));
       } else {
-        text += "；";
+        p.content.push_back(plain("；"));
       }
-      text += "[" + std::to_string(i + 1) + "]第" + std::to_string(at.block + 1) + "段";
+      p.content.push_back(
+          {"[" + std::to_string(i + 1) + "]第" + std::to_string(at.block + 1) + "段", label});
     }
     // A reprint folded into this article is a source too: 另见 its own paper and date.
     if (auto it = articles_.find(id); it != articles_.end() && !it->second.reprints.empty()) {
       std::vector<std::string> copies;
       for (const auto& copy : it->second.reprints) copies.push_back(describe(copy));
-      text += "。另见" + join(copies, "；") + "（转载，数据只计一次）";
+      p.content.push_back(plain("。另见" + join(copies, "；") + "（转载，数据只计一次）"));
     }
-    typeset::Paragraph p;
-    p.style = style;
-    p.content.push_back(plain(text + "。"));
+    p.content.push_back(plain("。"));
     out.push_back(std::move(p));
   }
   return out;

@@ -46,7 +46,8 @@ std::string measure_key(const std::string& subject) {
   return out;
 }
 
-/// A chart label of at most `max` characters: longer ones keep their start and end in "…".
+/// A chart label of at most `max` characters (the chart wraps it over two lines): a longer
+/// one is cut with "…", before a quotation it would leave open (持续开展“党课… → 持续开展…).
 std::string short_label(const std::string& text, std::size_t max) {
   std::vector<std::string> chars;
   for (std::size_t i = 0; i < text.size();) {
@@ -59,8 +60,21 @@ std::string short_label(const std::string& text, std::size_t max) {
     i += n;
   }
   if (chars.size() <= max) return text;
+  std::size_t keep = max - 1;
+  // The last opening quotation mark left without its closing one: cut before it.
+  std::size_t open = keep;
+  int depth = 0;
+  for (std::size_t i = 0; i < keep; ++i) {
+    if (chars[i] == "“" || chars[i] == "‘") {
+      if (depth++ == 0) open = i;
+    } else if ((chars[i] == "”" || chars[i] == "’") && depth > 0) {
+      --depth;
+    }
+  }
+  if (depth > 0 && open >= 2) keep = open;
   std::string out;
-  for (std::size_t i = 0; i < max - 1; ++i) out += chars[i];
+  for (std::size_t i = 0; i < keep; ++i) out += chars[i];
+  if (depth > 0 && open < 2) out += chars[open] == "“" ? "”" : "’";  // too short to cut: close it
   return out + "…";
 }
 
@@ -121,6 +135,7 @@ class Composer {
                   blocks_.end());
       blocks_ = std::move(list);
     }
+    imprint();
     doc.blocks = std::move(blocks_);
     return doc;
   }
@@ -185,6 +200,15 @@ class Composer {
   void masthead() {
     const MastheadSpec& m = layout_.masthead;
     if (m.enabled) {
+      if (layout_.page.grid) {
+        // GB/T 9704-2012 §7.2.2: the 发文机关标志's top edge (its em box) 35 mm below the top
+        // of the text block.
+        const auto& ms = styles_.masthead;
+        typeset::Spacer top;
+        top.height = std::max<Pt>(0, mm(35) - (ms.leading - ms.text.size) / 2);
+        top.keep_at_top = true;
+        blocks_.push_back(top);
+      }
       paragraph({plain(m.title)}, styles_.masthead);
       std::vector<std::string> info;
       if (!m.issue.empty()) info.push_back(m.issue);
@@ -212,6 +236,50 @@ class Composer {
     h.paragraph.content.push_back(plain(title()));
     h.paragraph.style = styles_.title;
     blocks_.push_back(std::move(h));
+  }
+
+  /// 版记 (GB/T 9704-2012 §7.4) at the foot of the last page: rules the width of the text
+  /// block, 0.35 mm first and last, 0.25 mm between 抄送 and the 印发 line; 4号 text one
+  /// character in from either side.
+  void imprint() {
+    const ImprintSpec& im = layout_.imprint;
+    if (!im.enabled) return;
+    typeset::ParagraphStyle line = styles_.source;
+    line.snap_to_grid = false;
+    line.keep_together = true;
+    const Pt em = line.text.size;
+    line.left_indent = line.right_indent = em;
+    line.leading = 2 * em;
+    auto rule = [&](double mm_thick) {
+      typeset::Rule r;
+      r.thickness = mm(mm_thick);
+      r.color = line.text.color;
+      blocks_.push_back(r);
+    };
+    blocks_.push_back(typeset::Spacer{0, true});
+    rule(0.35);
+    if (!im.copy_to.empty()) {
+      std::string text = "抄送：" + im.copy_to;
+      if (text.size() < 3 || text.compare(text.size() - 3, 3, "。") != 0) text += "。";
+      paragraph({plain(text)}, line);
+      rule(0.25);
+    }
+    // 印发机关 left, 印发日期 right: a borderless table of one row, a character in each side.
+    typeset::Table t;
+    t.rules = false;
+    t.cell_padding = 0;
+    t.cell_style = line;
+    t.cell_style.left_indent = t.cell_style.right_indent = 0;
+    t.cell_style.first_indent_em = 0;
+    t.header_style = t.cell_style;
+    const std::string issuer = im.issuer.empty() ? layout_.masthead.publisher : im.issuer;
+    const Pt width = layout_.page.width - layout_.page.margin_inner - layout_.page.margin_outer;
+    t.column_weights = {em, width / 2 - em, width / 2 - em, em};
+    std::vector<TableCell> row = {cell(""), cell(issuer), cell(""), cell("")};
+    if (!request_.date.empty()) row[2] = cell(request_.date + "印发", typeset::Align::End);
+    t.rows.push_back(std::move(row));
+    blocks_.push_back(std::move(t));
+    rule(0.35);
   }
 
   void overview(const SectionSpec& s) {
@@ -339,6 +407,7 @@ class Composer {
     if (s.table) {
       typeset::Table t = styles_.table;
       t.column_weights = {3, 2};
+      t.fit_columns = {1};  // values ("7个[1]") take their width, labels the rest
       t.header_rows = {{cell("指标"), cell("数据")}};
       std::vector<std::pair<std::string, std::vector<const extract::Figure*>>> groups;
       auto group_of = [&](const std::string& name) -> auto& {
@@ -396,7 +465,7 @@ class Composer {
     typeset::BarChart c = styles_.chart;
     c.title = (topic.empty() ? "数据对比" : topic) + "（单位：" + bars.front()->unit + "）";
     for (auto* f : bars) {
-      c.labels.push_back(short_label(figure_label(*f), 10));
+      c.labels.push_back(short_label(figure_label(*f), 18));
       c.values.push_back(f->number);
       c.value_labels.push_back(format_figure(*f));
     }

@@ -2,6 +2,8 @@
 #include "compose/layout.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -172,12 +174,42 @@ Pt read_size(const Obj& o, const std::string& key, Pt fallback) {
                "write 10.5 or \"三号\"");
 }
 
+/// "cmyk(0, 100, 100, 0)": a process colour in percent (GB/T 9704 red is printed, not an RGB
+/// approximation); its RGB for screens is the naive conversion.
+typeset::Color read_cmyk(const Value& x, const std::string& path) {
+  const std::string& s = x.string;
+  std::array<double, 4> v{};
+  std::size_t at = 5, n = 0;
+  bool ok = s.size() > 6 && s.back() == ')';
+  while (ok && n < 4) {
+    while (at < s.size() && s[at] == ' ') ++at;
+    std::size_t end = at;
+    while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == '.')) ++end;
+    double value = -1;
+    ok = end > at && std::from_chars(s.data() + at, s.data() + end, value).ptr == s.data() + end &&
+         value >= 0 && value <= 100;
+    if (!ok) break;
+    v[n++] = value / 100;
+    while (end < s.size() && s[end] == ' ') ++end;
+    ok = end < s.size() && s[end] == (n == 4 ? ')' : ',');
+    at = end + 1;
+  }
+  if (!ok || at != s.size())
+    layout_error("layout.value", x.pos, path, "bad colour \"" + s + "\"",
+                 "allowed: \"cmyk(c, m, y, k)\" with four percentages 0-100, e.g. "
+                 "\"cmyk(0, 100, 100, 0)\"");
+  typeset::Color c{(1 - v[0]) * (1 - v[3]), (1 - v[1]) * (1 - v[3]), (1 - v[2]) * (1 - v[3])};
+  c.cmyk = v;
+  return c;
+}
+
 typeset::Color read_color(const Value& x, const std::string& path) {
   if (x.type != Type::String)
     layout_error("layout.type", x.pos, path,
                  "expected a string, found " + std::string(json::type_name(x.type)),
-                 "write a colour as \"#rrggbb\", e.g. \"#c00000\"");
+                 "write a colour as \"#rrggbb\", e.g. \"#c00000\", or \"cmyk(0, 100, 100, 0)\"");
   const std::string& s = x.string;
+  if (s.rfind("cmyk(", 0) == 0) return read_cmyk(x, path);
   auto hex = [](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -188,7 +220,8 @@ typeset::Color read_color(const Value& x, const std::string& path) {
   for (std::size_t i = 1; ok && i < 7; ++i) ok = hex(s[i]) >= 0;
   if (!ok)
     layout_error("layout.value", x.pos, path, "bad colour \"" + s + "\"",
-                 "allowed: \"#rrggbb\" with six hex digits, e.g. \"#c00000\"");
+                 "allowed: \"#rrggbb\" with six hex digits, e.g. \"#c00000\", or "
+                 "\"cmyk(c, m, y, k)\" in percent");
   auto channel = [&](std::size_t i) { return (hex(s[i]) * 16 + hex(s[i + 1])) / 255.0; };
   return typeset::Color{channel(1), channel(3), channel(5)};
 }
@@ -347,6 +380,16 @@ void read_masthead(const Obj& root, LayoutSpec& spec) {
   o.string("publisher", spec.masthead.publisher);
   o.boolean("date", spec.masthead.show_date);
   o.one_of("rule", {"none", "single", "double"}, spec.masthead.rule);
+}
+
+void read_imprint(const Obj& root, LayoutSpec& spec) {
+  const Value* m = root.get("imprint");
+  if (!m) return;
+  Obj o(*m, root.child("imprint"));
+  o.allow({"enabled", "copy_to", "issuer"});
+  o.boolean("enabled", spec.imprint.enabled);
+  o.string("copy_to", spec.imprint.copy_to);
+  o.string("issuer", spec.imprint.issuer);
 }
 
 SectionSpec read_section(const Value& v, const std::string& path) {
@@ -603,7 +646,7 @@ LayoutSpec validate_layout(const json::Value& root, const std::string& name) {
   spec.name = name;
   Obj o(root, "$");
   o.allow({"$schema", "extends", "description", "paper", "orientation", "margins", "grid",
-           "fonts", "leading", "colors", "header", "footer", "masthead", "sections",
+           "fonts", "leading", "colors", "header", "footer", "masthead", "imprint", "sections",
            "heading_numbering", "font_families"});
   o.string("description", spec.description);
   read_paper(o, spec);
@@ -632,6 +675,7 @@ LayoutSpec validate_layout(const json::Value& root, const std::string& name) {
   spec.page.footer.style = {spec.font(footer_font).role, spec.font(footer_font).size,
                             spec.color("text")};
   read_masthead(o, spec);
+  read_imprint(o, spec);
   read_sections(o, spec);
   o.one_of("heading_numbering", {"none", "chinese"}, spec.heading_numbering);
 

@@ -34,6 +34,16 @@ struct MastheadSpec {
   std::string rule = "single";  ///< none | single | double
 };
 
+/// 版记 (GB/T 9704-2012 §7.4): at the foot of the last page, between a 0.35 mm rule above and
+/// below and a 0.25 mm rule between its lines: 抄送 (when `copy_to` names recipients), then
+/// 印发机关 (left, one character in) and 印发日期 + 印发 (right, one character in). The date is
+/// the brief's date (--date, else SOURCE_DATE_EPOCH's); without one only 印发机关 is printed.
+struct ImprintSpec {
+  bool enabled = false;
+  std::string copy_to;  ///< 抄送 recipients, e.g. 各园区党工委 (empty = no 抄送 line)
+  std::string issuer;   ///< 印发机关 (empty = the masthead's publisher)
+};
+
 /// One section of the brief, in print order.
 struct SectionSpec {
   std::string type;          ///< overview | figures | practices | topics | sources
@@ -57,6 +67,7 @@ struct LayoutSpec {
   std::map<std::string, typeset::Color> colors;  ///< text, accent, rule, muted, table_header
   std::string heading_numbering = "none";        ///< none | chinese (一、 and （一）)
   MastheadSpec masthead;
+  ImprintSpec imprint;
   std::vector<SectionSpec> sections;
   /// Font family overrides by manifest role (first choice first), passed to the typesetter.
   std::map<std::string, std::vector<std::string>> font_families;

@@ -49,8 +49,15 @@ void append_code(std::string& out, std::uint16_t code) {
   out.append(hex, 4);
 }
 
-std::string rgb(const typeset::Color& c) {
-  return pdf_number(c.r) + " " + pdf_number(c.g) + " " + pdf_number(c.b);
+// The colour operands with their operator's name: "r g b rg" (DeviceRGB) or "c m y k k"
+// (DeviceCMYK, for process colours); `stroke` selects RG / K.
+std::string paint(const typeset::Color& c, bool stroke) {
+  if (c.cmyk) {
+    const auto& v = *c.cmyk;
+    return pdf_number(v[0]) + " " + pdf_number(v[1]) + " " + pdf_number(v[2]) + " " +
+           pdf_number(v[3]) + (stroke ? " K" : " k");
+  }
+  return pdf_number(c.r) + " " + pdf_number(c.g) + " " + pdf_number(c.b) + (stroke ? " RG" : " rg");
 }
 
 /// One baseline's worth of glyphs: "1 0 0 1 x y Tm [<codes> adj <codes>] TJ". A TJ number
@@ -94,7 +101,7 @@ void write_run(std::string& out, const typeset::GlyphRun& run, const FontProgram
                double page_height) {
   if (run.glyphs.empty()) return;
   out += "BT\n/" + font_resource_name(run.font) + " " + pdf_number(run.size) + " Tf\n" +
-         rgb(run.color) + " rg\n";
+         paint(run.color, false) + "\n";
   // Split where the baseline changes (a run may span several printed lines).
   std::size_t begin = 0;
   for (std::size_t i = 1; i <= run.glyphs.size(); ++i) {
@@ -109,8 +116,8 @@ void write_run(std::string& out, const typeset::GlyphRun& run, const FontProgram
 void write_box(std::string& out, const typeset::Box& box, double page_height) {
   if (!box.fill && !box.stroke) return;
   out += "q\n";
-  if (box.fill) out += rgb(*box.fill) + " rg\n";
-  if (box.stroke) out += rgb(*box.stroke) + " RG\n" + pdf_number(box.stroke_width) + " w\n";
+  if (box.fill) out += paint(*box.fill, false) + "\n";
+  if (box.stroke) out += paint(*box.stroke, true) + "\n" + pdf_number(box.stroke_width) + " w\n";
   out += pdf_number(box.x) + " " + pdf_number(page_height - box.y - box.height) + " " +
          pdf_number(box.width) + " " + pdf_number(box.height) + " re\n";
   out += box.fill && box.stroke ? "B\n" : box.fill ? "f\n" : "S\n";
@@ -118,7 +125,7 @@ void write_box(std::string& out, const typeset::Box& box, double page_height) {
 }
 
 void write_stroke(std::string& out, const typeset::Stroke& s, double page_height) {
-  out += "q\n" + rgb(s.color) + " RG\n" + pdf_number(s.width) + " w\n" + pdf_number(s.x1) + " " +
+  out += "q\n" + paint(s.color, true) + "\n" + pdf_number(s.width) + " w\n" + pdf_number(s.x1) + " " +
          pdf_number(page_height - s.y1) + " m\n" + pdf_number(s.x2) + " " +
          pdf_number(page_height - s.y2) + " l\nS\nQ\n";
 }

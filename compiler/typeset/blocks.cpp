@@ -125,6 +125,7 @@ Slab table_row(const Table& t, const std::vector<TableCell>& row, const std::vec
       y += h;
     }
   }
+  if (!t.rules) return s;
   const Pt right = col_x.back();
   s.items.push_back(Stroke{col_x.front(), 0, right, 0, t.rule_width, t.rule_color});
   s.items.push_back(Stroke{col_x.front(), s.height, right, s.height, t.rule_width, t.rule_color});
@@ -147,8 +148,41 @@ std::vector<Slab> table_slabs(const Table& t, Pt width, Engine& e) {
     std::fill(weights.begin(), weights.end(), 1.0);
     total = double(ncols);
   }
+  // Columns sized from their content: the natural width of their widest single-column cell.
+  std::vector<Pt> fixed(ncols, -1);
+  Pt fixed_total = 0;
+  for (std::size_t c : t.fit_columns) {
+    if (c >= ncols || fixed[c] >= 0) continue;
+    Pt widest = 0;
+    auto measure = [&](const std::vector<std::vector<TableCell>>& rows, const ParagraphStyle& st) {
+      for (const auto& row : rows) {
+        std::size_t col = 0;
+        for (const TableCell& cell : row) {
+          const std::size_t span = std::max(1, cell.colspan);
+          if (col == c && span == 1) {
+            ParagraphStyle ps = st;
+            ps.align = Align::Start;
+            ps.first_indent_em = 0;
+            ps.left_indent = ps.right_indent = 0;
+            ps.snap_to_grid = false;
+            for (const SetLine& l : set_text(cell.content, ps, 1e6, e, false))
+              widest = std::max(widest, l.record.x_end);
+          }
+          col += span;
+        }
+      }
+    };
+    measure(t.header_rows, t.header_style);
+    measure(t.rows, t.cell_style);
+    fixed[c] = std::min(widest + 2 * t.cell_padding + t.cell_style.text.size, width / 2);
+    fixed_total += fixed[c];
+    total -= weights[c];
+  }
   std::vector<Pt> col_x{0};
-  for (double w : weights) col_x.push_back(col_x.back() + width * w / total);
+  for (std::size_t c = 0; c < ncols; ++c)
+    col_x.push_back(col_x.back() + (fixed[c] >= 0 ? fixed[c]
+                                    : total > 0 ? (width - fixed_total) * weights[c] / total
+                                                : 0));
 
   auto header = std::make_shared<std::vector<Slab>>();
   for (const auto& row : t.header_rows)
@@ -188,21 +222,14 @@ Slab rule_slab(const Rule& r, Pt width) {
   return s;
 }
 
-// A horizontal bar chart: title, then one row per bar: label (right-aligned in the label
-// column), the bar, and its value label at the bar's end.
+// A horizontal bar chart: one row per bar — its label (right-aligned in the label column,
+// wrapped over at most two lines), the bar, and its value label at the bar's end — then the
+// title below the chart, as Chinese figure captions go (GB/T 7713.1 §6.5: 图题 under the figure).
 Slab chart_slab(const BarChart& c, Pt width, Engine& e) {
   Slab s;
   s.space_before = c.space_before;
   s.keep_with_next = false;
   Pt y = 0;
-  if (!c.title.empty()) {
-    TextStyle ts = c.label_style;
-    SetLine title = set_label(c.title, ts, e);
-    const Pt h = title.height;
-    const Pt dx = (width - title.record.x_end) / 2;
-    emit_line(std::move(title), dx, y, s.items, s.lines);
-    y += h + c.bar_gap;
-  }
   const Pt label_w = width * 0.25, value_w = width * 0.15;
   const Pt bar_x = label_w + c.label_style.size * 0.5;
   const Pt bar_max = std::max<Pt>(1, width - bar_x - value_w);
@@ -212,24 +239,46 @@ Slab chart_slab(const BarChart& c, Pt width, Engine& e) {
   };
   for (std::size_t i = 0; i < c.values.size(); ++i) vmax = std::max(vmax, value(i));
   const std::size_t n = std::min(c.labels.size(), c.values.size());
+  ParagraphStyle label_style;
+  label_style.text = c.label_style;
+  label_style.align = Align::End;
+  label_style.first_indent_em = 0;
+  label_style.leading = 1.2 * c.label_style.size;
+  label_style.snap_to_grid = false;
   const Pt axis_top = y;
   for (std::size_t i = 0; i < n; ++i) {
+    std::vector<SetLine> label = set_text({Inline{c.labels[i], std::nullopt}}, label_style,
+                                          label_w, e, false);
+    if (label.size() > 2) label.resize(2);  // compose keeps labels to two lines' worth
+    Pt label_h = 0;
+    for (const SetLine& l : label) label_h += l.height;
+    const Pt row_h = std::max(c.bar_height, label_h);
+    const Pt bar_y = y + (row_h - c.bar_height) / 2;
     const Pt bar_w = vmax > 0 ? bar_max * value(i) / vmax : 0;
-    s.items.push_back(Box{bar_x, y, bar_w, c.bar_height, c.bar_color, std::nullopt, 0});
-    SetLine label = set_label(c.labels[i], c.label_style, e);
-    const Pt label_dy = y + (c.bar_height - label.height) / 2;
-    emit_line(std::move(label), std::max<Pt>(0, label_w - label.record.x_end), label_dy, s.items,
-              s.lines);
+    s.items.push_back(Box{bar_x, bar_y, bar_w, c.bar_height, c.bar_color, std::nullopt, 0});
+    Pt ly = y + (row_h - label_h) / 2;
+    for (SetLine& l : label) {
+      const Pt h = l.height;
+      emit_line(std::move(l), 0, ly, s.items, s.lines);
+      ly += h;
+    }
     if (i < c.value_labels.size()) {
       SetLine value_label = set_label(c.value_labels[i], c.label_style, e);
-      const Pt value_dy = y + (c.bar_height - value_label.height) / 2;
+      const Pt value_dy = bar_y + (c.bar_height - value_label.height) / 2;
       emit_line(std::move(value_label), bar_x + bar_w + c.label_style.size * 0.3, value_dy, s.items,
                 s.lines);
     }
-    y += c.bar_height + c.bar_gap;
+    y += row_h + c.bar_gap;
   }
   s.items.push_back(
       Stroke{bar_x, axis_top - c.bar_gap / 2, bar_x, y - c.bar_gap / 2, 0.5, Color{0.3, 0.3, 0.3}});
+  if (!c.title.empty()) {
+    SetLine title = set_label(c.title, c.label_style, e);
+    const Pt h = title.height;
+    const Pt dx = (width - title.record.x_end) / 2;
+    emit_line(std::move(title), dx, y, s.items, s.lines);
+    y += h;
+  }
   s.height = y;
   return s;
 }
@@ -252,7 +301,7 @@ void emit_line(SetLine&& line, Pt dx, Pt dy, std::vector<Item>& items,
 std::vector<Slab> layout_blocks(const std::vector<Block>& blocks, Pt width, Engine& e) {
   std::vector<Slab> flow;
   Pt carried_space = 0;  // space_after of the previous block and spacers
-  bool break_next = false;
+  bool break_next = false, foot_next = false, keep_next = false;
   for (const Block& block : blocks) {
     std::vector<Slab> slabs;
     Pt space_after = 0;
@@ -277,6 +326,8 @@ std::vector<Slab> layout_blocks(const std::vector<Block>& blocks, Pt width, Engi
       space_after = c->space_after;
     } else if (const auto* sp = std::get_if<Spacer>(&block)) {
       carried_space += std::max<Pt>(0, sp->height);
+      foot_next = foot_next || sp->to_foot;
+      keep_next = keep_next || sp->keep_at_top;
     } else if (std::holds_alternative<PageBreak>(block)) {
       break_next = true;
       carried_space = 0;
@@ -284,7 +335,9 @@ std::vector<Slab> layout_blocks(const std::vector<Block>& blocks, Pt width, Engi
     if (slabs.empty()) continue;
     slabs.front().space_before = std::max<Pt>(0, slabs.front().space_before) + carried_space;
     slabs.front().break_before = break_next;
-    break_next = false;
+    slabs.front().to_foot = foot_next;
+    slabs.front().keep_space = keep_next;
+    break_next = foot_next = keep_next = false;
     carried_space = std::max<Pt>(0, space_after);
     for (Slab& s : slabs) flow.push_back(std::move(s));
   }

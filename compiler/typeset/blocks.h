@@ -26,6 +26,9 @@ struct Slab {
   /// The slab starts on a line of the document grid (a line of a paragraph that snaps to it):
   /// the paginator moves it to the nearest grid line at or below the end of the slab above.
   bool on_grid = false;
+  /// This slab and every one after it sit at the foot of the page (Spacer::to_foot).
+  bool to_foot = false;
+  bool keep_space = false;  ///< space_before is kept at the top of a page (Spacer::keep_at_top)
 };
 
 /// Lays out the document's blocks in a text block `width` points wide.

@@ -46,7 +46,7 @@ CharClass classify(char32_t c) {
   if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= 0xC0 && c <= 0x24F) ||
       (c >= 0x370 && c <= 0x52F))
     return CharClass::Latin;
-  if (c < 0x80 && c > 0x20) return CharClass::Latin;  // ASCII punctuation and symbols
+  if (c < 0x80 && c > 0x20) return CharClass::Symbol;  // ASCII punctuation and symbols
   return CharClass::Other;
 }
 
@@ -74,7 +74,10 @@ void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Join
     if (c.width < 0.9 * c.em) continue;  // proportional (Western) marks are left alone
     const Pt half = c.width / 2;
     auto blank = [&](Pt measured) { return measured < 0 || measured >= 0.4 * c.em; };
-    if (c.cls == CharClass::Closing && i + 1 < n && blank(c.blank_right)) {
+    // ：；？！ whose ink is in the left of the em (measured, never assumed) compress as closing.
+    const bool left_placed = c.cls == CharClass::Middle && c.blank_right >= 0.4 * c.em &&
+                             c.blank_left >= 0 && c.blank_left < 0.25 * c.em;
+    if ((c.cls == CharClass::Closing || left_placed) && i + 1 < n && blank(c.blank_right)) {
       c.trim_right = half;
       joints[i].width += half;
       joints[i].shrink += half;
@@ -88,8 +91,8 @@ void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Join
   for (std::size_t i = 0; i + 1 < n; ++i) {
     SpacedCluster& a = clusters[i];
     const SpacedCluster& b = clusters[i + 1];
-    if (a.trim_right > 0 && is_cjk_punctuation(b.cls)) {
-      joints[i].width -= a.trim_right;  // 。」 ，“ ）（ : the closing mark's blank goes
+    if (a.trim_right > 0 && (is_cjk_punctuation(b.cls) || b.note)) {
+      joints[i].width -= a.trim_right;  // 。」 ，“ ）（ 。[9] : the closing mark's blank goes
       joints[i].shrink -= a.trim_right;
     } else if (b.trim_left > 0 && a.cls == CharClass::Opening) {
       joints[i].width -= b.trim_left;  // （“ : the second opening mark's blank goes
@@ -109,7 +112,7 @@ void add_han_latin_spacing(const std::vector<SpacedCluster>& clusters, std::vect
     const SpacedCluster& b = clusters[i + 1];
     const bool mixed =
         (a.cls == CharClass::Han && western(b.cls)) || (western(a.cls) && b.cls == CharClass::Han);
-    if (!mixed) continue;
+    if (!mixed || a.note || b.note) continue;
     const Pt em = std::min(a.em, b.em);
     joints[i].width += gap_em * em;
     joints[i].stretch += 0.1 * em;
@@ -121,7 +124,7 @@ void add_inter_character_stretch(const std::vector<SpacedCluster>& clusters,
                                  std::vector<Joint>& joints) {
   auto plain = [](CharClass k) {
     return k == CharClass::Han || k == CharClass::Latin || k == CharClass::Digit ||
-           k == CharClass::Other;
+           k == CharClass::Symbol || k == CharClass::Other;
   };
   for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
     const SpacedCluster& a = clusters[i];

@@ -15,12 +15,15 @@ enum class CharClass : std::uint8_t {
   Han,      ///< ideographs, kana, full-width letters: a 1-em square
   Opening,  ///< （〔［｛《〈「『【〖“‘ — ink on the right half of the em
   Closing,  ///< ）〕］｝》〉」』】〗”’、。，． — ink on the left half (GB placement)
-  Middle,      ///< ：；？！ — not compressed (GB/T 15834 places them in the left of the em)
+  /// ：；？！ — placed by the font: GB/T 15834 puts them in the left of the em (compressed as a
+  /// closing mark), other designs centre them (not compressed); see compress_punctuation.
+  Middle,
   Dash,        ///< — (U+2014), ―, ～
   Ellipsis,    ///< … (U+2026), ⋯
   Interpunct,  ///< · (U+00B7), ・
-  Latin,       ///< letters and Western punctuation inside words
-  Digit,       ///< 0-9 and the number separators . , inside numbers
+  Latin,       ///< Latin, Greek and Cyrillic letters
+  Digit,       ///< 0-9
+  Symbol,      ///< ASCII punctuation and symbols (+ / % [ ] . , & #): set solid beside Han
   Space,       ///< spaces (become stretchable glue)
   Newline,     ///< forced line break
   Other,
@@ -57,6 +60,7 @@ struct SpacedCluster {
   /// unknown, assume GB placement (half an em on the blank side). Fonts differ: WenQuanYi
   /// centres its brackets, and a centred mark must not be trimmed.
   Pt blank_left = -1, blank_right = -1;
+  bool note = false;  ///< a note marker (superscript such as [9]): no blank is left before it
 };
 
 /// clreq §3.1.6 (punctuation width adjustment; 标点挤压): every full-width opening or closing
@@ -66,13 +70,18 @@ struct SpacedCluster {
 /// line-end closing mark take half an em. Where two marks meet, the blank between them is
 /// removed (。」→ half + full, 」「 → half + full), as clreq prescribes for consecutive marks.
 /// A mark at the very start of the paragraph keeps its full width; a mark whose glyph has less
-/// than 0.4 em blank on that side (a centred design) is not compressed. `joints[i]` lies between
-/// clusters i and i+1 (size = clusters.size() - 1, or 0).
+/// than 0.4 em blank on that side (a centred design) is not compressed. ：；？！ are classed per
+/// font from their ink box: with 0.4 em or more blank on the right (GB/T 15834-2011 §5.1.4:
+/// Noto Serif SC's ：；) they are compressed as closing marks, centred ones or unknown ink are
+/// left at a full em. A closing mark followed by a note marker loses its blank half, so that
+/// "动能。[9]" has no hole before the marker (the marker is set solid after the mark's ink).
+/// `joints[i]` lies between clusters i and i+1 (size = clusters.size() - 1, or 0).
 void compress_punctuation(std::vector<SpacedCluster>& clusters, std::vector<Joint>& joints);
 
 /// clreq §3.2.3 (mixed Han and Western text): a gap of `gap_em` (about 1/4 em) between a Han
 /// character and an adjacent Latin letter or digit, unless punctuation or a space is already
-/// between them. The gap may stretch or shrink a little and vanishes at a line break.
+/// between them. Symbols (+ / % [n]) and note markers are set solid: "党建+项目", "300元/月",
+/// "7个[1]". The gap may stretch or shrink a little and vanishes at a line break.
 void add_han_latin_spacing(const std::vector<SpacedCluster>& clusters, std::vector<Joint>& joints,
                            double gap_em);
 

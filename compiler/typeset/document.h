@@ -2,6 +2,7 @@
 // on pages described by a PageSpec. compose/ builds it; typeset/ lays it out.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,9 +14,12 @@
 
 namespace ptbrief::typeset {
 
-/// An RGB colour, components in [0, 1].
+/// An RGB colour, components in [0, 1]; `cmyk` (components in [0, 1]) when the colour is a
+/// process colour to print as given (公文 red: C0 M100 Y100 K0), r g b then approximate it
+/// for screens and the PDF writer paints it in DeviceCMYK.
 struct Color {
   double r = 0, g = 0, b = 0;
+  std::optional<std::array<double, 4>> cmyk = std::nullopt;
   bool operator==(const Color&) const = default;
 };
 
@@ -26,6 +30,7 @@ struct TextStyle {
   Pt size = 10.5;  ///< font size (em) in points
   Color color;
   bool superscript = false;  ///< footnote-style markers: smaller, raised
+  bool no_break = false;     ///< no line break inside this run (a label kept with what it labels)
 };
 
 enum class Align { Justify, Start, Center, End };
@@ -80,6 +85,9 @@ struct TableCell {
 /// A table whose cells wrap; splits between rows with the header rows repeated.
 struct Table {
   std::vector<double> column_weights;  ///< relative widths, one per column
+  /// Columns (by index) as wide as their widest cell (one line, padding included, at most half
+  /// the table); the other columns share what is left by weight.
+  std::vector<std::size_t> fit_columns;
   std::vector<std::vector<TableCell>> header_rows;
   std::vector<std::vector<TableCell>> rows;
   ParagraphStyle cell_style;  ///< text style in cells (indent ignored)
@@ -87,6 +95,7 @@ struct Table {
   Color rule_color{0.3, 0.3, 0.3};
   Pt rule_width = 0.5;
   Pt cell_padding = 3;
+  bool rules = true;  ///< draw the rules around cells (false: a borderless layout table)
   std::optional<Color> header_fill;
   Pt space_before = 0, space_after = 0;
 };
@@ -115,6 +124,13 @@ struct BarChart {
 
 struct Spacer {
   Pt height = 0;
+  /// The blocks after this one go to the foot of the page: the last of them ends on the text
+  /// block's bottom edge (公文 版记, GB/T 9704-2012 §7.4: its last rule is the bottom edge of
+  /// the last page's text block). When they do not fit below the text above, a new page.
+  bool to_foot = false;
+  /// Kept at the top of a page, where space is otherwise dropped: a fixed distance from the
+  /// text block's top (公文 发文机关标志, GB/T 9704-2012 §7.2.2: 35 mm below it).
+  bool keep_at_top = false;
 };
 struct PageBreak {};
 

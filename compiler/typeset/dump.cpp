@@ -46,6 +46,8 @@ std::string dump(const PageList& pages, bool with_glyphs) {
         ++runs;
         glyphs += run->glyphs.size();
         if (with_glyphs)
+          out += "    run f" + std::to_string(run->font) + " size=" + num(run->size) + "\n";
+        if (with_glyphs)
           for (const PlacedGlyph& g : run->glyphs)
             out += "    glyph f" + std::to_string(run->font) + " " + std::to_string(g.gid) + " " +
                    num(g.x) + "," + num(g.y) + " +" + num(g.advance) + " " + g.text + "\n";

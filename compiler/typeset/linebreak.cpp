@@ -34,7 +34,7 @@ struct Node {
 
 struct Sums {
   std::vector<Pt> width, stretch, shrink;
-  std::vector<Pt> boxes;  // widths of boxes only
+  std::vector<Pt> boxes;  // widths of the boxes that count toward the last line's minimum
   explicit Sums(const std::vector<Item>& items) {
     const std::size_t n = items.size();
     width.assign(n + 1, 0);
@@ -47,7 +47,7 @@ struct Sums {
       width[i + 1] = width[i] + (counts ? it.width : 0);
       stretch[i + 1] = stretch[i] + (it.kind == Kind::Glue ? it.stretch : 0);
       shrink[i + 1] = shrink[i] + (it.kind == Kind::Glue ? it.shrink : 0);
-      boxes[i + 1] = boxes[i] + (it.kind == Kind::Box ? it.width : 0);
+      boxes[i + 1] = boxes[i] + (it.kind == Kind::Box && it.counts ? it.width : 0);
     }
   }
 };

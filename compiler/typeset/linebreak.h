@@ -24,11 +24,14 @@ struct Item {
   Pt shrink = 0;    ///< glue only
   int penalty = 0;  ///< penalty only: cost of breaking here (±kInfinitePenalty = never/always)
   bool flagged = false;  ///< penalty only: flagged breaks in a row cost extra
+  /// Box only: its width counts toward Params::min_last_line_width (characters do; an indent,
+  /// punctuation marks and note markers do not).
+  bool counts = true;
 
-  static Item box(Pt w) { return {Kind::Box, w, 0, 0, 0, false}; }
-  static Item glue(Pt w, Pt st, Pt sh) { return {Kind::Glue, w, st, sh, 0, false}; }
+  static Item box(Pt w, bool counts = true) { return {Kind::Box, w, 0, 0, 0, false, counts}; }
+  static Item glue(Pt w, Pt st, Pt sh) { return {Kind::Glue, w, st, sh, 0, false, false}; }
   static Item penalty_item(Pt w, int p, bool flag = false) {
-    return {Kind::Penalty, w, 0, 0, p, flag};
+    return {Kind::Penalty, w, 0, 0, p, flag, false};
   }
 };
 
@@ -38,8 +41,9 @@ struct Params {
   int line_penalty = 10;   ///< added to each line's badness (fewer lines preferred)
   int flagged_demerits = 3000;
   int fitness_demerits = 3000;  ///< adjacent lines of very different tightness
-  /// clreq §3.7 (避免孤字): extra demerits for a last line whose boxes are narrower than
-  /// `min_last_line_width` (points; e.g. a single character and its stop alone on the line).
+  /// clreq §3.7 (避免孤字): extra demerits for a last line whose counting boxes (Item::counts)
+  /// are narrower than `min_last_line_width` (points; e.g. a single character and its stop
+  /// alone on the line).
   int short_last_line_demerits = 50000;
   Pt min_last_line_width = 0;
 };

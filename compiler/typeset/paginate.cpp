@@ -40,6 +40,10 @@ class Paginator {
       std::size_t j = i;
       while (j + 1 < flow.size() && flow[j].keep_with_next && !flow[j + 1].break_before) ++j;
       if (flow[i].break_before && !page_empty()) new_page();
+      if (flow[i].to_foot) {
+        to_foot(flow, i);
+        return;
+      }
       const Pt h = group_height(flow, i, j, page_empty()) + grid_shift(flow[i]);
       if (!fits(h) && !page_empty() && group_height(flow, i, j, true) <= block_.height) new_page();
       for (std::size_t k = i; k <= j; ++k) {
@@ -53,6 +57,21 @@ class Paginator {
   }
 
  private:
+  // The slabs from `i` to the end at the foot of the page, off the grid, the last one ending
+  // on the text block's bottom edge; on a new page when they do not fit below the text.
+  void to_foot(std::vector<Slab>& flow, std::size_t i) {
+    if (out_.pages.empty()) new_page();
+    Pt h = 0;
+    for (std::size_t k = i; k < flow.size(); ++k) h += flow[k].space_before + flow[k].height;
+    if (!fits(h) && !page_empty()) new_page();
+    for (std::size_t k = i; k < flow.size(); ++k) {
+      y_ = std::max(y_, block_.height - h);
+      flow[k].on_grid = false;
+      put(flow[k], true);
+      h -= flow[k].space_before + flow[k].height;
+    }
+  }
+
   bool page_empty() const { return out_.pages.empty() || y_ == 0; }
   bool fits(Pt h) const { return !out_.pages.empty() && y_ + h <= block_.height + 0.01; }
 
@@ -64,7 +83,7 @@ class Paginator {
   }
 
   Pt slab_height(const Slab& s, bool at_top) const {
-    return (at_top ? 0 : s.space_before) + header_height(s, at_top) + s.height;
+    return (at_top && !s.keep_space ? 0 : s.space_before) + header_height(s, at_top) + s.height;
   }
 
   // Where a slab that follows the document grid starts: the grid line nearest to where its
@@ -81,7 +100,7 @@ class Paginator {
 
   // The distance grid_top moves a slab from its natural place (may be negative).
   Pt grid_shift(const Slab& s) const {
-    const bool with_space = !page_empty();
+    const bool with_space = !page_empty() || s.keep_space;
     return grid_top(s, with_space) - (with_space ? y_ + s.space_before : y_);
   }
 
@@ -107,7 +126,7 @@ class Paginator {
   void place(Slab& s) {
     if (out_.pages.empty()) new_page();
     const bool at_top = page_empty();
-    bool space = !at_top;
+    bool space = !at_top || s.keep_space;
     if (s.header && (s.header_always || at_top)) {
       if (space) y_ += s.space_before;  // the table's space goes above its header
       space = false;
@@ -172,7 +191,13 @@ void running_line(const RunningLine& rl, const Document& doc, std::size_t index,
     const std::string* tmpl;
     int where;  // 0 left, 1 center, 2 right
   };
-  const Slot slots[] = {{&rl.left, 0}, {&rl.center, 1}, {&rl.right, 2}, {&rl.outer, odd ? 2 : 0}};
+  // With mirrored margins, left and right mean inner and outer: an even page swaps them, so a
+  // running head set right sits on the outer side of every page, never on the binding side.
+  const bool swap = doc.page.mirrored && !odd;
+  const Slot slots[] = {{&rl.left, swap ? 2 : 0},
+                        {&rl.center, 1},
+                        {&rl.right, swap ? 0 : 2},
+                        {&rl.outer, odd ? 2 : 0}};
   for (const Slot& slot : slots) {
     if (slot.tmpl->empty()) continue;
     SetLine line = set_label(expand(*slot.tmpl, page, pages, doc.meta), rl.style, e);

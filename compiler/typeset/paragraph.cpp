@@ -67,7 +67,9 @@ std::vector<SpacedCluster> spaced_clusters(const Prepared& p, Engine& e) {
     s.cls = c.cls;
     s.width = c.width;
     s.em = effective_size(p.text.styles[c.style]);
-    if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing) &&
+    s.note = p.text.styles[c.style].superscript;
+    if ((s.cls == CharClass::Opening || s.cls == CharClass::Closing ||
+         s.cls == CharClass::Middle) &&
         c.glyph_end > c.glyph_begin) {
       // Where the ink is: the blank on each side of the mark's glyph, from its extents.
       const std::uint32_t gid = p.shaped.glyphs[c.glyph_begin].gid;
@@ -101,24 +103,37 @@ void keep_note_markers(const Prepared& p, std::vector<BreakAfter>& breaks) {
   }
 }
 
+// A run styled no_break is set on one line: "[4]第7段" never splits after its label.
+void keep_no_break_runs(const Prepared& p, std::vector<BreakAfter>& breaks) {
+  const auto& clusters = p.shaped.clusters;
+  for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
+    const std::uint32_t st = clusters[i].style;
+    if (p.text.styles[st].no_break && clusters[i + 1].style == st)
+      breaks[clusters[i].end - 1] = BreakAfter::Never;
+  }
+}
+
 // Builds the items: boxes for clusters, glue for spaces and joints, penalties where the
 // break rules forbid or allow a break without glue.
 void build_items(Prepared& p, const ParagraphStyle& style) {
   const auto& clusters = p.shaped.clusters;
   const std::size_t n = clusters.size();
   std::vector<Joint> joints(n ? n - 1 : 0);
-  if (!p.pitch) compress_punctuation(p.spaced, joints);  // grid text keeps full-width marks
+  // On the document grid too: marks are compressed, and the justification spreads the slack
+  // so that a justified line still starts and ends on the grid (its first and last cells).
+  compress_punctuation(p.spaced, joints);
   add_han_latin_spacing(p.spaced, joints, style.han_latin_gap_em);
   add_inter_character_stretch(p.spaced, joints);
   std::vector<BreakAfter> breaks = find_breaks(p.text.text);
   keep_note_markers(p, breaks);
+  keep_no_break_runs(p, breaks);
 
   auto push = [&](BItem it, ItemSource::Kind k, std::uint32_t cl = 0) {
     p.items.push_back(it);
     p.sources.push_back({k, cl});
   };
   const Pt indent = style.first_indent_em * (p.pitch ? *p.pitch : style.text.size);
-  if (indent > 0) push(BItem::box(indent), ItemSource::Indent);
+  if (indent > 0) push(BItem::box(indent, false), ItemSource::Indent);
   for (std::size_t i = 0; i < n; ++i) {
     const SpacedCluster& s = p.spaced[i];
     if (s.cls == CharClass::Newline) {
@@ -133,7 +148,9 @@ void build_items(Prepared& p, const ParagraphStyle& style) {
       push(BItem::glue(s.width, s.width / 2, s.width / 3), ItemSource::SpaceGlue, std::uint32_t(i));
       continue;
     }
-    push(BItem::box(s.width - s.trim_left - s.trim_right), ItemSource::ClusterBox,
+    // 孤字 counts characters only: marks and note markers do not make a last line long enough.
+    const bool counts = !is_cjk_punctuation(s.cls) && !s.note && s.cls != CharClass::Symbol;
+    push(BItem::box(s.width - s.trim_left - s.trim_right, counts), ItemSource::ClusterBox,
          std::uint32_t(i));
     if (i + 1 >= n) break;
     const CharClass next = p.spaced[i + 1].cls;
@@ -238,6 +255,30 @@ struct LinePlacer {
   }
 };
 
+// Centred text over several lines (titles) is balanced: broken at the narrowest measure that
+// keeps its number of lines, so no line is left with a lone character ("…汇" / "编") — the
+// lines are then centred in the full measure.
+std::vector<lb::Break> balance(const std::vector<BItem>& items, Pt measure, const lb::Params& params,
+                               std::vector<lb::Break> breaks) {
+  if (breaks.size() < 2) return breaks;
+  auto ok = [&](const std::vector<lb::Break>& b) {
+    return b.size() == breaks.size() &&
+           std::none_of(b.begin(), b.end(), [](const lb::Break& x) { return x.overfull; });
+  };
+  Pt lo = measure / double(breaks.size()), hi = measure;
+  for (int step = 0; step < 10 && hi - lo > 0.5; ++step) {
+    const Pt mid = (lo + hi) / 2;
+    std::vector<lb::Break> b = lb::break_lines(items, {mid}, params);
+    if (ok(b)) {
+      hi = mid;
+      breaks = std::move(b);
+    } else {
+      lo = mid;
+    }
+  }
+  return breaks;
+}
+
 }  // namespace
 
 std::size_t FontTable::index(const LoadedFace* face) {
@@ -268,8 +309,10 @@ std::vector<SetLine> set_text(const std::vector<Inline>& content, const Paragrap
   // Total-fit breaking over the measure left by the indents.
   const Pt measure = std::max<Pt>(width - style.left_indent - style.right_indent, style.text.size);
   lb::Params params;
-  params.min_last_line_width = 3 * style.text.size;  // 孤字: no lone character on the last line
-  const std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure}, params);
+  // 孤字 (clreq §3.7): a last line holds at least two characters, marks and markers not counted.
+  params.min_last_line_width = 1.9 * (p.pitch ? *p.pitch : style.text.size);
+  std::vector<lb::Break> breaks = lb::break_lines(p.items, {measure}, params);
+  if (style.align == Align::Center) breaks = balance(p.items, measure, params, std::move(breaks));
 
   const Pt leading = leading_of(style, e);
   const Pt size = style.text.size;

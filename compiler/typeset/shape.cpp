@@ -150,7 +150,7 @@ StyledText styled_text(const std::vector<Inline>& content, const TextStyle& base
     if (st.styles.empty() ||
         !(st.styles.back().font == style.font && st.styles.back().size == style.size &&
           st.styles.back().color == style.color &&
-          st.styles.back().superscript == style.superscript)) {
+          st.styles.back().superscript == style.superscript && !style.no_break)) {
       st.styles.push_back(style);
       st.style_starts.push_back(std::uint32_t(st.text.size()));
     }

@@ -304,3 +304,120 @@ TEST_CASE("a level reached is not printed as an increase", "[compose]") {
   f.quote = "覆盖率分别提升至34.65%";
   CHECK(format_figure(f) == "34.65%");
 }
+
+TEST_CASE("gongwen ends with the 版记 at the foot: rules 0.35/0.25/0.35 mm, issuer and date",
+          "[compose]") {
+  const auto facts = synthetic();
+  auto layout = *load_layout("gongwen");
+  layout.imprint.copy_to = "各园区党工委";
+  CollectingSink sink;
+  BriefRequest r;
+  r.kind = BriefRequest::Kind::Park;
+  r.name = "甲高新区";
+  r.date = "2025年9月22日";
+  const auto doc = ptbrief::compose::compose(facts, r, layout, sink);
+  std::size_t foot = doc.blocks.size();
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (auto* s = std::get_if<typeset::Spacer>(&doc.blocks[i]); s && s->to_foot) foot = i;
+  REQUIRE(foot + 6 == doc.blocks.size());  // spacer, rule, 抄送, rule, 印发 line, rule
+  std::vector<Pt> rules;
+  for (std::size_t i = foot; i < doc.blocks.size(); ++i)
+    if (auto* rl = std::get_if<typeset::Rule>(&doc.blocks[i])) rules.push_back(rl->thickness);
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0] == Approx(mm(0.35)));
+  CHECK(rules[1] == Approx(mm(0.25)));
+  CHECK(rules[2] == Approx(mm(0.35)));
+  const auto* cc = std::get_if<typeset::Paragraph>(&doc.blocks[foot + 2]);
+  REQUIRE(cc);
+  CHECK(cc->content.at(0).text == "抄送：各园区党工委。");
+  const auto* line = std::get_if<typeset::Table>(&doc.blocks[foot + 4]);
+  REQUIRE(line);
+  CHECK_FALSE(line->rules);
+  const auto& row = line->rows.at(0);
+  CHECK(row.at(1).content.at(0).text == layout.masthead.publisher);
+  CHECK(row.at(2).content.at(0).text == "2025年9月22日印发");
+  CHECK(row.at(2).align == typeset::Align::End);
+
+  // Without recipients no 抄送 line; without a date only the 印发机关; briefing has no 版记.
+  r.date.clear();
+  const auto plain_doc = make(facts, BriefRequest::Kind::Park, "甲高新区", "gongwen");
+  int rule_count = 0;
+  for (const auto& b : plain_doc.blocks) rule_count += std::holds_alternative<typeset::Rule>(b);
+  CHECK(rule_count == 1 + 2);  // the red masthead rule and the two 版记 rules
+  const auto undated = ptbrief::compose::compose(facts, r, *load_layout("gongwen"), sink);
+  const auto* last = std::get_if<typeset::Table>(&undated.blocks.at(undated.blocks.size() - 2));
+  REQUIRE(last);
+  CHECK(last->rows.at(0).at(2).content.at(0).text.empty());
+  for (const auto& b : make(facts, BriefRequest::Kind::Park, "甲高新区").blocks)
+    if (auto* s = std::get_if<typeset::Spacer>(&b)) CHECK_FALSE(s->to_foot);
+}
+
+TEST_CASE("the key-figure table sizes its value column from the values", "[compose]") {
+  const auto doc = make(synthetic(), BriefRequest::Kind::Park, "甲高新区");
+  for (const auto& b : doc.blocks)
+    if (auto* t = std::get_if<typeset::Table>(&b)) {
+      CHECK(t->fit_columns == std::vector<std::size_t>{1});
+      return;
+    }
+  FAIL("no table");
+}
+
+TEST_CASE("a source's paragraph labels are unbreakable runs", "[compose]") {
+  const auto doc = make(synthetic(), BriefRequest::Kind::Park, "甲高新区");
+  int labels = 0;
+  for (const auto& b : doc.blocks)
+    if (auto* p = std::get_if<typeset::Paragraph>(&b))
+      for (const auto& in : p->content)
+        if (in.style && in.style->no_break) {
+          ++labels;
+          CHECK(in.text.front() == '[');
+          CHECK(in.text.substr(in.text.size() - 3) == "段");
+        }
+  CHECK(labels >= 3);
+}
+
+TEST_CASE("chart labels are cut to two lines' worth, never leaving a quotation open", "[compose]") {
+  auto facts = synthetic();
+  for (auto& f : facts.figures)
+    if (f.subject == "入驻企业") f.subject = "持续开展“党课教育万里行进企业进工地进园区”活动的企业";
+    else if (f.subject == "集聚企业") f.subject = "集聚产业链上下游企业";
+  const auto doc = make(facts, BriefRequest::Kind::Park, "甲高新区");
+  const typeset::BarChart* chart = nullptr;
+  for (const auto& b : doc.blocks)
+    if (auto* c = std::get_if<typeset::BarChart>(&b)) chart = c;
+  REQUIRE(chart);
+  bool cut = false;
+  for (const auto& label : chart->labels) {
+    INFO(label);
+    const auto count = [&](const std::string& mark) {
+      int n = 0;
+      for (auto at = label.find(mark); at != std::string::npos; at = label.find(mark, at + 1)) ++n;
+      return n;
+    };
+    CHECK(count("“") == count("”"));
+    if (label.find("…") != std::string::npos) {
+      cut = true;
+      CHECK(label == "持续开展…");
+    }
+  }
+  CHECK(cut);
+  CHECK(std::find(chart->labels.begin(), chart->labels.end(), "集聚产业链上下游企业") !=
+        chart->labels.end());  // 10 characters: kept whole, wrapped by the chart
+}
+
+TEST_CASE("gongwen: the masthead 35 mm below the text block's top, in DeviceCMYK red", "[compose]") {
+  const auto doc = make(synthetic(), BriefRequest::Kind::Park, "甲高新区", "gongwen");
+  const auto* top = std::get_if<typeset::Spacer>(&doc.blocks.at(0));
+  REQUIRE(top);
+  CHECK(top->keep_at_top);
+  const auto* masthead = std::get_if<typeset::Paragraph>(&doc.blocks.at(1));
+  REQUIRE(masthead);
+  const auto& st = masthead->style;
+  CHECK(top->height + (st.leading - st.text.size) / 2 == Approx(mm(35)));
+  CHECK_FALSE(st.snap_to_grid);
+  REQUIRE(st.text.color.cmyk.has_value());
+  CHECK(*st.text.color.cmyk == std::array<double, 4>{0, 1, 1, 0});
+  const auto* info = std::get_if<typeset::Paragraph>(&doc.blocks.at(2));
+  REQUIRE(info);
+  CHECK(info->style.text.size == Approx(16));  // 3号
+}

@@ -140,3 +140,77 @@ TEST_CASE("a table's group row is never the last row on a page", "[paginate]") {
     }
   }
 }
+
+namespace {
+
+// The glyphs of page 0 with the line records, for grid-line checks.
+std::vector<PlacedGlyph> page_glyphs(const PageList& pages) {
+  std::vector<PlacedGlyph> out;
+  for (const Item& item : pages.pages.at(0).items)
+    if (const auto* run = std::get_if<GlyphRun>(&item))
+      out.insert(out.end(), run->glyphs.begin(), run->glyphs.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("grid: marks are compressed, justified lines still start and end on the grid",
+          "[grid]") {
+  Document doc = gongwen_page();
+  std::string text;
+  for (int i = 0; i < 6; ++i)
+    text += "园区党工委坚持“党建引领、产业为本”，推行“红色代办”“企业点单”机制；";
+  doc.blocks.push_back(para(text + "成效明显。", 16));
+  const PageList pages = run(doc);
+  const Pt left = mm(28), right = mm(210) - mm(26);
+  const auto& lines = pages.pages.at(0).lines;
+  REQUIRE(lines.size() >= 5);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    INFO(lines[i].text);
+    CHECK(lines[i].justified);
+    CHECK(lines[i].x_start == Approx(i == 0 ? left + 2 * kPitch : left).margin(0.01));
+    CHECK(lines[i].x_end == Approx(right).margin(0.01));   // the last cell's edge
+  }
+  // Adjacent marks take at most 1.5 pitch (”， “”), never two cells; a line-end mark half.
+  const auto gs = page_glyphs(pages);
+  auto mark = [](const std::string& t) {
+    return t == "“" || t == "”" || t == "，" || t == "、" || t == "；" || t == "。";
+  };
+  int pairs = 0;
+  for (std::size_t i = 0; i + 1 < gs.size(); ++i)
+    if (mark(gs[i].text) && mark(gs[i + 1].text) && std::abs(gs[i].y - gs[i + 1].y) < 0.1) {
+      ++pairs;
+      CHECK(gs[i].advance + gs[i + 1].advance <= 1.5 * kPitch + 0.01);
+    }
+  CHECK(pairs >= 8);
+  // Letter-spacing: ideographs next to each other stay within 5 % of the em of one pitch.
+  for (std::size_t i = 0; i + 1 < gs.size(); ++i)
+    if (!mark(gs[i].text) && !mark(gs[i + 1].text) && std::abs(gs[i].y - gs[i + 1].y) < 0.1)
+      CHECK(gs[i + 1].x - gs[i].x <= kPitch + 0.05 * 16 + 0.01);
+}
+
+TEST_CASE("grid: a paragraph's last line holds two characters besides its marks (孤字)",
+          "[grid]") {
+  // 28 characters fill a line; with one more and a stop, the last line would hold a lone
+  // character, 。 and a note marker — as wide as three characters, but marks and markers do
+  // not count.
+  for (int extra = 1; extra <= 3; ++extra) {
+    Document doc = gongwen_page();
+    std::string text;
+    for (int i = 0; i < 28 + extra; ++i) text += i % 7 == 3 ? "，" : "党";
+    Paragraph p = para(text + "。", 16);
+    p.style.first_indent_em = 0;
+    TextStyle sup = p.style.text;
+    sup.superscript = true;
+    p.content.push_back({"[12]", sup});
+    doc.blocks.push_back(p);
+    const PageList pages = run(doc);
+    const auto& lines = pages.pages.at(0).lines;
+    INFO(extra << " more: " << lines.back().text);
+    REQUIRE(lines.size() == 2);
+    int han = 0;
+    for (std::size_t at = 0; at + 3 <= lines.back().text.size(); at += 3)
+      han += lines.back().text.compare(at, 3, "党") == 0;
+    CHECK(han >= 2);
+  }
+}

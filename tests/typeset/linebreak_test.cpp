@@ -56,6 +56,34 @@ TEST_CASE("total fit avoids a single box alone on the last line where first fit 
   CHECK(total == 9);
 }
 
+TEST_CASE("marks and markers do not count toward the last line's minimum (孤字)", "[linebreak]") {
+  // Nine characters, then a stop and a note marker that may not start a line. A last line of
+  // one character, its stop and its marker is as wide as two and a half boxes, but only one
+  // box counts: the breaker takes a character down with it.
+  std::vector<Item> items;
+  for (int i = 0; i < 9; ++i) {
+    items.push_back(Item::box(10));
+    items.push_back(Item::glue(0, 5, 0));
+  }
+  items.pop_back();
+  items.push_back(Item::penalty_item(0, kInfinitePenalty));
+  items.push_back(Item::box(5, false));  // 。 (its inked half)
+  items.push_back(Item::penalty_item(0, kInfinitePenalty));
+  items.push_back(Item::box(10, false));  // [9]
+  items.push_back(Item::glue(0, kFil, 0));
+  items.push_back(Item::penalty_item(0, -kInfinitePenalty));
+  Params params;
+  params.min_last_line_width = 19;
+  const auto lines = boxes_per_line(items, break_optimal(items, {40}, params));
+  REQUIRE(!lines.empty());
+  CHECK(lines.back() >= 4);  // at least two characters besides the stop and the marker
+
+  Params by_width = params;  // counting every box, the lone character would pass
+  std::vector<Item> all = items;
+  for (Item& it : all) it.counts = true;
+  CHECK(boxes_per_line(all, break_optimal(all, {40}, by_width)).back() == 3);
+}
+
 TEST_CASE("an infinite penalty before a glue forbids that break", "[linebreak]") {
   // Boxes 0..5; the break between box 3 and 4 is forbidden (kinsoku), so line 1 ends after 3.
   std::vector<Item> items;

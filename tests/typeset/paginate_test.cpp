@@ -194,3 +194,87 @@ TEST_CASE("the sample document's text is all on the pages, in order", "[paginate
       at = found + text.size();
     }
 }
+
+TEST_CASE("with mirrored margins a running head set right stays on the outer side", "[paginate]") {
+  Document doc = small_pages();
+  doc.page.mirrored = true;
+  doc.page.margin_inner = 50;
+  doc.page.margin_outer = 30;
+  doc.page.header.right = "简报标题";
+  doc.page.header.left = "第{page}页";
+  doc.blocks.push_back(para(repeat("园区企业党建工作稳步推进。", 40)));
+  const PageList pages = run(doc);
+  REQUIRE(pages.pages.size() >= 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const LineRecord* head = nullptr;
+    const LineRecord* number = nullptr;
+    for (const LineRecord& l : pages.pages[i].lines) {
+      if (l.text == "简报标题") head = &l;
+      if (l.text == "第" + std::to_string(i + 1) + "页") number = &l;
+    }
+    REQUIRE(head);
+    REQUIRE(number);
+    if (i == 0) {  // odd page: outer = right (300 − 30), inner = left (50)
+      CHECK(head->x_end == Approx(270).margin(0.01));
+      CHECK(number->x_start == Approx(50).margin(0.01));
+    } else {  // even page: outer = left (30), inner = right (300 − 50)
+      CHECK(head->x_start == Approx(30).margin(0.01));
+      CHECK(number->x_end == Approx(250).margin(0.01));
+    }
+  }
+}
+
+TEST_CASE("blocks after a to_foot spacer end on the bottom edge of the text block", "[paginate]") {
+  Document doc = small_pages();
+  doc.blocks.push_back(para("正文一段。"));
+  Spacer foot;
+  foot.to_foot = true;
+  doc.blocks.push_back(foot);
+  Rule top;
+  top.thickness = mm(0.35);
+  doc.blocks.push_back(top);
+  doc.blocks.push_back(para("版记一行"));
+  Rule bottom = top;
+  doc.blocks.push_back(bottom);
+  const PageList one = run(doc);
+  REQUIRE(one.pages.size() == 1);
+  std::vector<const Stroke*> strokes;
+  for (const Item& item : one.pages[0].items)
+    if (const auto* s = std::get_if<Stroke>(&item)) strokes.push_back(s);
+  REQUIRE(strokes.size() == 2);
+  // The last rule's lower edge is the text block's bottom edge (240 − 30).
+  CHECK(strokes[1]->y1 + strokes[1]->width / 2 == Approx(210).margin(0.01));
+  CHECK(strokes[0]->y1 < strokes[1]->y1);
+
+  // Wherever the text above ends, the foot is whole on the last page, at its foot, below
+  // every line of text (on a new page when it does not fit).
+  for (int n = 8; n <= 16; ++n) {
+    Document d = doc;
+    d.blocks.insert(d.blocks.begin(), para(repeat("园区企业党建工作稳步推进。", n)));
+    const PageList pages = run(d);
+    INFO(n << " sentences above");
+    const Page& last = pages.pages.back();
+    std::vector<const Stroke*> rules;
+    for (const Item& item : last.items)
+      if (const auto* s = std::get_if<Stroke>(&item)) rules.push_back(s);
+    REQUIRE(rules.size() == 2);
+    CHECK(rules[1]->y1 + rules[1]->width / 2 == Approx(210).margin(0.01));
+    for (const LineRecord& l : last.lines)
+      if (l.text != "版记一行") CHECK(l.baseline < rules[0]->y1);
+  }
+}
+
+TEST_CASE("a keep_at_top spacer is not dropped at the top of a page", "[paginate]") {
+  Document doc = small_pages();
+  Spacer top;
+  top.height = 40;
+  doc.blocks.push_back(top);
+  Paragraph p = para("标志");
+  p.style.leading = 20;
+  p.style.first_indent_em = 0;
+  doc.blocks.push_back(p);
+  const Pt dropped = run(doc).pages.at(0).lines.at(0).baseline;
+  std::get<Spacer>(doc.blocks[0]).keep_at_top = true;
+  const Pt kept = run(doc).pages.at(0).lines.at(0).baseline;
+  CHECK(kept - dropped == Approx(40).margin(0.01));
+}

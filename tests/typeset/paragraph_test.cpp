@@ -213,3 +213,83 @@ TEST_CASE("a note marker never starts a line: it stays with the text it annotate
     }
   }
 }
+
+TEST_CASE("Noto Serif SC's ：； are compressed: ：“ takes 1.5 em, a line-end ； half an em",
+          "[compression]") {
+  // Noto Serif CJK SC draws ：； in the left of the em: classed from the ink box, they lose
+  // their blank half before another mark and at a line end, as 。 does.
+  const PageList pages = set({para("做法：“甲乙”", Align::Start, 0)});
+  const auto gs = glyphs(pages);
+  CHECK(find(gs, "甲").x - find(gs, "：").x == Approx(15).margin(0.01));  // ： half + “ full
+  // Twenty characters fill a 200 pt line; the ； after them hangs into a half em only when it
+  // is compressed, else the line is re-broken. Either way the line ends at the measure.
+  std::string text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯；辰巳午未申";
+  const PageList p2 = set({para(text, Align::Justify, 0)}, 245);
+  const auto& lines = p2.pages.at(0).lines;
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text.substr(lines[0].text.size() - 3) == "；");
+  CHECK(lines[0].x_end == Approx(lines[0].right).margin(0.01));
+  const auto g2 = glyphs(p2);
+  CHECK(find(g2, "；").advance == Approx(5).margin(0.01));  // its inked half
+}
+
+TEST_CASE("symbols and note markers are set solid, letters and digits a quarter em off",
+          "[spacing]") {
+  Paragraph p = para("党建+项目300元/月7个", Align::Start, 0);
+  TextStyle sup = p.style.text;
+  sup.superscript = true;
+  p.content.push_back({"[1]", sup});
+  p.content.push_back({"第13段", std::nullopt});
+  const auto gs = glyphs(set({p}));
+  CHECK(find(gs, "+").x - find(gs, "建").x == Approx(10).margin(0.01));
+  CHECK(find(gs, "项").x - find(gs, "+").x == Approx(find(gs, "+").advance).margin(0.01));
+  const PlacedGlyph& open = find(gs, "[");
+  CHECK(open.x - find(gs, "个").x == Approx(10).margin(0.01));  // 个[: solid
+  CHECK(find(gs, "第").x - find(gs, "]").x == Approx(find(gs, "]").advance).margin(0.01));
+}
+
+TEST_CASE("a note marker after 。 follows the stop's ink, no half-em hole", "[compression]") {
+  Paragraph p = para("动能。", Align::Start, 0);
+  TextStyle sup = p.style.text;
+  sup.superscript = true;
+  p.content.push_back({"[9]", sup});
+  p.content.push_back({"其后", std::nullopt});
+  const auto gs = glyphs(set({p}));
+  CHECK(find(gs, "[").x - find(gs, "。").x == Approx(5).margin(0.01));
+}
+
+TEST_CASE("a no_break run never splits: [4]第7段 stays on one line", "[paragraph]") {
+  for (int fill = 14; fill <= 19; ++fill) {
+    Paragraph p = para("", Align::Justify, 0);
+    std::string lead;
+    for (int i = 0; i < fill; ++i) lead += "文";
+    p.content = {{lead + "：", std::nullopt}};
+    TextStyle label = p.style.text;
+    label.no_break = true;
+    p.content.push_back({"[4]第7段", label});
+    p.content.push_back({"；", std::nullopt});
+    p.content.push_back({"[5]第12段", label});
+    p.content.push_back({"。", std::nullopt});
+    const PageList pages = set({p});
+    INFO(fill);
+    std::string all;
+    for (const LineRecord& l : pages.pages.at(0).lines) {
+      INFO(l.text);
+      CHECK((l.text.find("[4]") == std::string::npos || l.text.find("[4]第7段") != std::string::npos));
+      CHECK((l.text.find("[5]") == std::string::npos || l.text.find("[5]第12段") != std::string::npos));
+    }
+  }
+}
+
+TEST_CASE("a centred title over two lines is balanced, no lone character on a line", "[paragraph]") {
+  // 21 characters in a 200 pt measure of 10 pt type: first fit gives 20 + 1.
+  Paragraph p = para("园区党建工作简报汇编第一辑上下游企业合订", Align::Center, 0);
+  p.content.front().text += "编";
+  const PageList pages = set({p});
+  const auto& lines = pages.pages.at(0).lines;
+  REQUIRE(lines.size() == 2);
+  const auto chars = [](const std::string& t) { return int(t.size() / 3); };
+  CHECK(std::abs(chars(lines[0].text) - chars(lines[1].text)) <= 1);
+  for (const LineRecord& l : lines)  // centred in the full measure
+    CHECK((l.x_start - l.left) == Approx(l.right - l.x_end).margin(0.01));
+}
