@@ -11,5 +11,6 @@ CommandSpec make_command();
 CommandSpec list_command();
 CommandSpec pack_command();
 CommandSpec debug_command();
+CommandSpec serve_command();
 
 }  // namespace ptbrief::cli
