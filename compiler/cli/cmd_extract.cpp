@@ -3,11 +3,13 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/corpus_facts.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 
@@ -114,9 +116,13 @@ int run(const Invocation& inv) {
     throw UsageError(trf("--format must be json or table, not '{1}'", {fmt}));
   if (inv.value("park") && inv.value("topic"))
     throw UsageError(tr("give --park or --topic, not both"));
+  const auto output = inv.value("output");
+  if (output && (output->empty() || *output == "-"))
+    throw UsageError(tr("-o takes a file name; without -o the facts go to standard output"));
+  if (output && fmt != "json") throw UsageError(tr("-o writes a facts file: use it with --format json"));
   CollectingSink sink;
-  auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
-  auto facts = extract::extract(corpus, extract::default_topics_file(), sink);
+  auto facts = pack::load_facts(corpus_dir(inv), sink, load_options(inv)).facts;  // + corrections
+  extract::FactsScope scope;
   if (auto park = inv.value("park")) {
     const extract::Park* p = extract::find_park(facts, *park);
     if (!p) {
@@ -124,16 +130,22 @@ int run(const Invocation& inv) {
       for (const auto& x : facts.parks) names.push_back(x.name);
       unknown_name("park", *park, names);
     }
+    scope.park = p->name;
     facts = extract::select(facts, p->name, "");
   } else if (auto topic = inv.value("topic")) {
     std::vector<std::string> ids;
     for (const auto& t : facts.topics) ids.push_back(t.id);
     if (std::find(ids.begin(), ids.end(), *topic) == ids.end()) unknown_name("topic", *topic, ids);
+    scope.topic = *topic;
     facts = extract::select(facts, "", *topic);
   }
-  if (fmt == "json")
-    *inv.out << extract::to_json(facts);
-  else
+  if (output) {
+    write_file_atomically(*output, extract::to_facts_json(facts, scope));
+    *inv.out << *output << "\n";
+  } else if (fmt == "json") {
+    *inv.out << extract::to_facts_json(facts, scope);
+  } else
+
     print_tables(*inv.out, facts);
   for (const auto& d : sink.items)
     if (d.severity != Severity::Note) *inv.err << ptbrief::format(d) << "\n";
@@ -146,16 +158,22 @@ CommandSpec extract_command() {
   CommandSpec c;
   c.name = "extract";
   c.summary = tr("extract parks, key figures, practices and topics");
-  c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table]";
+  c.synopsis =
+      "ptbrief extract [--corpus DIR] [--corrections FILE] [--park P | --topic T]\n"
+      "                       [--format json|table] [-o FILE]";
   c.description =
       tr("Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
          "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
-         "practices, and briefing topics. --park/--topic keep the facts of one park or topic.");
+         "practices, and briefing topics. --park/--topic keep the facts of one park or topic.\n"
+         "The corrections file is applied first. --format json (with -o FILE, into a file) is\n"
+         "the facts file: self-contained, \"schema\": 1, what 'ptbrief make --facts' prints.");
   c.options = {
       {"corpus", "DIR", tr("article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)"), ""},
       {"park", "P", tr("only this park (canonical name, alias, or long form)"), ""},
       {"topic", "T", tr("only this topic (an id from compiler/extract/topics.json)"), ""},
-      {"format", "FMT", tr("json or table (default: json)"), ""}};
+      {"format", "FMT", tr("json or table (default: json)"), ""},
+      corrections_option(),
+      {"output", "FILE", tr("write the facts file to FILE"), "o"}};
   c.run = run;
   return c;
 }

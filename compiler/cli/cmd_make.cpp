@@ -6,10 +6,12 @@
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "base/i18n.h"
+#include "base/limits.h"
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
+#include "cli/corpus_facts.h"
 #include "cli/defaults.h"
 #include "compose/compose.h"
 #include "pack/build.h"
@@ -80,19 +82,47 @@ std::size_t report(const Invocation& inv, CollectingSink& sink) {
   return warnings;
 }
 
+/// The facts a brief is made from: the corpus (ingested, extracted, corrected), or with
+/// --facts FILE exactly the facts in that file, the corpus unread.
+struct BriefFacts {
+  extract::Facts facts;
+  extract::FactsScope scope;  ///< what a facts file was extracted for
+};
+
+BriefFacts brief_facts(const Invocation& inv, CollectingSink& sink) {
+  BriefFacts out;
+  if (auto file = inv.value("facts")) {
+    const std::string text = read_file(*file, limits::kMaxJsonBytes);
+    out.facts = extract::read_facts_json(text, *file, &out.scope);  // checked, JSON paths
+    return out;
+  }
+  out.facts = pack::load_facts(corpus_dir(inv), sink, load_options(inv)).facts;
+  return out;
+}
+
 int run(const Invocation& given) {
-  const auto park = given.value("park"), topic = given.value("topic");
-  if (park.has_value() == topic.has_value())
+  auto park = given.value("park"), topic = given.value("topic");
+  const bool from_file = given.value("facts").has_value();
+  if (from_file && (given.value("corpus") || given.value("corrections")))
+    throw UsageError(tr("--facts FILE is made without the corpus: leave out --corpus and "
+                        "--corrections (they apply when the facts file is extracted)"));
+  if (park && topic) throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
+  if (!from_file && !park && !topic)
     throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
-  const std::filesystem::path corpus = given.value_or("corpus", default_corpus_dir().string());
   Invocation inv = given;
-  apply_corpus_defaults(inv, corpus);                                      // + ptbrief.json
+  if (!from_file) apply_corpus_defaults(inv, corpus_dir(inv));            // + ptbrief.json
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
 
   CollectingSink sink;
-  const pack::CorpusFacts loaded = pack::load_facts(corpus, sink);         // corpus → facts
+  const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
   std::size_t warnings = report(inv, sink);
+  if (!park && !topic) {  // a facts file names its brief
+    if (!loaded.scope.park.empty()) park = loaded.scope.park;
+    else if (!loaded.scope.topic.empty()) topic = loaded.scope.topic;
+    else
+      throw UsageError(tr("this facts file covers the whole corpus: give --park NAME or --topic NAME"));
+  }
   compose::BriefRequest request = brief_request(loaded.facts, park, topic);  // resolved name
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
@@ -124,7 +154,8 @@ CommandSpec make_command() {
   c.summary = tr("build one briefing PDF for a park or a topic");
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
-      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]...";
+      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--corrections FILE]\n"
+      "       ptbrief make --facts FILE [--park NAME | --topic NAME] [--layout NAME] [-o …]";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
          "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
@@ -132,7 +163,9 @@ CommandSpec make_command() {
          "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
          "options give byte-identical PDFs. --issue and --set change layout fields for this run.\n"
          "A ptbrief.json in the corpus folder gives defaults for --layout, --issue, --date and\n"
-         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.");
+         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.\n"
+         "--facts FILE typesets exactly the facts of a facts file ('ptbrief extract -o'), which may\n"
+         "be hand-edited, without reading the corpus; the brief is the one the file was extracted for.");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
       {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
@@ -141,7 +174,9 @@ CommandSpec make_command() {
       {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
       {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
       {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
-      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
+      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true},
+      corrections_option(),
+      {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""}};
   c.run = run;
   return c;
 }

@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/corpus_facts.h"
 #include "pack/pack.h"
 
 namespace ptbrief::cli {
@@ -129,13 +130,14 @@ void print_dry_run(std::ostream& out, const pack::RunReport& r) {
       << " up to date\n";
 }
 
-/// Warnings from the build, each distinct one once.
-void print_warnings(std::ostream& err, const CollectingSink& sink) {
+/// Warnings from the build, each distinct one once; returns how many were printed.
+std::size_t print_warnings(std::ostream& err, const CollectingSink& sink) {
   std::set<std::string> seen;
   for (const auto& d : sink.items)
     if (d.severity != Severity::Note)
       if (std::string line = format(d); seen.insert(line).second)
         err << "ptbrief pack: " << line << "\n";
+  return seen.size();
 }
 
 /// The running executable, whose hash joins the version (a rebuilt ptbrief rebuilds packs).
@@ -148,6 +150,7 @@ std::filesystem::path self_binary() {
 int run(const Invocation& inv) {
   if (inv.positional.size() != 1) throw UsageError(tr("name one pack, e.g. 'ptbrief pack all'"));
   pack::PackSpec spec = pack::load_pack(pack::find_pack(inv.positional[0]));
+  if (auto c = inv.value("corrections")) spec.corrections = std::filesystem::absolute(*c);
 
   pack::RunOptions options;
   options.jobs = parse_jobs(inv);
@@ -166,7 +169,7 @@ int run(const Invocation& inv) {
   auto builder = pack::pipeline_builder();
   pack::RunReport r = pack::run_pack(spec, *builder, options, sink);
   progress.clear();
-  print_warnings(*inv.err, sink);
+  const std::size_t warnings = print_warnings(*inv.err, sink);
   std::ostream& out = *inv.out;
   if (options.dry_run) {
     print_dry_run(out, r);
@@ -183,8 +186,9 @@ int run(const Invocation& inv) {
       out << "removed " << c->output_name << " (the pack has no combined PDF now)\n";
   }
   out << "pack " << spec.name << ": " << r.count(Status::Built) << " built, "
-      << r.count(Status::UpToDate) << " up to date, " << r.count(Status::Failed) << " failed in "
-      << seconds(r.seconds) << " → " << spec.output.string() << "\n";
+      << r.count(Status::UpToDate) << " up to date, " << r.count(Status::Failed) << " failed"
+      << (warnings ? ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") : "")
+      << " in " << seconds(r.seconds) << " → " << spec.output.string() << "\n";
   if (r.failed()) return kExitError;
   return sink.count(Severity::Warning) ? kExitWarnings : kExitOk;
 }
@@ -195,7 +199,7 @@ CommandSpec pack_command() {
   CommandSpec c;
   c.name = "pack";
   c.summary = tr("rebuild a pack of briefings, only what is out of date");
-  c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force]";
+  c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force] [--corrections FILE]";
   c.description = tr(
       "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"
       "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
@@ -203,11 +207,15 @@ CommandSpec pack_command() {
       "PDFs are written atomically; a second run on the same output folder waits for the\n"
       "first. With \"combined\" in the pack file it also writes one meeting PDF of all the\n"
       "briefs (cover, contents, bookmarks, page labels), rebuilt when any brief changed.\n"
-      "Exit code 2 when any brief or the combined PDF failed (the others are still built).");
+      "Exit code 2 when any brief or the combined PDF failed (the others are still built).\n"
+      "The corrections file (the pack's \"corrections\", else corrections.json in its corpus)\n"
+      "is hashed: a changed correction rebuilds the briefs whose facts it changes. An article\n"
+      "that cannot be read or decoded is a warning (exit 3); the other briefs still build.");
   c.options = {
       {"jobs", "N", tr("build N briefs at once (default: the number of cores)"), "j"},
       {"dry-run", "", tr("list what would be rebuilt and why; write nothing"), "n"},
       {"force", "", tr("rebuild every brief"), ""},
+      corrections_option(),
   };
   c.max_positional = 1;
   c.run = run;

@@ -11,6 +11,7 @@ CommandSpec make_command();
 CommandSpec list_command();
 CommandSpec pack_command();
 CommandSpec debug_command();
+CommandSpec review_command();
 CommandSpec serve_command();
 
 }  // namespace ptbrief::cli

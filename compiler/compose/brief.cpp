@@ -128,7 +128,7 @@ Styles make_styles(const LayoutSpec& layout) {
 }
 
 Citations::Citations(const extract::Facts& facts) {
-  for (const auto& [id, title] : facts.article_titles) titles_[id] = title;
+  for (const auto& c : facts.citations) titles_[c.article_id] = c.title;
 }
 
 int Citations::cite(const extract::Location& where) {
@@ -279,6 +279,11 @@ std::string chinese_number(int n) {
   if (n < 20) return std::string("十") + (n % 10 ? digits[n % 10] : "");
   if (n < 100) return std::string(digits[n / 10]) + "十" + (n % 10 ? digits[n % 10] : "");
   return std::to_string(n);
+}
+
+BriefContents brief_contents(const extract::Facts& facts, const BriefRequest& request) {
+  Selection sel = select(facts, request);
+  return {sel.figures, sel.practices, sel.summaries};
 }
 
 }  // namespace ptbrief::compose

@@ -70,6 +70,15 @@ std::vector<std::string> list_layouts();
 /// user's ~/.local/share/ptbrief/layouts/ comes before the shipped ones.
 std::vector<std::filesystem::path> layout_dirs();
 
+/// The facts one brief draws on, as compose selects them (its repeats left out), in corpus
+/// order: what `ptbrief review` shows staff before printing. Pointers into `facts`.
+struct BriefContents {
+  std::vector<const extract::Figure*> figures;
+  std::vector<const extract::Practice*> practices;
+  std::vector<const extract::SummarySentence*> summaries;
+};
+BriefContents brief_contents(const extract::Facts& facts, const BriefRequest& request);
+
 /// Builds the document tree for one brief.
 typeset::Document compose(const extract::Facts& facts, const BriefRequest& request,
                           const LayoutSpec& layout, DiagSink& sink);

@@ -1,56 +1,8 @@
-// json_reader: a small JSON parser that remembers the line:column of every value and key, so
-// layout errors can point at the exact place in the spec file (nlohmann::json does not).
+// json_reader: compose's name for the project's JSON reader with positions (base/json_reader.h).
 #pragma once
 
-#include <cstddef>
-#include <memory>
-#include <string>
-#include <string_view>
-#include <vector>
+#include "base/json_reader.h"
 
-namespace ptbrief::compose::json {
-
-/// Where a value or key starts in its file. `line` and `column` are 1-based; the column counts
-/// characters (code points), not bytes.
-struct Position {
-  std::shared_ptr<const std::string> file;  ///< path of the file as given to parse()
-  std::size_t line = 0, column = 0;
-  std::size_t offset = 0;                   ///< byte offset
-};
-
-struct Member;
-
-/// One JSON value with its position. Objects keep their members in file order.
-struct Value {
-  enum class Type { Null, Bool, Number, String, Array, Object };
-  Type type = Type::Null;
-  bool boolean = false;
-  double number = 0;
-  std::string string;                                ///< String: decoded UTF-8
-  std::vector<Value> items;                          ///< Array elements
-  std::vector<Member> members;                       ///< Object members, file order
-  std::vector<Position> key_positions;               ///< one per member: where its key starts
-  Position pos;                                      ///< where this value starts
-
-  /// The member named `key`, or nullptr.
-  const Value* find(std::string_view key) const;
-  /// The position of member `key`'s key, or this value's position when it is absent.
-  const Position& key_position(std::string_view key) const;
-};
-
-/// One member of an object. A struct rather than std::pair: a pair of the still incomplete
-/// Value cannot be instantiated inside Value by every standard library (clang 14's fuzz build).
-struct Member {
-  std::string key;
-  Value value;
-};
-
-/// Lower-case JSON type name for messages: "object", "array", "string", "number", …
-std::string_view type_name(Value::Type t);
-
-/// Parses `text` (the whole content of `file`). Throws ptbrief::Error with code
-/// "layout.json_syntax" naming file, line and column on malformed JSON, duplicate keys, nesting
-/// deeper than limits::kMaxJsonDepth or input larger than limits::kMaxJsonBytes.
-Value parse(std::string_view text, const std::string& file);
-
-}  // namespace ptbrief::compose::json
+namespace ptbrief::compose {
+namespace json = ::ptbrief::json;  ///< layouts were its first user; the reader lives in base/
+}  // namespace ptbrief::compose

@@ -122,7 +122,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     if (std::find(p.articles.begin(), p.articles.end(), a.id) == p.articles.end())
       p.articles.push_back(a.id);
   }
-  facts.article_titles.emplace_back(a.id, a.title);
+  facts.citations.push_back(Citation{a.id, a.title, a.file});
 
   // 3. Figures, practices and summary candidates, sentence by sentence.
   for (std::size_t s = 0; s < sentences.size(); ++s) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ enum class Qualifier { Exact, About, Over, Under };
 enum class FigureKind { Count, Percent, Money, Growth, Area, Other };
 std::string_view to_string(Qualifier q);   ///< "exact", "about", "over", "under"
 std::string_view to_string(FigureKind k);  ///< "count", "percent", …
+/// The qualifier or kind `to_string` names `name`; nullopt for any other text.
+std::optional<Qualifier> parse_qualifier(std::string_view name);
+std::optional<FigureKind> parse_figure_kind(std::string_view name);
+/// Every name to_string gives, for "write one of: …" hints.
+std::vector<std::string> qualifier_names();
+std::vector<std::string> figure_kind_names();
 
 /// Where an extracted item sits in the ingested corpus.
 struct Location {
@@ -48,6 +55,9 @@ struct Figure {
   std::string quote;       ///< the clause carrying the number, as in the cleaned text
   Location source;
   std::vector<std::string> topics;  ///< topic ids it belongs to
+  /// The corrections that changed or added it, as "corrections.json $.fix[0]" (empty = as
+  /// extracted). Set by apply_corrections() (extract/corrections.h).
+  std::vector<std::string> corrections;
 };
 
 /// A named working method, mechanism, brand, programme, platform or model.
@@ -58,6 +68,7 @@ struct Practice {
   std::string summary;     ///< one sentence from the text that explains it
   Location source;
   std::vector<std::string> topics;
+  std::vector<std::string> corrections;  ///< as Figure::corrections
 };
 
 /// A sentence ranked for a park's or a topic's summary section.
@@ -75,6 +86,14 @@ struct Topic {
   std::string description;
 };
 
+/// What a brief's sources list says about one article. A struct so that article metadata
+/// (paper or site, date, page) can join it without changing its readers.
+struct Citation {
+  std::string article_id;  ///< ingest::Article::id
+  std::string title;       ///< cleaned headline, "" when the article has none
+  std::string file;        ///< base name of the raw file
+};
+
 /// Everything extracted from a corpus. Vectors are in corpus order (file, then offset).
 struct Facts {
   std::vector<Park> parks;
@@ -82,8 +101,7 @@ struct Facts {
   std::vector<Practice> practices;
   std::vector<SummarySentence> summaries;
   std::vector<Topic> topics;
-  /// Article titles by id, for citations.
-  std::vector<std::pair<std::string, std::string>> article_titles;
+  std::vector<Citation> citations;  ///< one per article, in corpus order
 };
 
 /// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue
@@ -107,9 +125,32 @@ std::vector<std::string> closest_names(std::string_view query,
 /// non-empty, a topic id); parks, figures, practices and summaries outside it are dropped.
 Facts select(const Facts& facts, std::string_view park, std::string_view topic);
 
-/// The JSON document `ptbrief extract --format json` prints:
-/// {"parks":[{"name","aliases"}], "figures":[…], "practices":[…], "topics":[…]}.
+/// The JSON document `ptbrief extract --format json` prints for a whole corpus: the facts
+/// file of to_facts_json() without a "brief".
 std::string to_json(const Facts& facts);
+
+/// The facts file's format version ("schema" in the file); a reader refuses other numbers.
+inline constexpr int kFactsSchema = 1;
+
+/// What a facts file was extracted for: one park (`park`, canonical name), one topic (`topic`,
+/// an id), or neither (the whole corpus).
+struct FactsScope {
+  std::string park, topic;
+};
+
+/// The self-contained facts file `ptbrief extract -o facts.json` writes: {"schema": 1,
+/// "brief": {"park"|"topic"}, "articles": [{id, title, file}], "parks": [{name, aliases, kind,
+/// articles}], "topics": [{id, description}], "figures": [{park, subject, value, unit,
+/// qualifier, kind, quote, source: {file, start, end, article, block, sentence}, topics,
+/// corrections?}], "practices": [{park, name, category, summary, source, topics,
+/// corrections?}], "summaries": [{park, text, score, source, topics}]}. Everything compose
+/// reads is in it, so read_facts_json(to_facts_json(f)) briefs print the same bytes.
+std::string to_facts_json(const Facts& facts, const FactsScope& scope);
+
+/// Reads a facts file (`file` names it in messages). A bad field — wrong type, unknown key,
+/// unknown qualifier or kind, a park, topic or article not listed — throws ptbrief::Error
+/// ("facts.invalid", "facts.json_syntax") with its line:column and JSON path. Sets `*scope`.
+Facts read_facts_json(std::string_view text, const std::string& file, FactsScope* scope);
 
 /// A stable, line-oriented text dump of everything extracted (`ptbrief debug --dump=facts`).
 std::string dump(const Facts& facts);

@@ -2,7 +2,6 @@
 // by park or topic, and name look-up with "did you mean" suggestions.
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "extract/extract.h"
@@ -11,16 +10,6 @@
 
 namespace ptbrief::extract {
 namespace {
-
-// JSON number for a value as written: integers stay integers, decimals keep their digits.
-nlohmann::json number_json(const std::string& value, double number) {
-  if (value.find('.') == std::string::npos && value.size() < 16) return std::stoll(value);
-  return number;
-}
-
-nlohmann::json source_json(const Location& l) {
-  return {{"file", l.span.file}, {"start", l.span.start}, {"end", l.span.end}};
-}
 
 // Long official type words and their short forms, for matching names as users type them.
 std::string short_form(std::string name) {
@@ -112,7 +101,7 @@ std::vector<std::string> closest_names(std::string_view query,
 Facts select(const Facts& facts, std::string_view park, std::string_view topic) {
   Facts out;
   out.topics = facts.topics;
-  out.article_titles = facts.article_titles;
+  out.citations = facts.citations;
   auto has_topic = [&](const std::vector<std::string>& ts) {
     return topic.empty() || std::find(ts.begin(), ts.end(), topic) != ts.end();
   };
@@ -136,47 +125,7 @@ Facts select(const Facts& facts, std::string_view park, std::string_view topic) 
   return out;
 }
 
-std::string to_json(const Facts& facts) {
-  nlohmann::ordered_json j;
-  j["parks"] = nlohmann::ordered_json::array();
-  for (const auto& p : facts.parks)
-    j["parks"].push_back(
-        {{"name", p.name}, {"aliases", p.aliases}, {"kind", p.is_region ? "region" : "park"}});
-  j["figures"] = nlohmann::ordered_json::array();
-  for (const auto& f : facts.figures)
-    j["figures"].push_back({{"park", f.park},
-                            {"subject", f.subject},
-                            {"value", number_json(f.value, f.number)},
-                            {"unit", f.unit},
-                            {"qualifier", to_string(f.qualifier)},
-                            {"kind", to_string(f.kind)},
-                            {"quote", f.quote},
-                            {"source", source_json(f.source)}});
-  j["practices"] = nlohmann::ordered_json::array();
-  for (const auto& p : facts.practices)
-    j["practices"].push_back({{"park", p.park},
-                              {"name", p.name},
-                              {"category", p.category},
-                              {"summary", p.summary},
-                              {"source", source_json(p.source)}});
-  j["topics"] = nlohmann::ordered_json::array();
-  for (const auto& t : facts.topics) {
-    nlohmann::ordered_json topic = {{"id", t.id}, {"description", t.description}};
-    auto count = [&](const auto& items) {
-      return std::count_if(items.begin(), items.end(), [&](const auto& x) {
-        return std::find(x.topics.begin(), x.topics.end(), t.id) != x.topics.end();
-      });
-    };
-    topic["figures"] = count(facts.figures);
-    topic["practices"] = count(facts.practices);
-    topic["summary"] = nlohmann::ordered_json::array();
-    for (const auto& s : facts.summaries)
-      if (std::find(s.topics.begin(), s.topics.end(), t.id) != s.topics.end())
-        topic["summary"].push_back({{"park", s.park}, {"text", s.text}, {"source", source_json(s.source)}});
-    j["topics"].push_back(std::move(topic));
-  }
-  return j.dump(2) + "\n";
-}
+std::string to_json(const Facts& facts) { return to_facts_json(facts, FactsScope{}); }
 
 std::string dump(const Facts& facts) {
   std::ostringstream s;

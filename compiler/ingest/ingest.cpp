@@ -96,7 +96,19 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   return articles;
 }
 
-Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
+namespace {
+/// A file left out of the corpus: its error, as a warning naming the file.
+void skipped(Diagnostic d, const std::filesystem::path& path, DiagSink& sink) {
+  d.severity = Severity::Warning;
+  d.code = "ingest.skipped";
+  if (d.file.empty()) d.file = path.string();
+  d.message = "left out of the corpus: " + d.message;
+  if (d.hint.empty()) d.hint = "fix or remove the file; the other articles are used";
+  sink.report(d);
+}
+}  // namespace
+
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     fail("ingest.no_corpus", tr("the corpus folder does not exist or is not a folder"),
@@ -122,8 +134,19 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
   Corpus corpus;
   for (const auto& path : paths) {
     SourceFile info;
-    std::string raw = read_file(path);
-    auto articles = ingest_bytes(raw, path.filename().string(), sink, &info);
+    std::vector<Article> articles;
+    try {
+      std::string raw = read_file(path);
+      articles = ingest_bytes(raw, path.filename().string(), sink, &info);
+    } catch (const Error& e) {
+      if (bad == BadFile::Fail) throw;
+      skipped(e.diagnostic(), path, sink);
+      continue;
+    } catch (const std::filesystem::filesystem_error& e) {
+      if (bad == BadFile::Fail) throw;
+      skipped(access_error(e), path, sink);
+      continue;
+    }
     info.path = path;
     corpus.files.push_back(std::move(info));
     std::move(articles.begin(), articles.end(), std::back_inserter(corpus.articles));

@@ -88,10 +88,17 @@ struct Corpus {
 /// .md or .text (any case). Pack hashes exactly these files.
 bool is_article_file(const std::filesystem::path& p);
 
+/// What ingest does with a file it cannot read or decode.
+enum class BadFile {
+  Fail,  ///< throw ptbrief::Error naming the file and byte offset (make, extract)
+  Skip,  ///< report it as a warning ("ingest.skipped", naming the file) and go on (packs)
+};
+
 /// Ingest every regular file of `dir` (sorted by name; hidden files and non-article
 /// extensions are skipped, see README). Warnings go to `sink`; an unreadable, binary or
-/// undecodable file throws ptbrief::Error naming the file and byte offset.
-Corpus ingest(const std::filesystem::path& dir, DiagSink& sink);
+/// undecodable file throws ptbrief::Error naming the file and byte offset, or with
+/// BadFile::Skip is left out of the corpus with a warning carrying that error.
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad = BadFile::Fail);
 
 /// The ICU version ingest runs with (the shared library's, e.g. "72.1"), for `ptbrief --version`.
 std::string icu_version();

@@ -5,10 +5,13 @@
 
 namespace ptbrief::pack {
 
-CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink) {
+CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
+                       const LoadOptions& options) {
   CorpusFacts out;
-  out.corpus = ingest::ingest(corpus_dir, sink);                                   // clean articles
+  out.corrections = extract::load_corrections_for(corpus_dir, options.corrections);  // validated
+  out.corpus = ingest::ingest(corpus_dir, sink, options.bad_files);                // clean articles
   out.facts = extract::extract(out.corpus, extract::default_topics_file(), sink);  // facts
+  out.outcomes = extract::apply_corrections(out.corrections, out.corpus, out.facts, sink);  // staff's
   return out;
 }
 

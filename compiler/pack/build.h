@@ -3,22 +3,35 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "base/diagnostic.h"
 #include "compose/compose.h"
+#include "extract/corrections.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "pdf/pdf.h"
 
 namespace ptbrief::pack {
 
-/// Ingest and extract a whole corpus folder.
+/// How load_facts reads a corpus.
+struct LoadOptions {
+  /// The corrections file (--corrections); unset = <corpus>/corrections.json when it exists.
+  std::optional<std::filesystem::path> corrections;
+  /// Articles that cannot be read or decoded: an error (make) or a warning (pack).
+  ingest::BadFile bad_files = ingest::BadFile::Fail;
+};
+
+/// A whole corpus folder ingested and extracted, with its corrections applied.
 struct CorpusFacts {
   ingest::Corpus corpus;
   extract::Facts facts;
+  extract::Corrections corrections;                    ///< as read (empty when none)
+  std::vector<extract::CorrectionOutcome> outcomes;   ///< one per correction entry
 };
-CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink);
+CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
+                       const LoadOptions& options = {});
 
 /// Compose, typeset and write one brief; returns the PDF bytes.
 std::string render_brief(const extract::Facts& facts, const compose::BriefRequest& request,

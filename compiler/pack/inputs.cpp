@@ -52,7 +52,15 @@ std::map<std::string, std::string> hash_folder(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     std::error_code entry_ec;
     if (!ingest::is_article_file(e.path()) || !e.is_regular_file(entry_ec)) continue;
-    out[e.path().filename().string()] = sha256_hex(read_file(e.path()));
+    // A file that cannot be read is left out of the facts with a warning (ingest, BadFile::Skip);
+    // here it only needs a hash that changes once it can be read.
+    try {
+      out[e.path().filename().string()] = sha256_hex(read_file(e.path()));
+    } catch (const Error&) {
+      out[e.path().filename().string()] = "unreadable";
+    } catch (const fs::filesystem_error&) {
+      out[e.path().filename().string()] = "unreadable";
+    }
   }
   if (ec) fail("pack.corpus", "cannot read the corpus folder '" + dir.string() + "': " + ec.message(),
                "set \"corpus\" in the pack file or PTBRIEF_CORPUS", dir.string());
@@ -138,7 +146,7 @@ BriefFacts select_facts(const extract::Facts& facts, const BriefEntry& entry,
   for (const auto& f : facts.figures) {
     if (!mine(f.park, f.topics)) continue;
     std::string value = qualifier_word(f.qualifier) + f.value + f.unit;
-    add(f.source, {"figure", f.park, f.subject, value, f.quote});
+    add(f.source, {"figure", f.park, f.subject, value, to_string(f.kind), f.quote});
     std::string key = f.park + "|" + f.subject + "|" + f.unit;
     if (int n = ++seen[key]; n > 1) key += "#" + std::to_string(n);
     out.figures.push_back({key, f.park + " " + f.subject, value});

@@ -38,6 +38,8 @@ struct PackSpec {
   std::filesystem::path file;         ///< the pack file read
   std::string name;                   ///< "name"
   std::filesystem::path corpus;       ///< "corpus", or the default corpus folder
+  /// "corrections": the corrections file; unset = the corpus folder's corrections.json, if any
+  std::optional<std::filesystem::path> corrections;
   std::filesystem::path output;       ///< "output" folder (absolute after resolution)
   std::string layout;                 ///< "layout": a layout name in layouts/ or a path
   std::vector<BriefSelector> briefs;  ///< "briefs", in file order
@@ -89,8 +91,11 @@ struct BuiltBrief {
 class Builder {
  public:
   virtual ~Builder() = default;
-  /// Ingest + extract the corpus folder (called at most once per run, only when needed).
-  virtual extract::Facts load_facts(const std::filesystem::path& corpus, DiagSink& sink) = 0;
+  /// Ingest + extract the corpus folder and apply the corrections file `corrections` (empty
+  /// path: none); called at most once per run, only when needed. An article that cannot be
+  /// read or decoded is a warning, not an error: the other briefs still build.
+  virtual extract::Facts load_facts(const std::filesystem::path& corpus,
+                                    const std::filesystem::path& corrections, DiagSink& sink) = 0;
   /// Compose, typeset and write one brief.
   virtual BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) = 0;
   /// Compose every brief of `job`, typeset them as one document with a cover, contents,

@@ -153,7 +153,8 @@ PackSpec load_pack(const fs::path& file) {
   json root = parse_json(file, text);
   if (!root.is_object()) bad(file, "$", "a pack file is one JSON object");
   reject_unknown_keys(file, root, "$",
-                      {"name", "title", "corpus", "output", "layout", "briefs", "combined"});
+                      {"name", "title", "corpus", "corrections", "output", "layout", "briefs",
+                       "combined"});
 
   // Scalars; relative paths are taken from the pack file's folder.
   PackSpec p;
@@ -165,6 +166,8 @@ PackSpec load_pack(const fs::path& file) {
   if (p.title.empty()) p.title = p.name;
   std::string corpus = string_field(file, root, "corpus", "$", false);
   p.corpus = corpus.empty() ? default_corpus_dir() : (base / corpus).lexically_normal();
+  std::string corrections = string_field(file, root, "corrections", "$", false);
+  if (!corrections.empty()) p.corrections = (base / corrections).lexically_normal();
   p.output = (base / string_field(file, root, "output", "$", true)).lexically_normal();
   p.layout = string_field(file, root, "layout", "$", true);
   if (fs::path(p.layout).has_parent_path() || fs::path(p.layout).extension() == ".json")

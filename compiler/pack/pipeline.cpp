@@ -13,8 +13,12 @@ namespace {
 
 class PipelineBuilder final : public Builder {
  public:
-  extract::Facts load_facts(const std::filesystem::path& corpus, DiagSink& sink) override {
-    return pack::load_facts(corpus, sink).facts;
+  extract::Facts load_facts(const std::filesystem::path& corpus,
+                            const std::filesystem::path& corrections, DiagSink& sink) override {
+    LoadOptions options;
+    if (!corrections.empty()) options.corrections = corrections;
+    options.bad_files = ingest::BadFile::Skip;  // one bad article never stops a pack
+    return pack::load_facts(corpus, sink, options).facts;
   }
 
   BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) override {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/hash.h"
+#include "extract/corrections.h"
 
 namespace ptbrief::pack {
 namespace {
@@ -79,11 +80,16 @@ GlobalInputs hash_globals(const PackSpec& pack, const Builder& builder, const Ru
   g.corpus = hash_folder(pack.corpus);
   for (const auto& [name, hash] : g.corpus) g.corpus_names.push_back(name);
   g.facts_inputs = hash_files(builder.facts_inputs());
+  // The corrections change facts, so they join the expansion key: a changed file reloads the
+  // facts, and only the briefs whose facts it changed rebuild ("extracted facts changed").
+  g.corrections = extract::corrections_path_for(pack.corpus, pack.corrections);
+  if (!g.corrections.empty()) g.corrections_hash = hash_files({g.corrections});
   g.font_manifest = hash_files({font_manifest_path()});
   g.expansion_key = Sha256()
                         .update(g.version).update("\n")
                         .update(digest(g.corpus)).update("\n")
                         .update(g.facts_inputs).update("\n")
+                        .update(g.corrections_hash).update("\n")
                         .update(selectors_text(pack))
                         .hex();
   return g;

@@ -2,6 +2,7 @@
 // deciding which briefs are out of date and why. Private to compiler/pack/.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,8 @@ struct GlobalInputs {
   std::map<std::string, std::string> corpus;    ///< corpus file name → sha256
   std::vector<std::string> corpus_names;        ///< the keys of `corpus`, sorted
   std::string facts_inputs;                     ///< hash of the topic catalogue etc.
+  std::filesystem::path corrections;            ///< the corrections file ("" = none)
+  std::string corrections_hash;                 ///< its content hash ("" = none)
   std::string font_manifest;                    ///< hash of fonts/manifest.json
   std::string expansion_key;                    ///< what the brief list depends on
 };

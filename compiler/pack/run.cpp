@@ -164,7 +164,7 @@ class Runner {
 
   void load_facts() {
     emit({Event::Kind::LoadingFacts, nullptr, pack_.corpus.string(), 0, 0});
-    facts_ = builder_.load_facts(pack_.corpus, sink_);
+    facts_ = builder_.load_facts(pack_.corpus, globals_.corrections, sink_);
     report_.facts_loaded = true;
   }
 

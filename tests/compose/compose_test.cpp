@@ -45,7 +45,7 @@ extract::Facts synthetic() {
   facts.topics = {{"组织覆盖", "党组织覆盖"}, {"产业链党建", "产业链上的党建"}};
   facts.parks = {{"甲高新区", {"甲国家高新技术产业开发区"}, false, {"a#1"}},
                  {"乙经开区", {}, false, {"b#1"}}};
-  facts.article_titles = {{"a#1", "甲园区党建纪实"}, {"b#1", "乙园区见闻"}};
+  facts.citations = {{"a#1", "甲园区党建纪实", "a.txt"}, {"b#1", "乙园区见闻", "b.txt"}};
   facts.figures = {
       figure("甲高新区", "集聚企业", "2360", "家", "集聚企业2360家", Qualifier::Exact,
              FigureKind::Count, "产业链党建", at("a#1", 3)),

@@ -60,8 +60,9 @@ bool qpdf_ok(const fs::path& pdf) {
 class SlowCombined final : public pack::Builder {
  public:
   explicit SlowCombined(fs::path marker) : marker_(std::move(marker)) {}
-  extract::Facts load_facts(const fs::path& corpus, DiagSink& sink) override {
-    return fake_.load_facts(corpus, sink);
+  extract::Facts load_facts(const fs::path& corpus, const fs::path& corrections,
+                            DiagSink& sink) override {
+    return fake_.load_facts(corpus, corrections, sink);
   }
   pack::BuiltBrief build(const extract::Facts& f, const pack::BriefJob& j, DiagSink& s) override {
     return fake_.build(f, j, s);

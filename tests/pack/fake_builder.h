@@ -47,7 +47,8 @@ inline std::string tiny_pdf(const std::string& text, std::size_t padding = 0) {
 /// "FAIL" makes its brief throw.
 class FakeBuilder final : public pack::Builder {
  public:
-  extract::Facts load_facts(const std::filesystem::path& corpus, DiagSink&) override {
+  extract::Facts load_facts(const std::filesystem::path& corpus, const std::filesystem::path&,
+                            DiagSink&) override {
     loads++;
     extract::Facts f;
     std::vector<std::filesystem::path> files;

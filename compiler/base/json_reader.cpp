@@ -1,5 +1,5 @@
 // json_reader: recursive-descent JSON (RFC 8259) with line:column tracking.
-#include "compose/json_reader.h"
+#include "base/json_reader.h"
 
 #include <charconv>
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include "base/limits.h"
 #include "base/utf8.h"
 
-namespace ptbrief::compose::json {
+namespace ptbrief::json {
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& [k, v] : members)
@@ -40,14 +40,14 @@ namespace {
 /// The parser state: the text, the cursor and its line:column.
 class Reader {
  public:
-  Reader(std::string_view text, const std::string& file)
-      : text_(text), file_(std::make_shared<const std::string>(file)) {}
+  Reader(std::string_view text, const std::string& file, std::string_view kind)
+      : text_(text), file_(std::make_shared<const std::string>(file)), kind_(kind) {}
 
   Value document() {
     if (auto bad = find_invalid_utf8(text_)) {
       while (at_ < *bad) advance();
       error("invalid UTF-8 (byte offset " + std::to_string(*bad) + ")",
-            "save the file as UTF-8; the layout reader accepts nothing else");
+            "save the file as UTF-8; the " + std::string(kind_) + " reader accepts nothing else");
     }
     skip_space();
     Value v = value(0);
@@ -59,13 +59,14 @@ class Reader {
  private:
   std::string_view text_;
   std::shared_ptr<const std::string> file_;
+  std::string_view kind_;  ///< "layout", "facts", … for codes and hints
   std::size_t at_ = 0, line_ = 1, column_ = 1;
 
   Position here() const { return Position{file_, line_, column_, at_}; }
 
   [[noreturn]] void error(const std::string& message, const std::string& hint) const {
     Diagnostic d;
-    d.code = "layout.json_syntax";
+    d.code = std::string(kind_) + ".json_syntax";
     d.message = message;
     d.hint = hint;
     d.file = *file_;
@@ -102,7 +103,7 @@ class Reader {
 
   Value value(int depth) {
     if (depth > limits::kMaxJsonDepth)
-      error("JSON nested too deeply", "layouts nest at most a few levels");
+      error("JSON nested too deeply", "nest at most " + std::to_string(limits::kMaxJsonDepth) + " levels");
     Value v;
     v.pos = here();
     switch (peek()) {
@@ -273,13 +274,13 @@ class Reader {
 
 }  // namespace
 
-Value parse(std::string_view text, const std::string& file) {
+Value parse(std::string_view text, const std::string& file, std::string_view kind) {
   if (text.size() > limits::kMaxJsonBytes)
-    fail("layout.too_large", "JSON file is larger than the " +
+    fail(std::string(kind) + ".too_large", "JSON file is larger than the " +
                                  std::to_string(limits::kMaxJsonBytes >> 20) + " MiB limit",
-         "layout specs are small; check that this is the right file", file);
+         "check that this is the right file", file);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  return Reader(text, file).document();
+  return Reader(text, file, kind).document();
 }
 
-}  // namespace ptbrief::compose::json
+}  // namespace ptbrief::json
