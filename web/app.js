@@ -126,16 +126,16 @@ function figureText(f, set) {
 
 function itemCard(item, type) {
   const c = item.correction;
-  const card = el('div', { className: 'item ' + (c ? (c.section === 'drop' ? 'dropped' : 'fixed') : '') });
+  const card = el('div', { className: 'item ' + (c ? ({ drop: 'dropped', fix: 'fixed', add: 'added' })[c.section] : '') });
   card.dataset.file = item.file;
   card.dataset.quote = item.quote;
   card.dataset.type = type;
   const actions = el('span', { className: 'actions' });
   if (c) {
-    actions.append(el('button', { className: 'undo', textContent: '撤销', onclick: () => undo(c.section, item) }));
+    actions.append(el('button', { className: 'undo', textContent: '撤销', onclick: () => undo(c.section, c) }));
   } else {
     actions.append(el('button', { className: 'keep', textContent: '保留', title: '保留（默认）', disabled: true }));
-    actions.append(el('button', { className: 'drop', textContent: '删除', onclick: () => drop(item) }));
+    actions.append(el('button', { className: 'drop', textContent: '删除', onclick: () => drop(item, type) }));
   }
   actions.append(el('button', { className: 'edit', textContent: '修改', onclick: () => edit(item, type) }));
   actions.append(el('button', { className: 'open', textContent: '原文', onclick: () => openArticle(item.article) }));
@@ -149,32 +149,16 @@ function itemCard(item, type) {
   return card;
 }
 
-function addedCard(e) {
-  const card = el('div', { className: 'item added' });
-  card.dataset.file = e.file;
-  card.dataset.quote = e.quote;
-  card.dataset.type = e.type;
-  card.append(el('span', { className: 'actions' },
-    el('button', { className: 'undo', textContent: '撤销', onclick: () => undo('add', e) })));
-  card.append(el('div', { className: 'what' }, e.type === 'figure' ? figureText(e) : e.name));
-  card.append(el('div', { className: 'meta' }, (e.type === 'figure' ? '新增数字' : '新增做法') + ' · ' + e.park + ' · ' + e.file));
-  card.append(el('div', { className: 'sentence' }, '“' + e.quote + '”'));
-  card.append(correctionNote(Object.assign({ section: 'add' }, e)));
-  return card;
-}
-
 function renderItems() {
   const box = $('items');
   box.replaceChildren();
   const r = state.review;
+  if (r.corrections_error) box.append(el('p', { className: 'warn' }, 'corrections.json 未能应用：' + r.corrections_error));
+  for (const u of r.unmatched) box.append(el('p', { className: 'warn' }, '更正 ' + u.path + ' 没有匹配到内容：' + u.message));
   box.append(el('h3', { className: 'group' }, '数字（' + r.figures.length + '）'));
   for (const f of r.figures) box.append(itemCard(f, 'figure'));
   box.append(el('h3', { className: 'group' }, '做法（' + r.practices.length + '）'));
   for (const p of r.practices) box.append(itemCard(p, 'practice'));
-  if (r.added.length) {
-    box.append(el('h3', { className: 'group' }, '人工新增（' + r.added.length + '）'));
-    for (const e of r.added) box.append(addedCard(e));
-  }
 }
 
 // --- Corrections: each written to corrections.json at once ---
@@ -198,13 +182,14 @@ async function change(path, doc, done) {
   await refresh();
 }
 
-function drop(item) {
-  return change('/api/corrections', { drop: [withWho({ file: item.file, quote: item.quote })] }, '已删除');
+function drop(item, type) {
+  return change('/api/corrections', { drop: [withWho({ type, file: item.file, quote: item.quote })] }, '已删除');
 }
 
-function undo(section, item) {
-  const entry = { file: item.file, quote: item.quote };
-  if (section === 'add') entry.type = item.type;
+/** Removes the corrections.json entry `c` (as the review gave it). */
+function undo(section, c) {
+  const entry = section === 'parks' ? { name: c.name } : { file: c.file, quote: c.quote };
+  if (c.type) entry.type = c.type;
   return change('/api/corrections/undo', { [section]: [entry] }, '已撤销');
 }
 
@@ -257,7 +242,7 @@ async function edit(item, type) {
     if (value !== '' && value !== item[key]) set[key] = value;
   }
   if (!Object.keys(set).length) return say('没有改动');
-  return change('/api/corrections', { fix: [withWho({ file: item.file, quote: item.quote, set })] }, '已修改');
+  return change('/api/corrections', { fix: [withWho({ type, file: item.file, quote: item.quote, set })] }, '已修改');
 }
 
 // --- The whole article, items marked; additions by selecting text ---

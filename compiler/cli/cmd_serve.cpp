@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <ostream>
 #include <thread>
@@ -60,13 +61,15 @@ int run(const Invocation& inv) {
   *inv.out << server.url() << std::endl;  // the first line: the address to open
   *inv.err << "ptbrief serve: " << trf("corpus folder {1}; Ctrl-C stops", {options.corpus.string()})
            << std::endl;
+  std::atomic<bool> signalled{false};
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
+    signalled = true;
     server.stop();
   });
   server.run();
-  pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the sigwait when run() ended itself
+  if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);  // run() ended by itself
   stopper.join();
   return kExitOk;
 }

@@ -76,6 +76,9 @@ void check_entry(const std::string& section, const Json& e, const std::string& p
   }
   need_string(e, path, "file");
   need_string(e, path, "quote");
+  if (section != "add" && e.contains("type") &&
+      !(e["type"] == "figure" || e["type"] == "practice"))
+    bad(path + ".type", "must be \"figure\" or \"practice\"", "or leave it out for both");
   try {
     corpus_file(corpus, e["file"].get<std::string>(), true);
   } catch (const Error& err) {
@@ -104,8 +107,8 @@ void check_entry(const std::string& section, const Json& e, const std::string& p
 /// The identity of an entry within its section: what merge replaces and remove removes.
 Json identity(const std::string& section, const Json& e) {
   if (section == "parks") return Json{{"name", e.value("name", "")}};
-  Json id = {{"file", e.value("file", "")}, {"quote", e.value("quote", "")}};
-  if (section == "add") id["type"] = e.value("type", "");
+  Json id = {{"file", e.value("file", "")}, {"quote", e.value("quote", "")},
+             {"type", e.value("type", "")}};
   return id;
 }
 
@@ -159,6 +162,15 @@ void CorrectionsStore::write_unlocked(const Json& doc) {
   write_file_atomically(path_, doc.dump(2) + "\n");
 }
 
+extract::Corrections parse_for_make(const Json& doc, const std::string& file) {
+  Json plain = doc;
+  for (const char* section : kCorrectionSections)
+    if (plain.contains(section) && plain[section].is_array())
+      for (auto& entry : plain[section])
+        if (entry.is_object()) entry.erase("by"), entry.erase("at");
+  return extract::parse_corrections(plain.dump(2), file);
+}
+
 Json CorrectionsStore::merge(const Json& posted, const std::string& by, const std::string& at) {
   check_corrections(posted, corpus_);
   std::lock_guard lock(mutex_);
@@ -175,6 +187,7 @@ Json CorrectionsStore::merge(const Json& posted, const std::string& by, const st
       if (!replaced) list.push_back(entry);
     }
   }
+  parse_for_make(doc, path_.string());  // what make and pack will read: checked before it is written
   write_unlocked(doc);
   return doc;
 }

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 
+#include "extract/corrections.h"
+
 namespace ptbrief::serve {
 
 using Json = nlohmann::ordered_json;
@@ -54,6 +56,11 @@ class CorrectionsStore {
   std::filesystem::path corpus_, path_;
   mutable std::mutex mutex_;
 };
+
+/// `doc` as extract's parser reads it: each entry's "by" and "at" (who changed it, when; the
+/// page's additions to the format) left out, everything else as it is. Throws what
+/// extract::parse_corrections throws ("corrections.invalid" with the JSON path).
+extract::Corrections parse_for_make(const Json& doc, const std::string& file);
 
 /// The current UTC time as "2026-12-01T11:05:49Z" (the "at" of a correction).
 std::string utc_now();

@@ -2,6 +2,7 @@
 #include "serve/review.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "compose/compose.h"
 #include "extract/extract.h"
@@ -37,13 +38,20 @@ const ingest::Article* find_article(const ingest::Corpus& corpus, const std::str
   return nullptr;
 }
 
-/// Inside `quote` (at `at` in `text`), the range of `needle` (the value + unit, or a name);
-/// the whole quote when it is not there.
-Range mark_in(const std::string& text, Range quote, const std::string& needle) {
+/// Inside `quote`, the range of `needle` (a figure's value, or a practice's name) and of the
+/// `unit` that follows it within a few bytes (8600余家: 8600 to 家); the whole quote when the
+/// needle is not there.
+Range mark_in(const std::string& text, Range quote, const std::string& needle,
+              const std::string& unit) {
   if (!needle.empty()) {
     const auto pos = text.find(needle, quote.begin);
-    if (pos != std::string::npos && pos + needle.size() <= quote.end)
-      return {pos, pos + needle.size()};
+    if (pos != std::string::npos && pos + needle.size() <= quote.end) {
+      Range r{pos, pos + needle.size()};
+      const auto u = unit.empty() ? std::string::npos : text.find(unit, r.end);
+      if (u != std::string::npos && u <= r.end + 6 && u + unit.size() <= quote.end)
+        r.end = u + unit.size();
+      return r;
+    }
   }
   return quote;
 }
@@ -62,42 +70,63 @@ struct Placed {
   Range quote, mark;
 };
 
-Placed place(const ingest::Corpus& corpus, const Location& loc, const std::string& needle) {
+Placed place(const ingest::Corpus& corpus, const Location& loc, const std::string& needle,
+             const std::string& unit) {
   Placed p;
   p.article = find_article(corpus, loc.article_id);
   if (!p.article || loc.block >= p.article->blocks.size()) return p;
   p.block = &p.article->blocks[loc.block];
   p.quote = text_range(*p.block, loc);
-  p.mark = mark_in(p.block->text, p.quote, needle);
+  p.mark = mark_in(p.block->text, p.quote, needle, unit);
   return p;
 }
 
 std::string title_of(const Facts& facts, const std::string& id) {
-  for (const auto& [aid, title] : facts.article_titles)
-    if (aid == id) return title;
+  for (const auto& c : facts.citations)
+    if (c.article_id == id) return c.title;
   return {};
 }
 
-/// The drop or fix entry that matches an item of `file` whose quote is `quote`.
-Json matching_correction(const Json& corrections, const std::string& file,
-                         const std::string& quote) {
-  for (const char* section : {"drop", "fix"})
-    for (const auto& e : corrections.value(section, Json::array()))
-      if (e.is_object() && e.value("file", "") == file && !e.value("quote", "").empty() &&
-          quote.find(e.value("quote", "")) != std::string::npos) {
-        Json out = e;
-        out["section"] = section;
-        return out;
-      }
+/// The drop entry of `corrections` that removes an item of `file` whose quote is `quote`
+/// (its quote a piece of the item's, as extract/corrections.h matches), with "section", or null.
+Json matching_drop(const Json& corrections, const std::string& type, const std::string& file,
+                   const std::string& quote) {
+  for (const auto& e : corrections.value("drop", Json::array()))
+    if (e.is_object() && e.value("file", "") == file && !e.value("quote", "").empty() &&
+        (e.value("type", type) == type) &&
+        quote.find(e.value("quote", "")) != std::string::npos) {
+      Json out = e;
+      out["section"] = "drop";
+      return out;
+    }
   return nullptr;
+}
+
+/// The entry that added or last changed an item, from the item's corrections list
+/// ("corrections.json $.fix[0]"), with "section"; an add wins over a fix; null for none.
+Json entry_of(const Json& corrections, const std::vector<std::string>& applied) {
+  Json found = nullptr;
+  for (const auto& ref : applied) {
+    const auto dollar = ref.rfind("$.");
+    const auto open = ref.find('[', dollar == std::string::npos ? 0 : dollar);
+    if (dollar == std::string::npos || open == std::string::npos) continue;
+    const std::string section = ref.substr(dollar + 2, open - dollar - 2);
+    const std::size_t index = std::strtoul(ref.c_str() + open + 1, nullptr, 10);
+    const Json list = corrections.value(section, Json::array());
+    if (!list.is_array() || index >= list.size()) continue;
+    if (!found.is_null() && found["section"] == "add") continue;
+    found = list[index];
+    found["section"] = section;
+  }
+  return found;
 }
 
 /// The common fields of an item: where it is and its sentence with the mark.
 Json located(const Snapshot& snap, const Location& loc, const std::string& quote,
-             const std::string& needle) {
-  const Placed p = place(snap.loaded.corpus, loc, needle);
+             const std::string& needle, const std::string& unit) {
+  const Placed p = place(snap.corpus, loc, needle, unit);
   Json j = {{"file", loc.span.file}, {"quote", quote}, {"article", loc.article_id},
-            {"title", title_of(snap.loaded.facts, loc.article_id)}};
+            {"title", title_of(snap.extracted, loc.article_id)}};
   if (p.block && p.mark.end > p.mark.begin) {
     const Range s = sentence_at(*p.block, p.mark.begin);
     const std::string& t = p.block->text;
@@ -117,10 +146,26 @@ Json value_json(const std::string& value, double number) {
              : Json(number);
 }
 
+
+Json figure_json(const Snapshot& snap, const extract::Figure& f, Json correction) {
+  Json j = located(snap, f.source, f.quote, f.value, f.unit);
+  j.update({{"park", f.park}, {"subject", f.subject}, {"value", value_json(f.value, f.number)},
+            {"unit", f.unit}, {"qualifier", to_string(f.qualifier)}, {"kind", to_string(f.kind)}});
+  j["correction"] = std::move(correction);
+  return j;
+}
+
+Json practice_json(const Snapshot& snap, const extract::Practice& p, Json correction) {
+  Json j = located(snap, p.source, p.name, p.name, "");
+  j.update({{"park", p.park}, {"name", p.name}, {"category", p.category}, {"summary", p.summary}});
+  j["correction"] = std::move(correction);
+  return j;
+}
+
 }  // namespace
 
 Json park_list(const Snapshot& snap) {
-  const Facts& facts = snap.loaded.facts;
+  const Facts& facts = snap.facts;
   const auto with_brief = compose::brief_parks(facts);
   Json parks = Json::array();
   for (const auto& p : facts.parks) {
@@ -145,34 +190,47 @@ Json park_list(const Snapshot& snap) {
   return {{"parks", parks}, {"topics", topics}};
 }
 
-Json review(const Snapshot& snap, bool topic, const std::string& name, const Json& corrections) {
-  const Facts& all = snap.loaded.facts;
-  const std::string resolved = topic ? compose::resolve_topic(all, name) : compose::resolve_park(all, name);
-  const Facts facts = topic ? extract::select(all, "", resolved) : extract::select(all, resolved, "");
-  Json figures = Json::array(), practices = Json::array(), added = Json::array();
-  for (const auto& f : facts.figures) {
-    Json j = located(snap, f.source, f.quote, f.value + f.unit);
-    j.update({{"park", f.park}, {"subject", f.subject}, {"value", value_json(f.value, f.number)},
-              {"unit", f.unit}, {"qualifier", to_string(f.qualifier)},
-              {"kind", to_string(f.kind)}});
-    j["correction"] = matching_correction(corrections, f.source.span.file, f.quote);
-    figures.push_back(j);
-  }
-  for (const auto& p : facts.practices) {
-    Json j = located(snap, p.source, p.name, p.name);
-    j.update({{"park", p.park}, {"name", p.name}, {"category", p.category},
-              {"summary", p.summary}});
-    j["correction"] = matching_correction(corrections, p.source.span.file, p.name);
-    practices.push_back(j);
-  }
-  for (const auto& e : corrections.value("add", Json::array()))
-    if (e.is_object() && (topic || e.value("park", "") == resolved)) added.push_back(e);
-  return {{"kind", topic ? "topic" : "park"}, {"name", resolved}, {"figures", figures},
-          {"practices", practices}, {"added", added}};
+Json review(const Snapshot& snap, bool topic, const std::string& name) {
+  const std::string resolved =
+      topic ? compose::resolve_topic(snap.facts, name) : compose::resolve_park(snap.facts, name);
+  auto pick = [&](const Facts& facts) {
+    return topic ? extract::select(facts, "", resolved) : extract::select(facts, resolved, "");
+  };
+  const Facts printed = pick(snap.facts);
+  // The items as they print, each with the entry that changed or added it; then the
+  // extracted items a drop entry removed. In corpus order, so an item keeps its place.
+  std::vector<std::pair<std::pair<std::string, std::size_t>, Json>> figures, practices;
+  for (const auto& f : printed.figures)
+    figures.push_back({{f.source.span.file, f.source.span.start},
+                       figure_json(snap, f, entry_of(snap.corrections, f.corrections))});
+  for (const auto& p : printed.practices)
+    practices.push_back({{p.source.span.file, p.source.span.start},
+                         practice_json(snap, p, entry_of(snap.corrections, p.corrections))});
+  const bool known = topic || extract::find_park(snap.extracted, resolved);
+  const Facts extracted = known ? pick(snap.extracted) : Facts{};
+  for (const auto& f : extracted.figures)
+    if (Json drop = matching_drop(snap.corrections, "figure", f.source.span.file, f.quote); !drop.is_null())
+      figures.push_back({{f.source.span.file, f.source.span.start}, figure_json(snap, f, drop)});
+  for (const auto& p : extracted.practices)
+    if (Json drop = matching_drop(snap.corrections, "practice", p.source.span.file, p.name); !drop.is_null())
+      practices.push_back({{p.source.span.file, p.source.span.start}, practice_json(snap, p, drop)});
+  auto in_order = [](auto& items) {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    Json out = Json::array();
+    for (auto& [key, j] : items) out.push_back(std::move(j));
+    return out;
+  };
+  Json unmatched = Json::array();
+  for (const auto& o : snap.outcomes)
+    if (o.matched == 0) unmatched.push_back({{"path", o.json_path}, {"message", o.message}});
+  return {{"kind", topic ? "topic" : "park"}, {"name", resolved}, {"figures", in_order(figures)},
+          {"practices", in_order(practices)}, {"unmatched", unmatched},
+          {"corrections_error", snap.corrections_error}};
 }
 
 Json article(const Snapshot& snap, const std::string& id) {
-  const ingest::Article* a = find_article(snap.loaded.corpus, id);
+  const ingest::Article* a = find_article(snap.corpus, id);
   if (!a) fail("serve.no_such_article", "no article '" + id + "' in the corpus", "reload the page");
   // The marks of every item of this article, per block.
   struct Mark {
@@ -181,13 +239,13 @@ Json article(const Snapshot& snap, const std::string& id) {
   };
   std::vector<std::vector<Mark>> marks(a->blocks.size());
   auto add = [&](const Location& loc, const std::string& kind, const std::string& quote,
-                 const std::string& needle) {
+                 const std::string& needle, const std::string& unit) {
     if (loc.article_id != id || loc.block >= a->blocks.size()) return;
-    const Placed p = place(snap.loaded.corpus, loc, needle);
+    const Placed p = place(snap.corpus, loc, needle, unit);
     if (p.mark.end > p.mark.begin) marks[loc.block].push_back({p.mark, kind, quote});
   };
-  for (const auto& f : snap.loaded.facts.figures) add(f.source, "figure", f.quote, f.value + f.unit);
-  for (const auto& p : snap.loaded.facts.practices) add(p.source, "practice", p.name, p.name);
+  for (const auto& f : snap.facts.figures) add(f.source, "figure", f.quote, f.value, f.unit);
+  for (const auto& p : snap.facts.practices) add(p.source, "practice", p.name, p.name, "");
   Json blocks = Json::array();
   for (std::size_t b = 0; b < a->blocks.size(); ++b) {
     auto& ms = marks[b];

@@ -15,12 +15,13 @@ namespace ptbrief::serve {
 /// gets no brief (no figure, practice or summary of its own): junk the page marks.
 Json park_list(const Snapshot& snap);
 
-/// The figures and practices of one park (`topic` false) or topic, each with file, quote,
-/// article id and title, and its sentence as [before, marked, after] (the number and unit, or
-/// the practice's name, marked), plus "correction": the drop or fix entry of `corrections`
-/// that matches it (same file, its quote a piece of the item's quote), if any; and the add
-/// entries of the park. Throws ptbrief::Error for an unknown park or topic.
-Json review(const Snapshot& snap, bool topic, const std::string& name, const Json& corrections);
+/// The figures and practices of one park (`topic` false) or topic as they print (corrections
+/// applied), plus the extracted ones a drop entry removed, in corpus order. Each has file,
+/// quote, article id and title, its sentence as [before, marked, after] (the number and unit,
+/// or the practice's name, marked) and "correction": the corrections.json entry that dropped,
+/// changed or added it (with "section"), or null. "unmatched" lists the entries that match
+/// nothing. Throws ptbrief::Error for an unknown park or topic.
+Json review(const Snapshot& snap, bool topic, const std::string& name);
 
 /// One article (by id, "<file stem>#<n>"): title, file, and its blocks as runs of text, the
 /// runs that are extracted items marked {"text", "mark": "figure"|"practice", "quote"}.

@@ -195,19 +195,22 @@ struct Server::Impl {
       guarded(res, [&] {
         const auto snap = workspace.snapshot();
         const BriefKey key = brief_key(req);
-        const auto& facts = snap->loaded.facts;
+        const auto& facts = snap->facts;
         const std::string name = key.topic ? compose::resolve_topic(facts, key.name)
                                            : compose::resolve_park(facts, key.name);
+        extract::FactsScope scope;
+        (key.topic ? scope.topic : scope.park) = name;
         res.set_header("Cache-Control", "no-store");
-        res.set_content(extract::to_json(key.topic ? extract::select(facts, "", name)
-                                                   : extract::select(facts, name, "")),
+        res.set_content(extract::to_facts_json(key.topic ? extract::select(facts, "", name)
+                                                         : extract::select(facts, name, ""),
+                                               scope),
                         "application/json; charset=utf-8");
       });
     });
     http.Get("/api/review", [this](const Request& req, Response& res) {
       guarded(res, [&] {
         const BriefKey key = brief_key(req);
-        send_json(res, review(*workspace.snapshot(), key.topic, key.name, corrections.read()));
+        send_json(res, review(*workspace.snapshot(), key.topic, key.name));
       });
     });
     http.Get("/api/article", [this](const Request& req, Response& res) {

@@ -11,6 +11,7 @@
 
 #include "base/atomic_file.h"
 #include "compose/compose.h"
+#include "pack/build.h"
 #include "ingest/ingest.h"
 #include "pdf/pdf.h"
 
@@ -99,7 +100,18 @@ std::shared_ptr<const Snapshot> Workspace::snapshot() {
   auto snap = std::make_shared<Snapshot>();
   snap->fingerprint = now;
   CollectingSink sink;
-  snap->loaded = pack::load_facts(corpus_, sink);  // corpus → facts
+  snap->corpus = ingest::ingest(corpus_, sink, ingest::BadFile::Skip);              // articles
+  snap->extracted = extract::extract(snap->corpus, extract::default_topics_file(), sink);  // facts
+  snap->facts = snap->extracted;
+  try {  // the staff's corrections, as make and pack apply them
+    const CorrectionsStore store(corpus_);
+    snap->corrections = store.read();
+    const auto parsed = parse_for_make(snap->corrections, store.path().string());
+    snap->outcomes = extract::apply_corrections(parsed, snap->corpus, snap->facts, sink);
+  } catch (const Error& e) {
+    snap->corrections_error = format(e.diagnostic());
+    snap->facts = snap->extracted;
+  }
   snap->diagnostics = std::move(sink.items);
   std::lock_guard lock(mutex_);
   snapshot_ = snap;
@@ -115,7 +127,7 @@ std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
     std::lock_guard lock(mutex_);
     if (auto it = pdfs_.find(cache_key); it != pdfs_.end()) return it->second;
   }
-  const auto& facts = snap->loaded.facts;
+  const auto& facts = snap->facts;
   compose::BriefRequest request;
   request.kind = key.topic ? compose::BriefRequest::Kind::Topic : compose::BriefRequest::Kind::Park;
   request.name = key.topic ? compose::resolve_topic(facts, key.name)

@@ -10,15 +10,23 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "pack/build.h"
+#include "extract/corrections.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "serve/corrections_store.h"
 
 namespace ptbrief::serve {
 
 /// The facts of the corpus as of one state of its folder.
 struct Snapshot {
   std::string fingerprint;              ///< the folder state it was loaded from (see Workspace)
-  pack::CorpusFacts loaded;             ///< ingested corpus and extracted facts
-  std::vector<Diagnostic> diagnostics;  ///< warnings from ingest and extract
+  ingest::Corpus corpus;                ///< the articles (a file ingest refuses is left out)
+  extract::Facts extracted;             ///< the facts as extracted
+  extract::Facts facts;                 ///< with corrections.json applied: what prints
+  Json corrections;                     ///< corrections.json as read (with "by" and "at")
+  std::vector<extract::CorrectionOutcome> outcomes;  ///< one per correction entry
+  std::string corrections_error;        ///< why corrections.json was not applied, or ""
+  std::vector<Diagnostic> diagnostics;  ///< warnings from ingest, extract and corrections
 };
 
 /// A brief's identity: a park or a topic, and the layout name (one of list_layouts()).

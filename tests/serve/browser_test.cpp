@@ -6,6 +6,9 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <fstream>
+#include <iostream>
 #include <thread>
 
 #include "serve/cdp.h"
@@ -27,6 +30,22 @@ std::string js(const std::string& s) { return Json(s).dump(); }
 void settle(test::Browser& b, const std::string& cond) {
   INFO("waiting for: " << cond << "\nstatus: " << b.eval("document.getElementById('status').textContent"));
   REQUIRE(b.wait_for("document.body.dataset.busy === '0' && (" + cond + ")"));
+}
+
+/// How often `needle` occurs in the text of the brief's PDF (whitespace removed).
+int occurrences_in_pdf(const test::ServeProcess& server, const std::string& needle, const fs::path& scratch) {
+  httplib::Client api("127.0.0.1", server.port);
+  api.set_bearer_token_auth(server.token.c_str());
+  auto r = api.Get(("/brief.pdf?park=" + httplib::detail::encode_query_param(kPark)).c_str());
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  const fs::path pdf = scratch / "brief.pdf";
+  std::ofstream(pdf, std::ios::binary) << r->body;
+  std::string text = test::run_shell("pdftotext '" + pdf.string() + "' -").out;
+  std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
+  int n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
 }
 
 Json corrections(const fs::path& corpus) { return Json::parse(test::slurp(corpus / "corrections.json")); }
@@ -56,14 +75,22 @@ TEST_CASE("the review page: drop, edit, add by selection, reload, upload, cross-
 
   // Drop the first figure: corrections.json has it at once, the preview is rebuilt.
   const std::string quote0 = b.eval("document.querySelector('#items .item[data-type=figure]').dataset.quote");
+  const std::string figure0 = b.eval("document.querySelector('#items .item[data-type=figure] .sentence mark').textContent");
+  const int before = occurrences_in_pdf(server, figure0, shots);
+  REQUIRE(before > 0);
+  const auto clicked = std::chrono::steady_clock::now();
   b.eval("document.querySelector('#items .item[data-type=figure] button.drop').click()");
   settle(b, "document.querySelector('#items .item[data-type=figure]').classList.contains('dropped')");
-  settle(b, "document.getElementById('pages').dataset.version !== " + js(version0));
+  settle(b, "document.getElementById('pages').dataset.version !== " + js(version0) +
+                " && [...document.querySelectorAll('#pages img')].every(i => i.complete && i.naturalWidth > 0)");
+  std::cout << "serve browser: drop → preview pages shown again in "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - clicked).count() << " s\n";
   Json c = corrections(corpus);
   REQUIRE(c["drop"].size() == 1);
   CHECK(c["drop"][0]["quote"] == quote0);
   CHECK(c["drop"][0]["file"] == "a01_kaifaqu_county.txt");
   CHECK(c["drop"][0].contains("at"));
+  CHECK(occurrences_in_pdf(server, figure0, shots) < before);  // the brief prints it no more
 
   // Edit the second figure's subject in the dialog.
   b.eval("document.getElementById('user').value = '李明'");
@@ -133,7 +160,7 @@ TEST_CASE("the review page: drop, edit, add by selection, reload, upload, cross-
   const int evil_port = evil.bind_to_any_port("127.0.0.1");
   std::thread evil_thread([&] { evil.listen_after_bind(); });
   b.open("http://127.0.0.1:" + std::to_string(evil_port) + "/");
-  const std::string before = test::slurp(corpus / "corrections.json");
+  const std::string unchanged = test::slurp(corpus / "corrections.json");
   const Json status = b.eval(
       "fetch('http://127.0.0.1:" + std::to_string(server.port) + "/api/corrections?token=" + server.token +
       "', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' },"
@@ -142,5 +169,5 @@ TEST_CASE("the review page: drop, edit, add by selection, reload, upload, cross-
   CHECK((status == "opaque" || status == "failed"));
   evil.stop();
   evil_thread.join();
-  CHECK(test::slurp(corpus / "corrections.json") == before);
+  CHECK(test::slurp(corpus / "corrections.json") == unchanged);
 }
