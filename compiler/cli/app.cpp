@@ -59,7 +59,7 @@ const CommandSpec* find_command(const std::string& name) {
 const std::vector<CommandSpec>& all_commands() {
   static const std::vector<CommandSpec> commands = {
       make_command(), review_command(), pack_command(), list_command(), extract_command(),
-      ingest_command(), debug_command()};
+      ingest_command(), debug_command(), serve_command()};
   return commands;
 }
 

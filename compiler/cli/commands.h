@@ -12,5 +12,6 @@ CommandSpec list_command();
 CommandSpec pack_command();
 CommandSpec debug_command();
 CommandSpec review_command();
+CommandSpec serve_command();
 
 }  // namespace ptbrief::cli
