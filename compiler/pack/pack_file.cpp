@@ -42,7 +42,8 @@ std::string string_field(const fs::path& file, const json& obj, const std::strin
 
 void reject_unknown_keys(const fs::path& file, const json& obj, const std::string& path,
                          std::initializer_list<const char*> allowed) {
-  for (const auto& [key, value] : obj.items()) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
       std::string list;
       for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);

@@ -1,6 +1,9 @@
 // The command-line front end: help, version, and how it refuses what it does not know.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "support/test_support.h"
 
@@ -70,6 +73,41 @@ TEST_CASE("a symlink loop in the corpus folder is a user error naming it, not an
   CHECK(r.err.find("internal error") == std::string::npos);
   CHECK(r.err.find((dir / "loop.txt").string() + ": error: cannot access") != std::string::npos);
   CHECK(r.err.find("hint: a symbolic link there points back at itself") != std::string::npos);
+}
+
+// Permission bits do not stop root: as root the command runs as nobody (setpriv, util-linux).
+static ptbrief::test::RunResult run_unprivileged(const std::vector<std::string>& args) {
+  std::string line = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  line += std::string("'") + PTBRIEF_BINARY + "'";
+  for (const auto& a : args) line += " '" + a + "'";
+  return ptbrief::test::run_shell(line);
+}
+
+TEST_CASE("an unreadable corpus folder or article is a user error naming it, not an internal error") {
+  namespace fs = std::filesystem;
+  const auto dir = ptbrief::test::scratch_dir("cli-unreadable");
+  fs::create_directories(dir / "corpus");
+  {
+    std::ofstream(dir / "corpus" / "a.txt") << "某某高新区召开党建工作会议。\n";
+  }
+  fs::permissions(dir / "corpus", fs::perms::none);
+  auto r = run_unprivileged({"ingest", "--corpus", (dir / "corpus").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("internal error") == std::string::npos);
+  CHECK(r.out.find((dir / "corpus").string() + ": error: cannot access") != std::string::npos);
+  CHECK(r.out.find("Permission denied") != std::string::npos);
+  CHECK(r.out.find("hint: make the folder readable") != std::string::npos);
+
+  fs::permissions(dir / "corpus", fs::perms::owner_all | fs::perms::group_read |
+                                      fs::perms::group_exec | fs::perms::others_read |
+                                      fs::perms::others_exec);
+  fs::permissions(dir / "corpus" / "a.txt", fs::perms::none);
+  r = run_unprivileged({"ingest", "--corpus", (dir / "corpus").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("internal error") == std::string::npos);
+  CHECK(r.out.find((dir / "corpus" / "a.txt").string() + ": error: cannot open") !=
+        std::string::npos);
+  CHECK(r.out.find("hint: check the path and its permissions") != std::string::npos);
 }
 
 TEST_CASE("a layout that is a folder or a device is refused before it is read, naming it") {
