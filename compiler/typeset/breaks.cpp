@@ -114,8 +114,29 @@ void keep_interpunct(std::u32string_view text, std::vector<BreakAfter>& breaks) 
   }
 }
 
+void break_long_names(std::u32string_view text, std::vector<BreakAfter>& breaks) {
+  auto word_char = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+           c == U'_' || c == U'.' || c == U'/' || c == U'-';
+  };
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = start;
+    while (end < text.size() && word_char(text[end])) ++end;
+    if (end - start >= kLongNameChars)
+      for (std::size_t i = start + 1; i + 1 < end; ++i) {
+        const char32_t c = text[i];
+        const bool separator = c == U'_' || c == U'.' || c == U'/' || c == U'-';
+        const bool in_number = is_digit(text[i - 1]) && is_digit(text[i + 1]);
+        if (separator && !in_number && breaks[i - 1] == BreakAfter::Never)
+          breaks[i - 1] = BreakAfter::Allowed;
+      }
+    start = end > start ? end : start + 1;
+  }
+}
+
 std::vector<BreakAfter> find_breaks(std::u32string_view text) {
   std::vector<BreakAfter> breaks = icu_breaks(text);  // UAX #14, zh tailoring
+  break_long_names(text, breaks);                     // 001_d795….txt
   forbid_kinsoku_breaks(text, breaks);                // 行首行尾禁则
   keep_inseparable_marks(text, breaks);               // —— ……
   keep_numbers_with_units(text, breaks);              // 3.5亿元, 34.65%

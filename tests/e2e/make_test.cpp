@@ -129,17 +129,23 @@ TEST_CASE("make: gongwen body text sits on a 28 × 22 grid", "[e2e]") {
     page_at = page_end;
     std::vector<double> bottoms;
     for (auto it = std::sregex_iterator(page.begin(), page.end(), line_re); it != std::sregex_iterator(); ++it) {
-      const double x0 = std::stod((*it)[1]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
+      const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]),
+                   y1 = std::stod((*it)[4]);
       std::string words;
       const std::string inner = (*it)[5];
       for (auto w = std::sregex_iterator(inner.begin(), inner.end(), word_re); w != std::sregex_iterator(); ++w)
         words += (*w)[1];
       std::size_t chars = 0;
       for (unsigned char c : words) chars += (c & 0xC0) != 0x80;
-      // a full body line of full-width characters: 28 of them across the 156 mm measure
-      if (chars == 28 && x1 - x0 > 150 * 72 / 25.4) {
+      // a full body line (三号, 16 pt): 28 pitches across the 156 mm measure, compressed marks
+      // letting it hold more than 28 characters; the advance box pdftotext reports is half an
+      // em wider on a side where a mark's blank half hangs outside the measure (a line-start
+      // opening mark, a line-end closing mark compressed to its inked half)
+      if (y1 - y0 > 15 && chars >= 28 && x1 - x0 > 28 * pitch - 1) {
         ++full_lines;
-        CHECK((x1 - x0) == Approx(28 * pitch).margin(2.0));
+        const double extra = (x1 - x0) - 28 * pitch;
+        INFO(words << ": " << extra << " pt wider than 28 pitches");
+        CHECK(std::min({std::abs(extra), std::abs(extra - 8), std::abs(extra - 16)}) < 0.5);
         bottoms.push_back(y1);
       }
     }

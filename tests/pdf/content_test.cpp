@@ -55,3 +55,20 @@ TEST_CASE("pdf writer: compressed PDFs flate every stream, uncompressed ones non
   CHECK(packed.size() < plain.size());
   CHECK(plain.find("/FontFile3") != std::string::npos);
 }
+
+TEST_CASE("pdf content: a process colour is painted in DeviceCMYK, others in RGB", "[pdf]") {
+  typeset::Page page;
+  page.width = 200;
+  page.height = 200;
+  typeset::Color red{0.9, 0, 0.07};
+  red.cmyk = std::array<double, 4>{0, 1, 1, 0};
+  page.items.push_back(typeset::Stroke{10, 10, 100, 10, 1, red});
+  typeset::Box box;
+  box.width = box.height = 5;
+  box.fill = typeset::Color{0.5, 0.5, 0.5};
+  page.items.push_back(box);
+  const std::string content = pdf::page_content(page, {});
+  CHECK(content.find("0 1 1 0 K\n") != std::string::npos);
+  CHECK(content.find("0.5 0.5 0.5 rg\n") != std::string::npos);
+  CHECK(content.find("RG") == std::string::npos);
+}

@@ -171,7 +171,7 @@ TEST_CASE("grid: marks are compressed, justified lines still start and end on th
     CHECK(lines[i].x_start == Approx(i == 0 ? left + 2 * kPitch : left).margin(0.01));
     CHECK(lines[i].x_end == Approx(right).margin(0.01));   // the last cell's edge
   }
-  // Adjacent marks take at most 1.5 pitch (”， “”), never two cells; a line-end mark half.
+  // Adjacent marks take at most 1.5 em (”， “”), never two cells.
   const auto gs = page_glyphs(pages);
   auto mark = [](const std::string& t) {
     return t == "“" || t == "”" || t == "，" || t == "、" || t == "；" || t == "。";
@@ -180,7 +180,7 @@ TEST_CASE("grid: marks are compressed, justified lines still start and end on th
   for (std::size_t i = 0; i + 1 < gs.size(); ++i)
     if (mark(gs[i].text) && mark(gs[i + 1].text) && std::abs(gs[i].y - gs[i + 1].y) < 0.1) {
       ++pairs;
-      CHECK(gs[i].advance + gs[i + 1].advance <= 1.5 * kPitch + 0.01);
+      CHECK(gs[i].advance + gs[i + 1].advance <= 1.5 * 16 + 0.01);
     }
   CHECK(pairs >= 8);
   // Letter-spacing: ideographs next to each other stay within 5 % of the em of one pitch.

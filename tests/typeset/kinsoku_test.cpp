@@ -97,3 +97,10 @@ TEST_CASE("random mixed text never breaks before a closing mark or after an open
     }
   }
 }
+
+TEST_CASE("a long file name may break before its separators, a number never", "[kinsoku]") {
+  CHECK(marked("（001_d795a93a0c409709.txt）") == "（001|_d795a93a0c409709.txt）");
+  CHECK(marked("d795a93a0c409709_abc") == "d795a93a0c409709|_abc");
+  CHECK(marked("3.5亿元") == "3.5亿元");          // short: untouched
+  CHECK(marked("12345678901.2345") == "12345678901.2345");  // digits on both sides
+}
