@@ -273,7 +273,8 @@ struct Server::Impl {
     http.set_payload_max_length(kMaxUploadBytes + 4096);
     const unsigned threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_timeout(2);
+    http.set_keep_alive_max_count(100);
+    http.set_keep_alive_timeout(10);  // idle keep-alive connections hold a thread this long
   }
 };
 

@@ -127,6 +127,11 @@ std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
     std::lock_guard lock(mutex_);
     if (auto it = pdfs_.find(cache_key); it != pdfs_.end()) return it->second;
   }
+  std::lock_guard render(render_mutex_);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = pdfs_.find(cache_key); it != pdfs_.end()) return it->second;
+  }
   const auto& facts = snap->facts;
   compose::BriefRequest request;
   request.kind = key.topic ? compose::BriefRequest::Kind::Topic : compose::BriefRequest::Kind::Park;
@@ -147,6 +152,11 @@ std::shared_ptr<const std::vector<std::string>> Workspace::pages(const BriefKey&
   const auto bytes = pdf(key);
   const std::string state = snapshot()->fingerprint;
   const auto cache_key = std::make_pair(state, key);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = pngs_.find(cache_key); it != pngs_.end()) return it->second;
+  }
+  std::lock_guard render(render_mutex_);
   {
     std::lock_guard lock(mutex_);
     if (auto it = pngs_.find(cache_key); it != pngs_.end()) return it->second;

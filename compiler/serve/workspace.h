@@ -62,7 +62,9 @@ class Workspace {
 
  private:
   std::filesystem::path corpus_;
-  std::mutex load_mutex_;  // one load at a time
+  std::mutex load_mutex_;    // one load at a time
+  std::mutex render_mutex_;  // one render at a time: clients asking for the same brief wait for
+                             // it and take it from the cache instead of rendering it again
   std::mutex mutex_;       // guards the members below
   std::shared_ptr<const Snapshot> snapshot_;
   std::map<std::pair<std::string, BriefKey>, std::shared_ptr<const std::string>> pdfs_;

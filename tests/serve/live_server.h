@@ -10,9 +10,9 @@
 namespace ptbrief::test {
 
 struct LiveServer {
+  std::string token = "t0ken-for-tests-0123456789abcdef";  // before `server`, which reads it
   serve::Server server;
   std::thread thread;
-  std::string token = "t0ken-for-tests-0123456789abcdef";
 
   explicit LiveServer(const std::filesystem::path& corpus) : server(options(corpus, token)) {
     server.bind();

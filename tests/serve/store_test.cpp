@@ -50,7 +50,7 @@ TEST_CASE("a merged drop is written in the corrections format with who and when"
 TEST_CASE("a fix of the same item replaces the old one; other entries and hand edits stay") {
   const fs::path corpus = test::made_up_corpus("serve-store-replace", {kFile});
   {
-    std::ofstream(corpus / "corrections.json") << R"({"drop": [{"file": "a01_kaifaqu_county.txt", "quote": "8600余家", "note": "by hand"}], "mine": 1})";
+    std::ofstream(corpus / "corrections.json") << R"({"drop": [{"file": "a01_kaifaqu_county.txt", "quote": "8600余家", "note": "by hand"}], "note": "kept"})";
   }
   serve::CorrectionsStore store(corpus);
   const Json fix1 = Json::parse(R"({"fix": [{"file": "a01_kaifaqu_county.txt", "quote": "组建产业链党委3个", "set": {"subject": "产业链党委"}}]})");
@@ -61,7 +61,7 @@ TEST_CASE("a fix of the same item replaces the old one; other entries and hand e
   CHECK(out["fix"][0]["set"]["subject"] == "链党委");
   CHECK(out["fix"][0]["by"] == "王芳");
   CHECK(out["drop"][0]["note"] == "by hand");
-  CHECK(out["mine"] == 1);
+  CHECK(out["note"] == "kept");
 }
 
 TEST_CASE("undo removes exactly the entries with the same identity") {
