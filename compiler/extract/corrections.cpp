@@ -6,6 +6,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
@@ -204,6 +205,7 @@ class Applier {
     for (const auto& pc : c_.parks) park(pc);
     for (const auto& e : c_.drop) drop(e);
     for (const auto& e : c_.fix) fix(e);
+    drop_summaries_of_corrected();
     for (const auto& e : c_.add) add(e);
     return std::move(out_);
   }
@@ -216,6 +218,24 @@ class Applier {
   std::string label_prefix_;
   std::set<std::string> files_;
   std::vector<CorrectionOutcome> out_;
+  /// Sentences (article, block, sentence) holding a dropped or fixed figure.
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> corrected_sentences_;
+
+  void note_corrected(const Location& l) {
+    corrected_sentences_.insert({l.article_id, l.block, l.sentence});
+  }
+
+  /// A summary sentence that states a dropped or fixed figure would print the wrong number
+  /// beside the corrected table: it leaves the brief too.
+  void drop_summaries_of_corrected() {
+    auto& s = facts_.summaries;
+    s.erase(std::remove_if(s.begin(), s.end(),
+                           [&](const SummarySentence& x) {
+                             return corrected_sentences_.count(
+                                 {x.source.article_id, x.source.block, x.source.sentence}) > 0;
+                           }),
+            s.end());
+  }
 
   std::string label(const std::string& path) const { return label_prefix_ + " " + path; }
 
@@ -316,7 +336,7 @@ class Applier {
       const std::size_t mi = *park_index(m);
       Park gone = facts_.parks[mi];
       facts_.parks.erase(facts_.parks.begin() + static_cast<std::ptrdiff_t>(mi));
-      Park& into = *const_cast<Park*>(find_park(facts_, pc.name));
+      Park& into = facts_.parks.at(*park_index(pc.name));
       add_unique(into.aliases, gone.name);
       for (const auto& a : gone.aliases) if (a != into.name) add_unique(into.aliases, a);
       for (const auto& a : gone.articles) add_unique(into.articles, a);
@@ -324,7 +344,7 @@ class Applier {
       repark(gone.name, into.name, pc.json_path);
       ++changed;
     }
-    Park& p = *const_cast<Park*>(find_park(facts_, pc.name));
+    Park& p = facts_.parks.at(*park_index(pc.name));
     for (const auto& a : pc.aliases)
       if (a != p.name) add_unique(p.aliases, a);
     outcome(pc.json_path, pc.line, pc.column, changed + 1, "", "");
@@ -345,7 +365,11 @@ class Applier {
   void drop(const Correction& e) {
     const std::size_t n = facts_.figures.size() + facts_.practices.size();
     facts_.figures.erase(std::remove_if(facts_.figures.begin(), facts_.figures.end(),
-                                        [&](const Figure& f) { return figure_matches(e, f); }),
+                                        [&](const Figure& f) {
+                                          if (!figure_matches(e, f)) return false;
+                                          note_corrected(f.source);
+                                          return true;
+                                        }),
                          facts_.figures.end());
     facts_.practices.erase(std::remove_if(facts_.practices.begin(), facts_.practices.end(),
                                           [&](const Practice& p) { return practice_matches(e, p); }),
@@ -364,6 +388,7 @@ class Applier {
       if (s.unit) f.unit = *s.unit;
       if (s.qualifier) f.qualifier = *s.qualifier;
       if (s.kind) f.kind = *s.kind;
+      if (s.value || s.unit || s.qualifier || s.kind) note_corrected(f.source);
       f.corrections.push_back(label(e.json_path));
       ++n;
     }

@@ -20,6 +20,8 @@
 // that file whose name contains `quote` or is contained in it (whitespace ignored on both
 // sides). "type": "figure" | "practice" restricts an entry to one kind of item. An add entry
 // must cite a `quote` that occurs in the cleaned text of `file`; the new item points at it.
+// A summary sentence holding a dropped figure, or one whose number a fix changed, leaves the
+// facts too (it would print the old number beside the corrected one).
 //
 // Typical use:
 //   Corrections c = load_corrections_for(corpus_dir, given_path);   // may be empty()

@@ -16,7 +16,7 @@ const std::string kEpoch = "SOURCE_DATE_EPOCH=1758499200";
 const std::string kArticles = "tests/extract/articles";
 
 void same_bytes(const std::string& flag, const std::string& name, const std::string& layout) {
-  const fs::path dir = test::scratch_dir("facts-roundtrip");
+  const fs::path dir = test::scratch_dir("facts-roundtrip-" + flag.substr(2) + "-" + name + "-" + layout);
   const fs::path facts = dir / "facts.json";
   auto r = test::run_ptbrief({"extract", "--corpus", kArticles, flag, name, "-o", facts.string()});
   INFO(r.err);
