@@ -82,8 +82,8 @@ Placed place(const ingest::Corpus& corpus, const Location& loc, const std::strin
 }
 
 std::string title_of(const Facts& facts, const std::string& id) {
-  for (const auto& c : facts.citations)
-    if (c.article_id == id) return c.title;
+  for (const auto& a : facts.articles)
+    if (a.id == id) return a.title;
   return {};
 }
 
