@@ -145,7 +145,9 @@ function itemCard(item, type) {
   const park = (set && set.park) || item.park;
   const kind = type === 'figure' ? (KIND[(set && set.kind) || item.kind] || item.kind) + ' · ' : '';
   card.append(el('div', { className: 'meta' }, kind + park + ' · 《' + (item.title || item.article) + '》 · ' + item.file));
-  card.append(sentence(item.sentence, type), correctionNote(c));
+  card.append(sentence(item.sentence, type));
+  const note = correctionNote(c);
+  if (note) card.append(note);
   return card;
 }
 

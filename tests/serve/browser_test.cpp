@@ -120,7 +120,7 @@ TEST_CASE("the review page: drop, edit, add by selection, reload, upload, cross-
   settle(b, "document.getElementById('editor').open");
   CHECK(b.eval("document.querySelector('#edit-fields input[name=name]').value") == pick);
   b.eval("document.getElementById('edit-save').click()");
-  settle(b, "!document.getElementById('editor').open");
+  settle(b, "document.getElementById('status').textContent.startsWith('已新增')");
   c = corrections(corpus);
   REQUIRE(c["add"].size() == 1);
   CHECK(c["add"][0]["type"] == "practice");

@@ -150,7 +150,7 @@ TEST_CASE("the API lists parks, gives a park's facts and its PDF, and merges cor
   CHECK(Json::parse(bad->body)["path"] == "$.drop[0].file");
 }
 
-TEST_CASE("an uploaded article joins the corpus; a bad one gets ingest's message") {
+TEST_CASE("an uploaded article joins the corpus, a bad one gets ingest's message") {
   const fs::path corpus = test::made_up_corpus("serve-http-upload", kArticles);
   test::LiveServer live(corpus);
   auto c = live.client();

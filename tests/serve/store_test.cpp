@@ -47,7 +47,7 @@ TEST_CASE("a merged drop is written in the corrections format with who and when"
   CHECK(file["fix"].empty());
 }
 
-TEST_CASE("a fix of the same item replaces the old one; other entries and hand edits stay") {
+TEST_CASE("a fix of the same item replaces the old one, other entries and hand edits stay") {
   const fs::path corpus = test::made_up_corpus("serve-store-replace", {kFile});
   {
     std::ofstream(corpus / "corrections.json") << R"({"drop": [{"file": "a01_kaifaqu_county.txt", "quote": "8600余家", "note": "by hand"}], "note": "kept"})";
@@ -107,7 +107,7 @@ TEST_CASE("file names from the page never leave the corpus folder") {
   CHECK(thrown([&] { serve::corpus_file(corpus, "link.txt", true); }).code == "serve.no_such_file");
 }
 
-TEST_CASE("a dropped article in UTF-8, UTF-16 or GB18030 is added; a bad one is refused by name") {
+TEST_CASE("a dropped article in UTF-8, UTF-16 or GB18030 is added, a bad one is refused by name") {
   const fs::path corpus = test::made_up_corpus("serve-upload", {});
   const std::string text = "测试高新区召开党建工作会议\n\n本报讯 测试高新区今年新建党组织12个，覆盖企业300家。\n";
   const Json r = serve::add_article(corpus, "新文章.txt", text);
