@@ -33,11 +33,11 @@ class CorrectionsReader {
     c_.object(root_, "$", {"drop", "fix", "add", "parks", "note"});
     Corrections out;
     each("drop", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"type", "file", "quote", "note"});
+      c_.object(v, p, {"type", "file", "quote", "note", "by", "at"});
       out.drop.push_back(entry(v, p, Correction::Action::Drop));
     });
     each("fix", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"type", "file", "quote", "set", "note"});
+      c_.object(v, p, {"type", "file", "quote", "set", "note", "by", "at"});
       Correction e = entry(v, p, Correction::Action::Fix);
       const json::Value* set = v.find("set");
       if (!set) c_.fail(v, p, "missing key 'set'", "give the fields to change, e.g. \"set\": {\"value\": 3}");
@@ -50,7 +50,7 @@ class CorrectionsReader {
     });
     each("add", [&](const json::Value& v, const std::string& p) {
       c_.object(v, p, {"type", "file", "quote", "park", "subject", "value", "unit", "qualifier",
-                       "kind", "name", "category", "summary", "topics", "note"});
+                       "kind", "name", "category", "summary", "topics", "note", "by", "at"});
       Correction e = entry(v, p, Correction::Action::Add);
       if (e.target == Correction::Target::Any)
         c_.fail(v, p, "missing key 'type'", "write \"type\": \"figure\" or \"type\": \"practice\"");
@@ -67,7 +67,7 @@ class CorrectionsReader {
       out.add.push_back(std::move(e));
     });
     each("parks", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"name", "aliases", "merge", "note"});
+      c_.object(v, p, {"name", "aliases", "merge", "note", "by", "at"});
       ParkCorrection pc;
       pc.json_path = p;
       pc.line = v.pos.line;
@@ -76,6 +76,8 @@ class CorrectionsReader {
       pc.aliases = c_.strings(v, p, "aliases");
       pc.merge = c_.strings(v, p, "merge");
       pc.note = c_.string(v, p, "note", false, false).value_or("");
+      pc.by = c_.string(v, p, "by", false, false).value_or("");
+      pc.at = c_.string(v, p, "at", false, false).value_or("");
       out.parks.push_back(std::move(pc));
     });
     c_.string(root_, "$", "note", false, false);
@@ -107,6 +109,8 @@ class CorrectionsReader {
     if (e.file.find('/') != std::string::npos) e.file = fs::path(e.file).filename().string();
     e.quote = *c_.string(v, p, "quote", true);
     e.note = c_.string(v, p, "note", false, false).value_or("");
+    e.by = c_.string(v, p, "by", false, false).value_or("");
+    e.at = c_.string(v, p, "at", false, false).value_or("");
     return e;
   }
 
@@ -524,6 +528,8 @@ Json entry_json(const Correction& e) {
     put_fields(j, e.fields);
   }
   if (!e.note.empty()) j["note"] = e.note;
+  if (!e.by.empty()) j["by"] = e.by;
+  if (!e.at.empty()) j["at"] = e.at;
   return j;
 }
 
@@ -543,6 +549,8 @@ std::string to_json(const Corrections& c) {
       if (!p.aliases.empty()) x["aliases"] = p.aliases;
       if (!p.merge.empty()) x["merge"] = p.merge;
       if (!p.note.empty()) x["note"] = p.note;
+      if (!p.by.empty()) x["by"] = p.by;
+      if (!p.at.empty()) x["at"] = p.at;
       j["parks"].push_back(std::move(x));
     }
   }

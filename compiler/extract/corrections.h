@@ -72,6 +72,8 @@ struct Correction {
   std::string quote;             ///< a piece of the item's quote; for add, the text it cites
   FactFields fields;             ///< fix: "set"; add: the new item's fields
   std::string note;              ///< "note": free text for people, ignored
+  std::string by;                ///< "by": who made the entry (ptbrief serve writes it), kept
+  std::string at;                ///< "at": when, ISO 8601 UTC (ptbrief serve writes it), kept
 };
 
 /// One "parks" entry: the park's name as it should print, more spellings of it, and parks that
@@ -83,6 +85,8 @@ struct ParkCorrection {
   std::vector<std::string> aliases;  ///< spellings `ptbrief make --park` accepts too
   std::vector<std::string> merge;    ///< names (any spelling) of parks merged into this one
   std::string note;                  ///< "note": free text for people, ignored
+  std::string by;                    ///< "by": who made the entry, kept
+  std::string at;                    ///< "at": when, ISO 8601 UTC, kept
 };
 
 /// A validated corrections file. Empty (no file) is valid and changes nothing.

@@ -163,12 +163,8 @@ void CorrectionsStore::write_unlocked(const Json& doc) {
 }
 
 extract::Corrections parse_for_make(const Json& doc, const std::string& file) {
-  Json plain = doc;
-  for (const char* section : kCorrectionSections)
-    if (plain.contains(section) && plain[section].is_array())
-      for (auto& entry : plain[section])
-        if (entry.is_object()) entry.erase("by"), entry.erase("at");
-  return extract::parse_corrections(plain.dump(2), file);
+  // "by" and "at" are fields of the format (extract keeps them), so the file is read as is.
+  return extract::parse_corrections(doc.dump(2), file);
 }
 
 Json CorrectionsStore::merge(const Json& posted, const std::string& by, const std::string& at) {

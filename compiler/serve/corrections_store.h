@@ -57,9 +57,8 @@ class CorrectionsStore {
   mutable std::mutex mutex_;
 };
 
-/// `doc` as extract's parser reads it: each entry's "by" and "at" (who changed it, when; the
-/// page's additions to the format) left out, everything else as it is. Throws what
-/// extract::parse_corrections throws ("corrections.invalid" with the JSON path).
+/// `doc` as extract's parser reads it ("by" and "at" included: they are fields of the format).
+/// Throws what extract::parse_corrections throws ("corrections.invalid" with the JSON path).
 extract::Corrections parse_for_make(const Json& doc, const std::string& file);
 
 /// The current UTC time as "2026-12-01T11:05:49Z" (the "at" of a correction).

@@ -240,16 +240,22 @@ TEST_CASE("without a corrections file nothing changes, and a missing --correctio
 }
 
 TEST_CASE("corrections written back read as the same corrections") {
-  const std::string text = R"({"drop": [{"file": "a.txt", "quote": "426份", "note": "重复计数"}],
+  const std::string text = R"({"drop": [{"file": "a.txt", "quote": "426份", "note": "重复计数",
+               "by": "王芳", "at": "2026-11-30T08:15:00Z"}],
     "fix": [{"type": "figure", "file": "a.txt", "quote": "x", "set": {"value": "11.60", "kind": "percent"}}],
     "add": [{"type": "practice", "file": "b.txt", "quote": "y", "park": "甲高新区", "name": "红色管家"},
             {"type": "figure", "file": "b.txt", "quote": "z", "park": "甲高新区", "subject": "企业", "value": 12, "unit": "家", "topics": ["组织覆盖"]}],
-    "parks": [{"name": "甲高新区", "aliases": ["甲国家高新区"], "merge": ["乙高新区"]}]})";
+    "parks": [{"name": "甲高新区", "aliases": ["甲国家高新区"], "merge": ["乙高新区"], "by": "李明"}]})";
   const Corrections c = parse_corrections(text, "corrections.json");
+  // Who and when (ptbrief serve writes them) are kept, not refused.
+  CHECK(c.drop.at(0).by == "王芳");
+  CHECK(c.drop.at(0).at == "2026-11-30T08:15:00Z");
+  CHECK(c.parks.at(0).by == "李明");
   const std::string written = to_json(c);
   CHECK(to_json(parse_corrections(written, "corrections.json")) == written);
   CHECK(written.find("\"value\": \"11.60\"") != std::string::npos);
   CHECK(written.find("\"value\": 12") != std::string::npos);
   CHECK(written.find("重复计数") != std::string::npos);
+  CHECK(written.find("\"at\": \"2026-11-30T08:15:00Z\"") != std::string::npos);
   CHECK(parse_corrections(written, "c.json").add.at(1).fields.topics.at(0) == "组织覆盖");
 }
