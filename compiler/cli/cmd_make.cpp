@@ -14,6 +14,7 @@
 #include "compose/compose.h"
 #include "pack/build.h"
 #include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -71,6 +72,14 @@ std::filesystem::path output_path(const Invocation& inv, const std::string& defa
   return *o;
 }
 
+/// The folders of --font-dir (each must exist), then those of PTBRIEF_FONT_DIRS.
+std::vector<std::filesystem::path> font_dirs(const Invocation& inv) {
+  std::vector<std::filesystem::path> given;
+  if (inv.lists.count("font-dir"))
+    for (const auto& d : inv.lists.at("font-dir")) given.emplace_back(d);
+  return typeset::user_font_dirs(given);
+}
+
 /// Prints what `sink` collected and empties it; returns the number of warnings. Called before
 /// anything can fail, so a warning that explains the failure (an empty corpus) is not lost.
 std::size_t report(const Invocation& inv, CollectingSink& sink) {
@@ -98,8 +107,10 @@ int run(const Invocation& given) {
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
   if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
-  const std::string bytes =
-      pack::render_brief(loaded.facts, request, *layout, options, sink);  // the PDF
+  typeset::TypesetOptions typeset_options;
+  typeset_options.font_dirs = font_dirs(inv);                               // --font-dir
+  const std::string bytes = pack::render_brief(loaded.facts, request, *layout, options, sink,
+                                               typeset_options);           // the PDF
 
   const std::string stem = safe_file_stem(request.name);
   const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
@@ -124,7 +135,7 @@ CommandSpec make_command() {
   c.summary = tr("build one briefing PDF for a park or a topic");
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
-      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]...";
+      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--font-dir DIR]...";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
          "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
@@ -132,7 +143,10 @@ CommandSpec make_command() {
          "The printed date is --date, else SOURCE_DATE_EPOCH's, else none; the same input and\n"
          "options give byte-identical PDFs. --issue and --set change layout fields for this run.\n"
          "A ptbrief.json in the corpus folder gives defaults for --layout, --issue, --date and\n"
-         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.");
+         "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.\n"
+         "Fonts are looked for in each --font-dir, then PTBRIEF_FONT_DIRS (DIR:DIR…), then the\n"
+         "system; when a layout's first-choice face (公文: 方正小标宋, 仿宋_GB2312) is missing, a\n"
+         "note names the stand-in used.");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
       {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
@@ -141,7 +155,9 @@ CommandSpec make_command() {
       {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
       {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
       {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
-      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
+      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true},
+      {"font-dir", "DIR", tr("a folder of font files searched first (e.g. the office's fonts)"), "",
+       true}};
   c.run = run;
   return c;
 }

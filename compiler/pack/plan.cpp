@@ -80,6 +80,12 @@ GlobalInputs hash_globals(const PackSpec& pack, const Builder& builder, const Ru
   for (const auto& [name, hash] : g.corpus) g.corpus_names.push_back(name);
   g.facts_inputs = hash_files(builder.facts_inputs());
   g.font_manifest = hash_files({font_manifest_path()});
+  if (!options.font_dirs.empty()) {  // the user's font folders come before the manifest's
+    Sha256 dirs;
+    dirs.update(g.font_manifest);
+    for (const auto& d : options.font_dirs) dirs.update("\nfont-dir ").update(d.string());
+    g.font_manifest = dirs.hex();
+  }
   g.expansion_key = Sha256()
                         .update(g.version).update("\n")
                         .update(digest(g.corpus)).update("\n")
