@@ -191,7 +191,7 @@ std::filesystem::path fonts_folder(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a user's font folder is searched first; a face answers to its names in any language",
+TEST_CASE("a user's font folder is searched first, a face answers to its names in any language",
           "[fonts]") {
   const auto folder = fonts_folder("fonts_user_folder");
   const FontManifest& m = load_manifest(folder_only_manifest(folder.parent_path()));
