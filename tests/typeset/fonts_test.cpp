@@ -214,7 +214,7 @@ TEST_CASE("a user's font folder is searched first, a face answers to its names i
   CHECK(sung->info.path == (folder / "sub" / "GBSN00LP.TTF").string());
 }
 
-TEST_CASE("user font folders: --font-dir first, then PTBRIEF_FONT_DIRS; a missing one is an error",
+TEST_CASE("user font folders: --font-dir first, then PTBRIEF_FONT_DIRS, a missing one is an error",
           "[fonts]") {
   const auto a = test::scratch_dir("fonts_dirs_a"), b = test::scratch_dir("fonts_dirs_b");
   ::setenv("PTBRIEF_FONT_DIRS", (":" + b.string() + "::" + a.string()).c_str(), 1);
