@@ -16,6 +16,7 @@
 #include "compose/compose.h"
 #include "pack/build.h"
 #include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -73,6 +74,14 @@ std::filesystem::path output_path(const Invocation& inv, const std::string& defa
   return *o;
 }
 
+/// The folders of --font-dir (each must exist), then those of PTBRIEF_FONT_DIRS.
+std::vector<std::filesystem::path> font_dirs(const Invocation& inv) {
+  std::vector<std::filesystem::path> given;
+  if (inv.lists.count("font-dir"))
+    for (const auto& d : inv.lists.at("font-dir")) given.emplace_back(d);
+  return typeset::user_font_dirs(given);
+}
+
 /// Prints what `sink` collected and empties it; returns the number of warnings. Called before
 /// anything can fail, so a warning that explains the failure (an empty corpus) is not lost.
 std::size_t report(const Invocation& inv, CollectingSink& sink) {
@@ -128,8 +137,10 @@ int run(const Invocation& given) {
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
   if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
-  const std::string bytes =
-      pack::render_brief(loaded.facts, request, *layout, options, sink);  // the PDF
+  typeset::TypesetOptions typeset_options;
+  typeset_options.font_dirs = font_dirs(inv);                               // --font-dir
+  const std::string bytes = pack::render_brief(loaded.facts, request, *layout, options, sink,
+                                               typeset_options);           // the PDF
 
   const std::string stem = safe_file_stem(request.name);
   const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
@@ -155,6 +166,7 @@ CommandSpec make_command() {
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
       "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--corrections FILE]\n"
+      "                    [--font-dir DIR]...\n"
       "       ptbrief make --facts FILE [--park NAME | --topic NAME] [--layout NAME] [-o …]";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
@@ -165,7 +177,10 @@ CommandSpec make_command() {
          "A ptbrief.json in the corpus folder gives defaults for --layout, --issue, --date and\n"
          "--set: {\"layout\": \"gongwen\", \"issue\": 12, \"set\": {\"masthead.publisher\": \"…\"}}.\n"
          "--facts FILE typesets exactly the facts of a facts file ('ptbrief extract -o'), which may\n"
-         "be hand-edited, without reading the corpus; the brief is the one the file was extracted for.");
+         "be hand-edited, without reading the corpus; the brief is the one the file was extracted for.\n"
+         "Fonts are looked for in each --font-dir, then PTBRIEF_FONT_DIRS (DIR:DIR…), then the\n"
+         "system; when a layout's first-choice face (公文: 方正小标宋, 仿宋_GB2312) is missing, a\n"
+         "note names the stand-in used.");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
       {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
@@ -176,7 +191,9 @@ CommandSpec make_command() {
       {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
       {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true},
       corrections_option(),
-      {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""}};
+      {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""},
+      {"font-dir", "DIR", tr("a folder of font files searched first (e.g. the office's fonts)"), "",
+       true}};
   c.run = run;
   return c;
 }

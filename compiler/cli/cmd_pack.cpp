@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/corpus_facts.h"
 #include "pack/pack.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -130,11 +131,12 @@ void print_dry_run(std::ostream& out, const pack::RunReport& r) {
       << " up to date\n";
 }
 
-/// Warnings from the build, each distinct one once; returns how many were printed.
+/// Warnings from the build, and the font stand-in note, each distinct one once; returns how
+/// many were printed.
 std::size_t print_warnings(std::ostream& err, const CollectingSink& sink) {
   std::set<std::string> seen;
   for (const auto& d : sink.items)
-    if (d.severity != Severity::Note)
+    if (d.severity != Severity::Note || d.code == "typeset.font_standin")
       if (std::string line = format(d); seen.insert(line).second)
         err << "ptbrief pack: " << line << "\n";
   return seen.size();
@@ -159,6 +161,10 @@ int run(const Invocation& inv) {
   options.tool_version = PTBRIEF_VERSION;
   options.tool_binary = self_binary();
   options.source_date_epoch = pdf::source_date_epoch_from_env();
+  std::vector<std::filesystem::path> font_dirs;
+  if (inv.lists.count("font-dir"))
+    for (const auto& d : inv.lists.at("font-dir")) font_dirs.emplace_back(d);
+  options.font_dirs = typeset::user_font_dirs(font_dirs);  // + PTBRIEF_FONT_DIRS
   // Undocumented test knob: slow every brief down so crash tests can kill a run mid-build.
   if (const char* slow = std::getenv("PTBRIEF_PACK_SLOW_MS"))
     options.slow_build = std::chrono::milliseconds(std::atol(slow));
@@ -199,7 +205,8 @@ CommandSpec pack_command() {
   CommandSpec c;
   c.name = "pack";
   c.summary = tr("rebuild a pack of briefings, only what is out of date");
-  c.synopsis = "ptbrief pack NAME [--jobs N] [--dry-run] [--force] [--corrections FILE]";
+  c.synopsis =
+      "ptbrief pack NAME [--jobs N] [--dry-run] [--force] [--corrections FILE] [--font-dir DIR]...";
   c.description = tr(
       "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"
       "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
@@ -207,6 +214,8 @@ CommandSpec pack_command() {
       "PDFs are written atomically; a second run on the same output folder waits for the\n"
       "first. With \"combined\" in the pack file it also writes one meeting PDF of all the\n"
       "briefs (cover, contents, bookmarks, page labels), rebuilt when any brief changed.\n"
+      "Fonts are looked for in each --font-dir, then PTBRIEF_FONT_DIRS (DIR:DIR…), then the\n"
+      "system; a change of these folders rebuilds every brief.\n"
       "Exit code 2 when any brief or the combined PDF failed (the others are still built).\n"
       "The corrections file (the pack's \"corrections\", else corrections.json in its corpus)\n"
       "is hashed: a changed correction rebuilds the briefs whose facts it changes. An article\n"
@@ -216,6 +225,8 @@ CommandSpec pack_command() {
       {"dry-run", "", tr("list what would be rebuilt and why; write nothing"), "n"},
       {"force", "", tr("rebuild every brief"), ""},
       corrections_option(),
+      {"font-dir", "DIR", tr("a folder of font files searched first (e.g. the office's fonts)"), "",
+       true},
   };
   c.max_positional = 1;
   c.run = run;

@@ -17,9 +17,9 @@ CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
 
 std::string render_brief(const extract::Facts& facts, const compose::BriefRequest& request,
                          const compose::LayoutSpec& layout, const pdf::PdfOptions& options,
-                         DiagSink& sink) {
-  typeset::Document doc = compose::compose(facts, request, layout, sink);      // document tree
-  typeset::PageList pages = typeset::typeset(doc, typeset::TypesetOptions{}, sink);  // pages
+                         DiagSink& sink, const typeset::TypesetOptions& typeset_options) {
+  typeset::Document doc = compose::compose(facts, request, layout, sink);  // document tree
+  typeset::PageList pages = typeset::typeset(doc, typeset_options, sink);  // pages
   return pdf::write_pdf(pages, options);                                        // PDF bytes
 }
 

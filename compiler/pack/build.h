@@ -12,6 +12,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::pack {
 
@@ -36,6 +37,6 @@ CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
 /// Compose, typeset and write one brief; returns the PDF bytes.
 std::string render_brief(const extract::Facts& facts, const compose::BriefRequest& request,
                          const compose::LayoutSpec& layout, const pdf::PdfOptions& options,
-                         DiagSink& sink);
+                         DiagSink& sink, const typeset::TypesetOptions& typeset_options = {});
 
 }  // namespace ptbrief::pack

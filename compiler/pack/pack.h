@@ -22,6 +22,7 @@
 #include "compose/compose.h"
 #include "extract/extract.h"
 #include "pdf/pdf.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::pack {
 
@@ -67,6 +68,7 @@ struct BriefJob {
   std::string layout;           ///< layout name or path
   std::string output_name;      ///< file name inside the output folder, e.g. "南通高新区.pdf"
   pdf::PdfOptions pdf_options;
+  typeset::TypesetOptions typeset_options;  ///< the user's font folders
 };
 
 /// The combined meeting PDF: every brief of the pack, in pack order, behind a cover and a
@@ -77,6 +79,7 @@ struct CombinedJob {
   std::string output_name;       ///< file name inside the output folder
   std::vector<BriefJob> briefs;  ///< the briefs, in pack order
   pdf::PdfOptions pdf_options;
+  typeset::TypesetOptions typeset_options;  ///< the user's font folders
 };
 
 /// What a builder hands back for one brief (or the combined PDF).
@@ -145,6 +148,9 @@ struct RunOptions {
   /// rebuilds the pack even without a version bump (empty = version only).
   std::filesystem::path tool_binary;
   std::optional<std::int64_t> source_date_epoch;  ///< passed to the PDF writer
+  /// The user's font folders (--font-dir, PTBRIEF_FONT_DIRS), searched first for every font
+  /// family; a change of the list rebuilds every brief.
+  std::vector<std::filesystem::path> font_dirs;
   std::function<void(const Event&)> on_event;     ///< progress (may be empty)
   /// Test knob: pause this long before writing each brief, so crash tests can kill mid-build.
   std::chrono::milliseconds slow_build{0};

@@ -23,7 +23,7 @@ class PipelineBuilder final : public Builder {
 
   BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) override {
     typeset::Document doc = compose_brief(facts, job, sink);                           // document
-    typeset::PageList pages = typeset::typeset(doc, typeset::TypesetOptions{}, sink);  // pages
+    typeset::PageList pages = typeset::typeset(doc, job.typeset_options, sink);        // pages
     return write(pages, job.pdf_options);                                             // PDF bytes
   }
 
@@ -44,7 +44,7 @@ class PipelineBuilder final : public Builder {
       docs.push_back(compose_brief(facts, brief, sink));
     }
     if (!docs.empty()) info.publisher = docs[info.page_from].meta.author;  // the masthead's 编印单位
-    CombinedPages combined = combine(std::move(docs), info, typeset::TypesetOptions{}, sink);
+    CombinedPages combined = combine(std::move(docs), info, job.typeset_options, sink);
     return write(combined.pages, job.pdf_options);
   }
 

@@ -85,6 +85,12 @@ GlobalInputs hash_globals(const PackSpec& pack, const Builder& builder, const Ru
   g.corrections = extract::corrections_path_for(pack.corpus, pack.corrections);
   if (!g.corrections.empty()) g.corrections_hash = hash_files({g.corrections});
   g.font_manifest = hash_files({font_manifest_path()});
+  if (!options.font_dirs.empty()) {  // the user's font folders come before the manifest's
+    Sha256 dirs;
+    dirs.update(g.font_manifest);
+    for (const auto& d : options.font_dirs) dirs.update("\nfont-dir ").update(d.string());
+    g.font_manifest = dirs.hex();
+  }
   g.expansion_key = Sha256()
                         .update(g.version).update("\n")
                         .update(digest(g.corpus)).update("\n")

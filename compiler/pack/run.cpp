@@ -215,6 +215,7 @@ class Runner {
     job.layout = e.layout;
     job.output_name = e.output_name;
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    job.typeset_options.font_dirs = options_.font_dirs;
     return job;
   }
 
@@ -293,6 +294,7 @@ class Runner {
     job.layout = pack_.layout;
     job.output_name = pack_.combined;
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    job.typeset_options.font_dirs = options_.font_dirs;
     for (const auto& p : planned_) job.briefs.push_back(job_for(p.entry));
     emit({Event::Kind::Started, nullptr, pack_.combined, done_, total_});
     attempt(r, [&] {

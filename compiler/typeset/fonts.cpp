@@ -1,19 +1,21 @@
 // Fonts: manifest parsing, face lookup by family name inside collections, role fallback chains.
 #include "typeset/fonts.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_FONT_FORMATS_H
 #include <hb-ot.h>
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
 #include "base/limits.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -82,41 +84,6 @@ FontManifest parse_manifest(const fs::path& path) {
   return m;
 }
 
-FT_Library freetype() {
-  static FT_Library lib = [] {
-    FT_Library l = nullptr;
-    if (FT_Init_FreeType(&l) != 0) fail("internal", "FreeType failed to initialise");
-    return l;
-  }();
-  return lib;
-}
-
-// Family and style names of face `index` in `file` as FreeType reports them.
-struct FaceNames {
-  std::string family, style, postscript;
-  bool cff = false;
-  unsigned upem = 1000;
-  double ascender = 0.88, descender = 0.12;
-  long num_faces = 0;
-};
-
-bool read_names(const fs::path& file, long index, FaceNames& out) {
-  FT_Face f = nullptr;
-  if (FT_New_Face(freetype(), file.c_str(), index, &f) != 0) return false;
-  out.family = f->family_name ? f->family_name : "";
-  out.style = f->style_name ? f->style_name : "";
-  const char* ps = FT_Get_Postscript_Name(f);
-  out.postscript = ps ? ps : "";
-  const char* format = FT_Get_Font_Format(f);
-  out.cff = format && std::string(format) == "CFF";
-  out.upem = f->units_per_EM ? f->units_per_EM : 1000;
-  out.ascender = double(f->ascender) / out.upem;
-  out.descender = -double(f->descender) / out.upem;
-  out.num_faces = f->num_faces;
-  FT_Done_Face(f);
-  return true;
-}
-
 // "Family:Style" → (family, style); style empty when not given.
 std::pair<std::string, std::string> split_spec(const std::string& spec) {
   const auto colon = spec.rfind(':');
@@ -124,37 +91,92 @@ std::pair<std::string, std::string> split_spec(const std::string& spec) {
   return {spec.substr(0, colon), spec.substr(colon + 1)};
 }
 
-// Every face in the search paths (scanned once, only when a family is not in the manifest).
+// Every face of the font files under one folder (scanned once per folder and process, only when
+// a family is not in the manifest or the user named the folder). Names come from HarfBuzz's
+// `name` table reader: a face answers to each of its family names in every language, so
+// "仿宋_GB2312" and "FangSong_GB2312" both find the same office face.
 struct ScannedFace {
   fs::path file;
   unsigned index;
-  std::string family, style;
+  std::vector<std::string> families;  ///< name IDs 16 and 1, every language
+  std::string style;                  ///< name ID 17, else 2 (English when the font has it)
 };
 
-const std::vector<ScannedFace>& scan_search_paths(const FontManifest& m) {
+std::string name_string(hb_face_t* face, hb_ot_name_id_t id, hb_language_t lang) {
+  char buf[256];
+  unsigned len = sizeof buf;
+  return hb_ot_name_get_utf8(face, id, lang, &len, buf) > 0 ? std::string(buf) : std::string();
+}
+
+// A name in English if the font has one, else in the first language it has.
+std::string any_name(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id_t fallback) {
+  unsigned n = 0;
+  const hb_ot_name_entry_t* entries = hb_ot_name_list_names(face, &n);
+  for (hb_ot_name_id_t id : {preferred, fallback}) {
+    if (std::string s = name_string(face, id, hb_language_from_string("en", -1)); !s.empty())
+      return s;
+    for (unsigned i = 0; i < n; ++i)
+      if (entries[i].name_id == id)
+        if (std::string s = name_string(face, id, entries[i].language); !s.empty()) return s;
+  }
+  return {};
+}
+
+std::vector<std::string> family_names(hb_face_t* face) {
+  std::vector<std::string> out;
+  unsigned n = 0;
+  const hb_ot_name_entry_t* entries = hb_ot_name_list_names(face, &n);
+  for (unsigned i = 0; i < n; ++i) {
+    if (entries[i].name_id != HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY &&
+        entries[i].name_id != HB_OT_NAME_ID_FONT_FAMILY)
+      continue;
+    std::string s = name_string(face, entries[i].name_id, entries[i].language);
+    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
+
+const std::vector<ScannedFace>& scan_folder(const fs::path& root) {
   static std::map<fs::path, std::vector<ScannedFace>> cache;
-  auto [it, fresh] = cache.try_emplace(m.path);
+  auto [it, fresh] = cache.try_emplace(root);
   if (!fresh) return it->second;
-  for (const fs::path& root : m.search_paths) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) continue;
-    for (auto e = fs::recursive_directory_iterator(root, ec);
-         !ec && e != fs::recursive_directory_iterator(); e.increment(ec)) {
-      const std::string ext = e->path().extension().string();
-      if (ext != ".ttf" && ext != ".otf" && ext != ".ttc" && ext != ".otc") continue;
-      FaceNames first;
-      if (!read_names(e->path(), 0, first)) continue;
-      for (long i = 0; i < first.num_faces; ++i) {
-        FaceNames n;
-        if (i == 0)
-          n = first;
-        else if (!read_names(e->path(), i, n))
-          continue;
-        it->second.push_back({e->path(), unsigned(i), n.family, n.style});
-      }
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return it->second;
+  std::vector<fs::path> files;
+  for (auto e = fs::recursive_directory_iterator(root, ec);
+       !ec && e != fs::recursive_directory_iterator(); e.increment(ec)) {
+    std::string ext = e->path().extension().string();
+    for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));  // SIMFANG.TTF
+    if (ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc") files.push_back(e->path());
+  }
+  std::sort(files.begin(), files.end());  // the same first match whatever the directory order
+  for (const fs::path& file : files) {
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
+    if (!blob) continue;
+    const unsigned count = hb_face_count(blob);
+    for (unsigned i = 0; i < count; ++i) {
+      hb_face_t* face = hb_face_create(blob, i);
+      ScannedFace f{file, i, family_names(face),
+                    any_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY)};
+      hb_face_destroy(face);
+      if (!f.families.empty()) it->second.push_back(std::move(f));
     }
+    hb_blob_destroy(blob);
   }
   return it->second;
+}
+
+// The folders fontconfig reads for one user's own fonts (besides the system folders, which
+// the manifest's search paths hold): $XDG_DATA_HOME/fonts (~/.local/share/fonts) and ~/.fonts.
+std::vector<fs::path> per_user_font_folders() {
+  std::vector<fs::path> out;
+  const char* home = std::getenv("HOME");
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    out.push_back(fs::path(xdg) / "fonts");
+  else if (home && *home)
+    out.push_back(fs::path(home) / ".local/share/fonts");
+  if (home && *home) out.push_back(fs::path(home) / ".fonts");
+  return out;
 }
 
 // A name-table string in English: `preferred` if the font has it, else `fallback`.
@@ -170,8 +192,14 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id_
 
 bool style_matches(const std::string& want, const std::string& have) {
   if (want.empty())
-    return have == "Regular" || have == "Book" || have == "Light" || have == "Medium";
+    return have == "Regular" || have == "Book" || have == "Light" || have == "Medium" ||
+           have == "Normal" || have == "常规" || have.empty();
   return want == have;
+}
+
+bool family_matches(const ScannedFace& f, const std::string& family, const std::string& style) {
+  return std::find(f.families.begin(), f.families.end(), family) != f.families.end() &&
+         style_matches(style, f.style);
 }
 
 }  // namespace
@@ -259,19 +287,44 @@ std::vector<FontPinProblem> verify_font_pins(const FontManifest& m) {
 }
 
 FontSet::FontSet(const FontManifest& manifest,
-                 const std::map<std::string, std::vector<std::string>>& overrides)
-    : manifest_(manifest), roles_(manifest.roles) {
+                 const std::map<std::string, std::vector<std::string>>& overrides,
+                 std::vector<fs::path> font_dirs)
+    : manifest_(manifest), roles_(manifest.roles), font_dirs_(std::move(font_dirs)) {
   for (const auto& [role, chain] : overrides) {
     roles_[role] = chain;
     from_layout_.insert(role);
   }
+  for (const fs::path& d : font_dirs_) dirs_key_ += d.string() + '\n';
+}
+
+std::vector<fs::path> user_font_dirs(const std::vector<fs::path>& given) {
+  std::vector<fs::path> out;
+  auto add = [&](const fs::path& dir, const std::string& from) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+      fail("typeset.font_dir", "font folder " + dir.string() + " (" + from + ") does not exist",
+           "name a folder holding .ttf/.otf/.ttc files", dir.string());
+    fs::path abs = fs::absolute(dir, ec).lexically_normal();
+    if (std::find(out.begin(), out.end(), abs) == out.end()) out.push_back(abs);
+  };
+  for (const fs::path& d : given) add(d, "--font-dir");
+  if (const char* env = std::getenv("PTBRIEF_FONT_DIRS")) {
+    const std::string list = env;
+    for (std::size_t start = 0; start <= list.size();) {
+      std::size_t end = list.find(':', start);
+      if (end == std::string::npos) end = list.size();
+      if (end > start) add(list.substr(start, end - start), "PTBRIEF_FONT_DIRS");
+      start = end + 1;
+    }
+  }
+  return out;
 }
 
 const LoadedFace* FontSet::resolve(const std::string& spec) {
-  // Resolutions are cached for the process: reading names costs a FreeType face open each.
+  // Resolutions are cached for the process (per manifest and font folders).
   static std::mutex mutex;
-  static std::map<std::pair<fs::path, std::string>, const LoadedFace*> cache;
-  const auto key = std::make_pair(manifest_.path, spec);
+  static std::map<std::tuple<fs::path, std::string, std::string>, const LoadedFace*> cache;
+  const auto key = std::make_tuple(manifest_.path, dirs_key_, spec);
   {
     std::lock_guard lock(mutex);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
@@ -283,7 +336,17 @@ const LoadedFace* FontSet::resolve(const std::string& spec) {
 
 const LoadedFace* FontSet::find(const std::string& spec) {
   auto [family, style] = split_spec(spec);
-  // Manifest faces first: the index is a hint, checked against the family name.
+  // The folders the user named come first: an office's own copy of a face wins.
+  for (const fs::path& dir : font_dirs_) {
+    const std::vector<ScannedFace>* scanned = nullptr;
+    {
+      std::lock_guard lock(g_mutex);
+      scanned = &scan_folder(dir);
+    }
+    for (const ScannedFace& f : *scanned)
+      if (family_matches(f, family, style)) return &load_face(f.file, f.index);
+  }
+  // Then the manifest's faces: the index is a hint, checked against the family name.
   for (const auto& [key, entry] : manifest_.faces) {
     auto [kf, ks] = split_spec(key);
     if (kf != family || !(style.empty() ? style_matches("", ks) : ks == style)) continue;
@@ -300,13 +363,17 @@ const LoadedFace* FontSet::find(const std::string& spec) {
         return &f;
   }
   // Otherwise any installed face with that family (and style) name.
-  const std::vector<ScannedFace>* scanned = nullptr;
-  {
-    std::lock_guard lock(g_mutex);
-    scanned = &scan_search_paths(manifest_);
+  std::vector<fs::path> folders = manifest_.search_paths;
+  for (const fs::path& d : per_user_font_folders()) folders.push_back(d);
+  for (const fs::path& dir : folders) {
+    const std::vector<ScannedFace>* scanned = nullptr;
+    {
+      std::lock_guard lock(g_mutex);
+      scanned = &scan_folder(dir);
+    }
+    for (const ScannedFace& f : *scanned)
+      if (family_matches(f, family, style)) return &load_face(f.file, f.index);
   }
-  for (const ScannedFace& f : *scanned)
-    if (f.family == family && style_matches(style, f.style)) return &load_face(f.file, f.index);
   return nullptr;
 }
 
@@ -327,6 +394,7 @@ const std::vector<const LoadedFace*>& FontSet::chain(const std::string& role) {
   std::vector<const LoadedFace*> faces;
   for (const std::string& spec : r->second)
     if (const LoadedFace* f = resolve(spec)) faces.push_back(f);
+  if (!faces.empty() && !resolve(r->second.front())) first_missing_[role] = r->second.front();
   if (faces.empty()) {
     // Blame whoever named the families: the layout's "font_families" or the font manifest.
     std::string tried;
@@ -345,6 +413,23 @@ const std::vector<const LoadedFace*>& FontSet::chain(const std::string& role) {
     throw Error(d);
   }
   return chains_[role] = std::move(faces);
+}
+
+void FontSet::report_standins(DiagSink& sink) const {
+  std::string list;
+  for (const auto& [role, spec] : first_missing_) {
+    const LoadedFace* used = chains_.at(role).front();
+    list += (list.empty() ? "" : "; ") + spec + " → " + used->info.family +
+            (used->style.empty() ? "" : " " + used->style) + " (role " + role + ")";
+  }
+  if (list.empty()) return;
+  Diagnostic d;
+  d.severity = Severity::Note;
+  d.code = "typeset.font_standin";
+  d.message = "first-choice fonts not installed, stand-ins used: " + list;
+  d.hint = "install them (fontconfig's folders), or name their folder with --font-dir DIR or "
+           "PTBRIEF_FONT_DIRS";
+  sink.report(d);
 }
 
 }  // namespace ptbrief::typeset

@@ -1,5 +1,5 @@
-// Fonts: the font manifest, face loading (FreeType for names, HarfBuzz for shaping), and
-// per-role fallback chains. Private to typeset/.
+// Fonts: the font manifest, face loading and name lookup (HarfBuzz), the user's font folders,
+// and per-role fallback chains. Private to typeset/.
 #pragma once
 
 #include <filesystem>
@@ -79,9 +79,14 @@ std::vector<FontPinProblem> verify_font_pins(const FontManifest& m);
 /// The font roles of one document: each role's fallback chain, resolved to loaded faces.
 class FontSet {
  public:
-  /// `overrides` replaces the chains of the roles it names (Document::font_roles).
+  /// `overrides` replaces the chains of the roles it names (Document::font_roles). A family is
+  /// looked for in `font_dirs` (the user's font folders) first, then in the manifest's faces,
+  /// then by name in the manifest's search paths and the per-user font folders fontconfig
+  /// reads (~/.local/share/fonts, ~/.fonts). A family matches any of a face's family names,
+  /// in any language ("仿宋_GB2312" or "FangSong_GB2312").
   FontSet(const FontManifest& manifest,
-          const std::map<std::string, std::vector<std::string>>& overrides);
+          const std::map<std::string, std::vector<std::string>>& overrides,
+          std::vector<std::filesystem::path> font_dirs = {});
 
   /// The fallback chain of `role`, first choice first; faces that are not installed are left
   /// out. Throws ptbrief::Error (code "typeset.font_role") if the role is unknown or none of
@@ -91,12 +96,22 @@ class FontSet {
   /// Resolves one face spec "Family:Style" or "Family"; nullptr when not installed.
   const LoadedFace* resolve(const std::string& spec);
 
+  /// One note (code "typeset.font_standin") naming, for every role resolved so far whose
+  /// first choice is not installed, that face and the stand-in used instead; nothing when
+  /// every first choice was found.
+  void report_standins(DiagSink& sink) const;
+
  private:
   const LoadedFace* find(const std::string& spec);
   const FontManifest& manifest_;
   std::map<std::string, std::vector<std::string>> roles_;
   std::set<std::string> from_layout_;  ///< roles whose chain the document (its layout) gave
   std::map<std::string, std::vector<const LoadedFace*>> chains_;
+  std::vector<std::filesystem::path> font_dirs_;
+  std::string dirs_key_;
+  std::map<std::string, std::string> first_missing_;  ///< role → its first choice, not installed  ///< font_dirs_ joined, for the process-wide resolution cache
 };
+
+
 
 }  // namespace ptbrief::typeset

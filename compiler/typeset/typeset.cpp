@@ -15,7 +15,7 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
   const std::filesystem::path manifest_path =
       options.font_manifest.empty() ? default_font_manifest() : options.font_manifest;
   const FontManifest& manifest = load_manifest(manifest_path);  // roles → families → files
-  FontSet fonts(manifest, doc.font_roles);                      // per-document role chains
+  FontSet fonts(manifest, doc.font_roles, user_font_dirs(options.font_dirs));  // role chains
   Engine engine{ShapeContext{fonts, sink, doc.meta.lang, {}, {}}, {}, {}, {}, {}};
 
   // Document grid: pitch from the text block (公文: 28 characters × 22 lines).
@@ -31,6 +31,7 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
   paginate(std::move(flow), doc.page, out);                                 // pages, outline
   add_running_lines(doc, out, engine);  // headers, footers, labels
   out.fonts = engine.fonts.fonts;       // faces actually used
+  fonts.report_standins(sink);          // once: which stand-in replaced a missing first choice
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "typeset/document.h"
@@ -16,12 +17,21 @@ namespace ptbrief::typeset {
 struct TypesetOptions {
   /// Font manifest (JSON). Default: fonts/manifest.json in the project root.
   std::filesystem::path font_manifest;
+  /// The user's font folders (`--font-dir`), searched first for every family; typeset() adds
+  /// PTBRIEF_FONT_DIRS after them (see user_font_dirs in fonts.h).
+  std::vector<std::filesystem::path> font_dirs;
 };
 
 /// Lays out `doc`. A character no font of its role's fallback chain has is reported to `sink`
 /// as a warning naming the character and its U+ code (never drawn as a silent tofu box).
-/// Throws ptbrief::Error when a font role cannot be resolved.
+/// Throws ptbrief::Error when a font role cannot be resolved. When a role's first choice is not
+/// installed (公文's 方正小标宋, 仿宋_GB2312), one note names the stand-ins used.
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink);
+
+/// The user's font folders: `given` (--font-dir, in order), then PTBRIEF_FONT_DIRS
+/// (colon-separated; empty parts are skipped). Throws ptbrief::Error (code "typeset.font_dir")
+/// naming a folder that does not exist.
+std::vector<std::filesystem::path> user_font_dirs(const std::vector<std::filesystem::path>& given);
 
 /// The default font manifest path.
 std::filesystem::path default_font_manifest();

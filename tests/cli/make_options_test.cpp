@@ -163,3 +163,29 @@ TEST_CASE("a wrong key in ptbrief.json names the file, the JSON path and the all
   CHECK(has(r.err, (corpus / "ptbrief.json").string() + ": error: at $.isue: unknown key 'isue'"));
   CHECK(has(r.err, "hint: did you mean 'issue'? allowed keys: layout, issue, date, set"));
 }
+
+TEST_CASE("make --font-dir and PTBRIEF_FONT_DIRS: the gongwen stand-ins are named once, a "
+          "missing folder is an error") {
+  const auto dir = ptbrief::test::scratch_dir("cli_font_dir");
+  fs::create_directories(dir / "fonts");
+  auto r = make_park({"-o", dir.string(), "--layout", "gongwen", "--font-dir",
+                      (dir / "fonts").string()});
+  INFO(r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+  const auto note = r.err.find("first-choice fonts not installed");
+  REQUIRE(note != std::string::npos);
+  CHECK(r.err.find("first-choice fonts not installed", note + 1) == std::string::npos);
+  CHECK(has(r.err, "方正小标宋简体 → Noto Serif CJK SC Bold (role title)"));
+  CHECK(has(r.err, "仿宋_GB2312 → AR PL SungtiL GB Regular (role fangsong)"));
+  CHECK(has(r.err, "--font-dir"));
+
+  r = make_park({"-o", dir.string(), "--font-dir", (dir / "no such fonts").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "no such fonts"));
+  CHECK_FALSE(fs::exists(dir / "南通高新区.pdf"));
+  r = run_ptbrief({"make", "--park", "南通高新区", "--corpus", ptbrief::test::corpus_dir().string(),
+                   "-o", dir.string()},
+                  {kEpoch, "PTBRIEF_FONT_DIRS=" + (dir / "gone").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "PTBRIEF_FONT_DIRS"));
+}

@@ -185,3 +185,46 @@ TEST_CASE("ptbrief pack reports a bad pack file with its JSON path and hint, exi
   CHECK(usage.exit_code == 2);
   CHECK(usage.err.find("--jobs takes a number") != std::string::npos);
 }
+
+TEST_CASE("ptbrief pack --font-dir: the folder's face is embedded, a changed folder rebuilds") {
+  // A copy of an installed face in a fonts folder, named by its Chinese family name in a
+  // layout: the folder's copy wins over the system's, so the manifest records its path.
+  fs::path dir = test::scratch_dir("cli-pack-font-dir");
+  fs::copy(test::corpus_dir(), dir / "corpus");
+  fs::create_directories(dir / "fonts");
+  fs::copy_file("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
+                dir / "fonts" / "gbsn00lp.ttf");
+  test::put(dir / "sung.json", R"({"extends": "gongwen", "font_families": {
+    "fangsong": ["文鼎ＰＬ简报宋", "Noto Serif CJK SC:Regular"]}})");
+  test::put(dir / "pack.json", R"({"name": "t", "corpus": "corpus", "output": "out",
+    "layout": ")" + (dir / "sung.json").string() + R"(", "briefs": [{"park": "南通高新区"}]})");
+  const fs::path font = dir / "fonts" / "gbsn00lp.ttf";
+
+  auto r = run_pack(dir, {"--font-dir", (dir / "fonts").string()});
+  INFO(r.err);
+  REQUIRE(ok(r));
+  CHECK(r.err.find("(role title)") != std::string::npos);       // 方正小标宋 is nowhere
+  CHECK(r.err.find("(role fangsong)") == std::string::npos);    // 文鼎ＰＬ简报宋 was found
+  auto m = nlohmann::json::parse(read_file(dir / "out" / pack::kManifestName));
+  REQUIRE(m.at("briefs").size() == 1);
+  const auto files = m.at("briefs").begin()->at("font_files").get<std::vector<std::string>>();
+  CHECK(std::find(files.begin(), files.end(), font.string()) != files.end());
+  const auto pdf = dir / "out" / m.at("briefs").begin().key();
+  const auto fonts = test::run_shell("pdffonts '" + pdf.string() + "'");
+  CHECK(fonts.out.find("BousungEG-Light-GB") != std::string::npos);
+
+  CHECK(built(run_pack(dir, {"--font-dir", (dir / "fonts").string()})).empty());  // up to date
+  auto without = run_pack(dir);  // the folder no longer named: rebuilt from the system's copy
+  CHECK(built(without).size() == 1);
+  auto m2 = nlohmann::json::parse(read_file(dir / "out" / pack::kManifestName));
+  const auto files2 = m2.at("briefs").begin()->at("font_files").get<std::vector<std::string>>();
+  CHECK(std::find(files2.begin(), files2.end(), font.string()) == files2.end());
+  // The stand-in note, once.
+  const auto note = without.err.find("first-choice fonts not installed");
+  CHECK(note != std::string::npos);
+  CHECK(without.err.find("first-choice fonts not installed", note + 1) == std::string::npos);
+
+  auto missing = run_pack(dir, {"--font-dir", (dir / "no fonts").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no fonts") != std::string::npos);
+}

@@ -2,6 +2,10 @@
 // chains, and the missing-glyph warning.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "support/test_support.h"
 #include "typeset/fonts.h"
 #include "typeset/typeset.h"
 
@@ -61,7 +65,7 @@ TEST_CASE("faces are found by family name inside collections, CFF and TrueType",
   CHECK(set.resolve("No Such Family:Regular") == nullptr);
 }
 
-TEST_CASE("a family not in the manifest is found by scanning the search paths with FreeType",
+TEST_CASE("a family not in the manifest is found by scanning the search paths",
           "[fonts]") {
   const FontManifest& m = load_manifest(default_font_manifest());
   FontSet set(m, {});
@@ -158,4 +162,110 @@ TEST_CASE("a missing character's warning names the source file, byte and its pla
   CHECK(sink.items[0].offset == 120);
   CHECK(sink.items[0].message.find("first at character 3 of the paragraph '音乐𝄞与'") !=
         std::string::npos);
+}
+
+namespace {
+
+/// A manifest in `dir` whose only search path is an empty folder: a face can come from the
+/// user's font folders only.
+std::filesystem::path folder_only_manifest(const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir / "empty");
+  const auto path = dir / "manifest.json";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs(("{\"search_paths\": [\"" + (dir / "empty").string() +
+              "\"], \"files\": {}, \"faces\": {}, \"roles\": {\"serif\": [\"文鼎ＰＬ简报宋\"]}}")
+                 .c_str(),
+             f);
+  std::fclose(f);
+  return path;
+}
+
+/// A scratch fonts folder holding a copy of AR PL SungtiL GB (Chinese name 文鼎ＰＬ简报宋).
+std::filesystem::path fonts_folder(const std::string& name) {
+  const auto dir = test::scratch_dir(name) / "office fonts";
+  std::filesystem::create_directories(dir / "sub");
+  std::filesystem::copy_file("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
+                             dir / "sub" / "GBSN00LP.TTF");
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("a user's font folder is searched first, a face answers to its names in any language",
+          "[fonts]") {
+  const auto folder = fonts_folder("fonts_user_folder");
+  const FontManifest& m = load_manifest(folder_only_manifest(folder.parent_path()));
+  FontSet without(m, {});
+  CHECK(without.resolve("文鼎ＰＬ简报宋") == nullptr);
+  CHECK(without.resolve("AR PL SungtiL GB") == nullptr);
+
+  FontSet with(m, {}, {folder});
+  const LoadedFace* zh = with.resolve("文鼎ＰＬ简报宋");  // the Chinese family name
+  REQUIRE(zh);
+  CHECK(zh->info.path == (folder / "sub" / "GBSN00LP.TTF").string());  // upper-case .TTF too
+  CHECK(zh->info.postscript_name == "BousungEG-Light-GB");
+  CHECK(with.resolve("AR PL SungtiL GB:Regular") == zh);  // the English one, with its style
+  CHECK(with.resolve("AR PL SungtiL GB:Bold") == nullptr);
+
+  // The default manifest: the folder's copy wins over the system's file of the same family.
+  FontSet system(load_manifest(default_font_manifest()), {}, {folder});
+  const LoadedFace* sung = system.resolve("AR PL SungtiL GB:Regular");
+  REQUIRE(sung);
+  CHECK(sung->info.path == (folder / "sub" / "GBSN00LP.TTF").string());
+}
+
+TEST_CASE("user font folders: --font-dir first, then PTBRIEF_FONT_DIRS, a missing one is an error",
+          "[fonts]") {
+  const auto a = test::scratch_dir("fonts_dirs_a"), b = test::scratch_dir("fonts_dirs_b");
+  ::setenv("PTBRIEF_FONT_DIRS", (":" + b.string() + "::" + a.string()).c_str(), 1);
+  const auto dirs = user_font_dirs({a});
+  ::unsetenv("PTBRIEF_FONT_DIRS");
+  REQUIRE(dirs.size() == 2);  // empty parts skipped, a twice named folder once
+  CHECK(dirs[0] == a);
+  CHECK(dirs[1] == b);
+  CHECK(user_font_dirs({}).empty());
+  try {
+    user_font_dirs({a / "no such folder"});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "typeset.font_dir");
+    CHECK(e.diagnostic().message.find("no such folder") != std::string::npos);
+    CHECK(e.diagnostic().message.find("--font-dir") != std::string::npos);
+  }
+  ::setenv("PTBRIEF_FONT_DIRS", (a / "gone").c_str(), 1);
+  CHECK_THROWS_AS(user_font_dirs({}), Error);
+  ::unsetenv("PTBRIEF_FONT_DIRS");
+}
+
+TEST_CASE("a role whose first choice is not installed gets one note naming the stand-in",
+          "[fonts]") {
+  Document doc = one_paragraph("标题与正文");
+  doc.font_roles["serif"] = {"方正仿宋 Not Installed", "Noto Serif CJK SC:Regular"};
+  doc.font_roles["sans"] = {"黑体 Not Installed", "Noto Sans CJK SC:Regular"};
+  Paragraph second;
+  second.content.push_back({"黑体段落", std::nullopt});
+  second.style.text.font = "sans";
+  doc.blocks.push_back(second);
+  CollectingSink sink;
+  typeset::typeset(doc, {}, sink);
+  REQUIRE(sink.items.size() == 1);  // one note for every role of the document
+  const Diagnostic& d = sink.items[0];
+  CHECK(d.severity == Severity::Note);
+  CHECK(d.code == "typeset.font_standin");
+  CHECK(d.message.find("方正仿宋 Not Installed → Noto Serif CJK SC Regular (role serif)") !=
+        std::string::npos);
+  CHECK(d.message.find("黑体 Not Installed → Noto Sans CJK SC Regular (role sans)") !=
+        std::string::npos);
+  CHECK(d.hint.find("--font-dir") != std::string::npos);
+
+  // Found through the user's folder: no note.
+  const auto folder = fonts_folder("fonts_standin_found");
+  Document found = one_paragraph("正文");
+  found.font_roles["serif"] = {"文鼎ＰＬ简报宋", "Noto Serif CJK SC:Regular"};
+  TypesetOptions options;
+  options.font_dirs = {folder};
+  CollectingSink quiet;
+  const PageList pages = typeset::typeset(found, options, quiet);
+  CHECK(quiet.items.empty());
+  CHECK(font_of_glyph(pages, "正").path == (folder / "sub" / "GBSN00LP.TTF").string());
 }
