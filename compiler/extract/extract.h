@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,8 +87,48 @@ struct Facts {
   std::vector<std::pair<std::string, std::string>> article_titles;
 };
 
-/// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue
-/// (default: the shipped one, see default_topics_file()).
+/// A park as one article names it (before parks are merged across the corpus).
+struct ArticlePark {
+  std::string name;                    ///< canonical name
+  bool is_region = false;              ///< a city, county or province
+  std::vector<std::string> spellings;  ///< spellings the article uses
+};
+
+/// What extraction finds in one article alone: everything the corpus-wide steps (merge())
+/// need, so it can be cached per article file and merged again without the article's text.
+struct ArticleFacts {
+  std::string id;                           ///< ingest::Article::id
+  std::string title;                        ///< ingest::Article::title
+  std::vector<ArticlePark> parks;           ///< in name order
+  std::vector<Figure> figures;              ///< in text order
+  std::vector<Practice> practices;          ///< in text order, repeats not yet dropped
+  std::vector<SummarySentence> candidates;  ///< every body sentence, scored
+  std::vector<Diagnostic> diagnostics;      ///< what extraction reported on the article
+};
+
+/// The per-article half of extract(): holds the topic catalogue, extracts one article at a
+/// time. Copies share the catalogue; const use is safe from several threads.
+class ArticleExtractor {
+ public:
+  explicit ArticleExtractor(const std::filesystem::path& topics_file);
+  /// Parks, figures, practices and summary candidates of `article`; warnings also go to `sink`.
+  ArticleFacts extract(const ingest::Article& article, DiagSink& sink) const;
+  /// The catalogue's topics, in file order.
+  const std::vector<Topic>& topics() const;
+
+ private:
+  struct Index;
+  std::shared_ptr<const Index> index_;
+};
+
+/// The corpus-wide half of extract(): parks merged in order of first appearance, a practice
+/// kept once per park (its first mention), summaries picked. `articles` in corpus order; their
+/// figures, practices and candidates are moved into the result.
+Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles);
+
+/// Extract facts from an ingested corpus (ArticleExtractor on each article, then merge()).
+/// `topics_file` is the JSON topic catalogue (default: the shipped one, see
+/// default_topics_file()).
 Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
               DiagSink& sink);
 

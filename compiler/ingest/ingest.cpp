@@ -63,6 +63,7 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     info->content_hash = sha256_hex(raw);
   }
   std::vector<Line> lines = split_lines(decoded.chars);       // trimmed lines, blank gaps
+  Text().swap(decoded.chars);                                 // freed: lines hold the text
   for (Line& l : lines) {
     normalize_width(l.text);                                  // full-width Latin → ASCII
     drop_foreign_script(l.text);                              // "Щ", "ルラー" debris
@@ -96,7 +97,8 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   return articles;
 }
 
-Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
+std::vector<std::filesystem::path> list_article_files(const std::filesystem::path& dir,
+                                                     DiagSink& sink) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     fail("ingest.no_corpus", tr("the corpus folder does not exist or is not a folder"),
@@ -118,9 +120,12 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
     d.file = dir.string();
     sink.report(d);
   }
+  return paths;
+}
 
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink) {
   Corpus corpus;
-  for (const auto& path : paths) {
+  for (const auto& path : list_article_files(dir, sink)) {
     SourceFile info;
     std::string raw = read_file(path);
     auto articles = ingest_bytes(raw, path.filename().string(), sink, &info);

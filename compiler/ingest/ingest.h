@@ -88,6 +88,12 @@ struct Corpus {
 /// .md or .text (any case). Pack hashes exactly these files.
 bool is_article_file(const std::filesystem::path& p);
 
+/// The article files of corpus folder `dir`, sorted by name (hidden files and non-article
+/// extensions skipped); a warning (ingest.no_files) to `sink` when there are none. Throws
+/// ptbrief::Error when `dir` is not a folder or holds more than limits::kMaxCorpusFiles.
+std::vector<std::filesystem::path> list_article_files(const std::filesystem::path& dir,
+                                                     DiagSink& sink);
+
 /// Ingest every regular file of `dir` (sorted by name; hidden files and non-article
 /// extensions are skipped, see README). Warnings go to `sink`; an unreadable, binary or
 /// undecodable file throws ptbrief::Error naming the file and byte offset.
