@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "pack/build.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -115,8 +116,9 @@ int run(const Invocation& inv) {
   if (inv.value("park") && inv.value("topic"))
     throw UsageError(tr("give --park or --topic, not both"));
   CollectingSink sink;
-  auto corpus = ingest::ingest(inv.value_or("corpus", default_corpus_dir().string()), sink);
-  auto facts = extract::extract(corpus, extract::default_topics_file(), sink);
+  auto facts = pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink,
+                                cache_options(inv))
+                   .facts;
   if (auto park = inv.value("park")) {
     const extract::Park* p = extract::find_park(facts, *park);
     if (!p) {
@@ -146,7 +148,7 @@ CommandSpec extract_command() {
   CommandSpec c;
   c.name = "extract";
   c.summary = tr("extract parks, key figures, practices and topics");
-  c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table]";
+  c.synopsis = "ptbrief extract [--corpus DIR] [--park P | --topic T] [--format json|table] [--no-cache]";
   c.description =
       tr("Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
          "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
@@ -155,7 +157,8 @@ CommandSpec extract_command() {
       {"corpus", "DIR", tr("article folder (default: $PTBRIEF_CORPUS, else ../shared/corpus)"), ""},
       {"park", "P", tr("only this park (canonical name, alias, or long form)"), ""},
       {"topic", "T", tr("only this topic (an id from compiler/extract/topics.json)"), ""},
-      {"format", "FMT", tr("json or table (default: json)"), ""}};
+      {"format", "FMT", tr("json or table (default: json)"), ""},
+      no_cache_option()};
   c.run = run;
   return c;
 }

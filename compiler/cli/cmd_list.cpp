@@ -87,7 +87,8 @@ int run(const Invocation& inv) {
     rows = layout_rows();
   } else {
     const auto loaded =
-        pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink);
+        pack::load_facts(inv.value_or("corpus", default_corpus_dir().string()), sink,
+                          cache_options(inv));
     rows = corpus_rows(what, loaded.facts);
   }
   if (fmt == "json")
@@ -105,14 +106,15 @@ CommandSpec list_command() {
   CommandSpec c;
   c.name = "list";
   c.summary = tr("list the parks, topics or layouts that exist");
-  c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR] [--format text|json]";
+  c.synopsis = "ptbrief list parks|topics|layouts [--corpus DIR] [--format text|json] [--no-cache]";
   c.description =
       tr("text: one name per line, details after a tab; regions (cities, counties, provinces)\n"
          "end in a \"region\" column. json: an array of objects (parks: name, kind park|region,\n"
          "articles, figures, practices; topics: id, description; layouts: name, description or\n"
          "invalid).");
   c.options = {{"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
-               {"format", "FMT", tr("text or json (default: text)"), ""}};
+               {"format", "FMT", tr("text or json (default: text)"), ""},
+               no_cache_option()};
   c.max_positional = 1;
   c.run = run;
   return c;

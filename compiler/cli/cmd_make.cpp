@@ -91,7 +91,7 @@ int run(const Invocation& given) {
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
 
   CollectingSink sink;
-  const pack::CorpusFacts loaded = pack::load_facts(corpus, sink);         // corpus → facts
+  const pack::CorpusFacts loaded = pack::load_facts(corpus, sink, cache_options(inv));         // corpus → facts
   std::size_t warnings = report(inv, sink);
   compose::BriefRequest request = brief_request(loaded.facts, park, topic);  // resolved name
   pdf::PdfOptions options;
@@ -124,7 +124,7 @@ CommandSpec make_command() {
   c.summary = tr("build one briefing PDF for a park or a topic");
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
-      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]...";
+      "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--no-cache]";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
          "<name>.pdf in the current folder (<name>.<layout>.pdf for a layout other than\n"
@@ -141,7 +141,8 @@ CommandSpec make_command() {
       {"output", "FILE", tr("write the PDF to FILE, into folder DIR, or to stdout (-)"), "o"},
       {"date", "YYYY-MM-DD", tr("the brief's date, printed in the masthead"), ""},
       {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
-      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true}};
+      {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true},
+      no_cache_option()};
   c.run = run;
   return c;
 }

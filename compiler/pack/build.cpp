@@ -5,11 +5,10 @@
 
 namespace ptbrief::pack {
 
-CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink) {
-  CorpusFacts out;
-  out.corpus = ingest::ingest(corpus_dir, sink);                                   // clean articles
-  out.facts = extract::extract(out.corpus, extract::default_topics_file(), sink);  // facts
-  return out;
+CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
+                       const cache::Options& cache) {
+  cache::Loaded loaded = cache::load(corpus_dir, extract::default_topics_file(), cache, sink);
+  return {std::move(loaded.corpus), std::move(loaded.facts)};
 }
 
 std::string render_brief(const extract::Facts& facts, const compose::BriefRequest& request,

@@ -13,8 +13,10 @@ namespace {
 
 class PipelineBuilder final : public Builder {
  public:
+  explicit PipelineBuilder(cache::Options cache) : cache_(std::move(cache)) {}
+
   extract::Facts load_facts(const std::filesystem::path& corpus, DiagSink& sink) override {
-    return pack::load_facts(corpus, sink).facts;
+    return pack::load_facts(corpus, sink, cache_).facts;
   }
 
   BuiltBrief build(const extract::Facts& facts, const BriefJob& job, DiagSink& sink) override {
@@ -73,12 +75,15 @@ class PipelineBuilder final : public Builder {
     return slot;
   }
 
+  cache::Options cache_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const compose::LayoutSpec>> layouts_;
 };
 
 }  // namespace
 
-std::unique_ptr<Builder> pipeline_builder() { return std::make_unique<PipelineBuilder>(); }
+std::unique_ptr<Builder> pipeline_builder(const cache::Options& cache) {
+  return std::make_unique<PipelineBuilder>(cache);
+}
 
 }  // namespace ptbrief::pack
