@@ -81,6 +81,7 @@ void collect_sentences(const ingest::Block& block, const TextView& v, std::size_
 struct ParkBook {
   std::vector<Park> parks;
   std::map<std::string, std::size_t> index;
+  std::set<std::pair<std::size_t, std::string>> cited;  // (park, article id) already listed
 
   Park& get(const std::string& name) {
     auto it = index.find(name);
@@ -88,6 +89,12 @@ struct ParkBook {
     index[name] = parks.size();
     parks.push_back(Park{name, {}, false, {}});
     return parks.back();
+  }
+
+  // Adds article `id` to park `p`'s articles once (a set, not a scan: a 50 MB file has 10^5
+  // articles about one park).
+  void cite(Park& p, const std::string& id) {
+    if (cited.emplace(index.at(p.name), id).second) p.articles.push_back(id);
   }
 };
 
@@ -244,8 +251,7 @@ Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles
       for (const auto& s : ap.spellings)
         if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
           p.aliases.push_back(s);
-      if (std::find(p.articles.begin(), p.articles.end(), a.id) == p.articles.end())
-        p.articles.push_back(a.id);
+      book.cite(p, a.id);
     }
     facts.article_titles.emplace_back(a.id, a.title);
     // 2. Figures as they are; a practice once per park; summary candidates pooled.
@@ -254,6 +260,7 @@ Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles
       if (seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second)
         facts.practices.push_back(std::move(p));
     std::move(a.candidates.begin(), a.candidates.end(), std::back_inserter(candidates));
+    a = ArticleFacts{};  // its moved-from vectors go now, not after the whole corpus
   }
   // 3. Parks in order of first appearance; the few most informative sentences.
   facts.parks = std::move(book.parks);
