@@ -71,11 +71,12 @@ std::string extraction_version(const std::filesystem::path& topics_file) {
 }
 
 // Ingest and extract one file: its record, with every diagnostic kept in it.
-FileRecord build_record(std::string_view raw, const std::string& name,
+FileRecord build_record(std::string raw, const std::string& name,
                         const extract::ArticleExtractor& extractor) {
   FileRecord rec;
   CollectingSink ingest_sink;
   rec.articles = ingest::ingest_bytes(raw, name, ingest_sink, &rec.file);  // clean articles
+  std::string().swap(raw);  // not needed by extraction: a 50 MB file's bytes go now
   rec.ingest_diagnostics = std::move(ingest_sink.items);
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   for (const auto& a : rec.articles) rec.facts.push_back(extractor.extract(a, kept_in_facts));
@@ -114,7 +115,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   records.reserve(paths.size());
   std::map<std::string, std::size_t> first_with_hash;  // a reprint is decoded once a run
   for (const auto& path : paths) {
-    const std::string raw = read_file(path);
+    std::string raw = read_file(path);
     const std::string name = path.filename().string();
     std::optional<FileRecord> rec;
     std::string key;
@@ -134,7 +135,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       rename(*rec, name);  // a copy of a file seen under another name
     } else {
       ++out.stats.misses;
-      rec = build_record(raw, name, extractor);
+      rec = build_record(std::move(raw), name, extractor);
       if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
     }
     if (store) first_with_hash.emplace(hash, records.size());
