@@ -155,6 +155,7 @@ CommandSpec make_command() {
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
       "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--corrections FILE]\n"
+      "                    [--no-cache]\n"
       "       ptbrief make --facts FILE [--park NAME | --topic NAME] [--layout NAME] [-o …]";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
@@ -176,7 +177,8 @@ CommandSpec make_command() {
       {"issue", "N", tr("issue number, printed as 第N期 (masthead.issue)"), ""},
       {"set", "KEY=VALUE", tr("set a layout field, e.g. masthead.title=…"), "", true},
       corrections_option(),
-      {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""}};
+      {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""},
+      no_cache_option()};
   c.run = run;
   return c;
 }

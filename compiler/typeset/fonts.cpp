@@ -82,13 +82,20 @@ FontManifest parse_manifest(const fs::path& path) {
   return m;
 }
 
+// FreeType's objects are not thread-safe: it asks for one FT_Library per thread (or a lock
+// around every use; FreeType 2 docs, "FT_Library" and "Multi-threading"). Each thread that
+// opens faces gets its own library, freed when the thread ends; faces never leave the thread
+// (read_names opens and closes its face).
 FT_Library freetype() {
-  static FT_Library lib = [] {
-    FT_Library l = nullptr;
-    if (FT_Init_FreeType(&l) != 0) fail("internal", "FreeType failed to initialise");
-    return l;
-  }();
-  return lib;
+  struct Library {
+    FT_Library lib = nullptr;
+    Library() {
+      if (FT_Init_FreeType(&lib) != 0) fail("internal", "FreeType failed to initialise");
+    }
+    ~Library() { FT_Done_FreeType(lib); }
+  };
+  thread_local Library library;
+  return library.lib;
 }
 
 // Family and style names of face `index` in `file` as FreeType reports them.
