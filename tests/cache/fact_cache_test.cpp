@@ -281,11 +281,14 @@ TEST_CASE("with BadFile::Skip an undecodable file is a warning naming it, cached
     CHECK_THROWS_AS(cache::load(corpus, extract::default_topics_file(), options, sink), Error);
   }
   options.bad_files = ingest::BadFile::Skip;
-  for (int round = 0; round < 2; ++round) {  // cold, then warm: the bad file is never cached
+  // The failed run cached the two good files (read before the bad one); the bad file is
+  // never cached, so every run reports it again.
+  for (int round = 0; round < 2; ++round) {
     CollectingSink sink;
     const auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
     CHECK(loaded.corpus.files.size() == 2);
-    CHECK(loaded.stats.written == (round == 0 ? 2u : 0u));
+    CHECK(loaded.stats.hits == 2);
+    CHECK(loaded.stats.written == 0);
     std::size_t skipped = 0;
     for (const auto& d : sink.items)
       if (d.code == "ingest.skipped") {
