@@ -64,7 +64,6 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     info->content_hash = sha256_hex(raw);
   }
   std::vector<Line> lines = split_lines(decoded.chars);       // trimmed lines, blank gaps
-  Text().swap(decoded.chars);                                 // freed: lines hold the text
   for (Line& l : lines) {
     normalize_width(l.text);                                  // full-width Latin → ASCII
     drop_foreign_script(l.text);                              // "Щ", "ルラー" debris
@@ -72,6 +71,7 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   }
   std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
   const ArticleMeta meta = read_metadata(lines, decoded.chars, name, sink);  // header lines out
+  Text().swap(decoded.chars);  // freed: lines hold the text (read_metadata counts lines in it)
   drop_debris_lines(lines);                                   // vertical-text debris
   const bool spacing = has_extraction_spacing(lines);         // PDF spaces between Han?
   std::vector<Piece> pieces = classify(std::move(lines), spacing);  // typed pieces
