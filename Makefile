@@ -2,6 +2,7 @@
 # Debian packages (.ci/deps.sh), so these work on a fresh machine.
 BUILD   ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= ingest layout_json pack_file breaks corrections
@@ -17,7 +18,7 @@ CTEST_ARGS ?=
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps configure build tool test test-asan fuzz bench brief install deb messages format golden-update clean
+.PHONY: all deps configure build tool test test-asan test-tsan fuzz bench brief install deb messages format golden-update clean
 
 # Only the binary; says where it is.
 all: tool
@@ -49,6 +50,18 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# `ptbrief pack` of every park and topic brief plus the combined PDF, 8 briefs at once, under
+# ThreadSanitizer (its own build folder, output under it): a data race between the worker
+# threads (fonts, shaping, FreeType, the fact cache) fails the run.
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_TSAN=ON >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target ptbrief -- --no-print-directory
+	@mkdir -p $(TSAN_BUILD)/tsan && printf '%s\n' '{"name": "tsan", "title": "TSan", "layout": "briefing",' \
+	  '"output": "$(abspath $(TSAN_BUILD))/tsan/out", "combined": true,' \
+	  '"briefs": ["all parks", "all topics"]}' > $(TSAN_BUILD)/tsan/tsan.json
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./$(TSAN_BUILD)/ptbrief pack \
+	  $(TSAN_BUILD)/tsan/tsan.json --jobs 8 --force && echo "test-tsan: no data race reported"
 
 # Each fuzz target under libFuzzer + ASan + UBSan (clang) for FUZZ_SECONDS, starting from its
 # seeds; what it finds grows $(FUZZ_BUILD)/corpus/<target>, crashes land in $(FUZZ_BUILD).

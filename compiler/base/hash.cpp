@@ -1,94 +1,72 @@
-// SHA-256 (FIPS 180-4), written from the specification.
+// SHA-256 through OpenSSL's EVP interface (libcrypto picks SHA-NI/AVX2 code at run time). It
+// replaced a hand-written FIPS 180-4 implementation that ran at 191 MB/s.
 #include "base/hash.h"
 
-#include <algorithm>
-#include <cstring>
+#include <openssl/evp.h>
+
+#include <new>
+#include <stdexcept>
+#include <utility>
 
 namespace ptbrief {
 namespace {
 
-constexpr std::uint32_t kRound[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2};
+EVP_MD_CTX* ctx_of(void* p) { return static_cast<EVP_MD_CTX*>(p); }
 
-inline std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+// An EVP failure is an internal error (out of memory, a broken libcrypto), never bad input.
+void check(int ok, const char* what) {
+  if (ok != 1) throw std::runtime_error(std::string("internal: OpenSSL SHA-256 ") + what + " failed");
+}
 
 }  // namespace
 
-Sha256::Sha256()
-    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-         0x5be0cd19} {}
-
-void Sha256::block(const unsigned char* p) {
-  std::uint32_t w[64];
-  for (int i = 0; i < 16; ++i)
-    w[i] = (std::uint32_t(p[4 * i]) << 24) | (std::uint32_t(p[4 * i + 1]) << 16) |
-           (std::uint32_t(p[4 * i + 2]) << 8) | std::uint32_t(p[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6],
-                h = h_[7];
-  for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
-                       kRound[i] + w[i];
-    std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d;
-  h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_) throw std::bad_alloc();
+  check(EVP_DigestInit_ex(ctx_of(ctx_), EVP_sha256(), nullptr), "init");
 }
 
-Sha256& Sha256::update(std::string_view bytes) {
-  total_ += bytes.size();
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
-  if (buf_len_ > 0) {
-    std::size_t take = std::min(n, 64 - buf_len_);
-    std::memcpy(buf_ + buf_len_, p, take);
-    buf_len_ += take;
-    p += take;
-    n -= take;
-    if (buf_len_ == 64) {
-      block(buf_);
-      buf_len_ = 0;
-    }
+Sha256::~Sha256() { EVP_MD_CTX_free(ctx_of(ctx_)); }
+
+Sha256::Sha256(Sha256&& other) noexcept : ctx_(std::exchange(other.ctx_, nullptr)) {}
+
+Sha256& Sha256::operator=(Sha256&& other) noexcept {
+  if (this != &other) {
+    EVP_MD_CTX_free(ctx_of(ctx_));
+    ctx_ = std::exchange(other.ctx_, nullptr);
   }
-  for (; n >= 64; p += 64, n -= 64) block(p);
-  std::memcpy(buf_, p, n);
-  buf_len_ += n;
   return *this;
 }
 
+Sha256& Sha256::update(std::string_view bytes) {
+  if (!ctx_) throw std::logic_error("internal: Sha256 used after it was finished or moved");
+  check(EVP_DigestUpdate(ctx_of(ctx_), bytes.data(), bytes.size()), "update");
+  return *this;
+}
+
+std::array<unsigned char, 32> Sha256::digest() {
+  if (!ctx_) throw std::logic_error("internal: Sha256 used after it was finished or moved");
+  std::array<unsigned char, 32> out{};
+  unsigned int len = 0;
+  check(EVP_DigestFinal_ex(ctx_of(ctx_), out.data(), &len), "final");
+  if (len != out.size()) throw std::runtime_error("internal: OpenSSL SHA-256 digest size");
+  EVP_MD_CTX_free(ctx_of(ctx_));
+  ctx_ = nullptr;
+  return out;
+}
+
 std::string Sha256::hex() {
-  std::uint64_t bits = total_ * 8;
-  unsigned char pad[72] = {0x80};
-  std::size_t pad_len = (buf_len_ < 56 ? 56 : 120) - buf_len_;
-  update(std::string_view(reinterpret_cast<const char*>(pad), pad_len));
-  unsigned char len[8];
-  for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-  update(std::string_view(reinterpret_cast<const char*>(len), 8));
-  static const char* digits = "0123456789abcdef";
+  const auto d = digest();
+  return to_hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  for (std::uint32_t v : h_)
-    for (int s = 28; s >= 0; s -= 4) out += digits[(v >> s) & 0xf];
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 0xf];
+  }
   return out;
 }
 

@@ -1,30 +1,38 @@
-// Content hashing (SHA-256) for incremental rebuilds and source identity.
+// Content hashing (SHA-256, through OpenSSL's EVP interface) for incremental rebuilds, the fact
+// cache and source identity.
 #pragma once
 
 #include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace ptbrief {
 
-/// Incremental SHA-256 (FIPS 180-4).
+/// Incremental SHA-256 (FIPS 180-4), computed by OpenSSL (SHA-NI or AVX2 where the CPU has
+/// them). Movable, not copyable.
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(Sha256&& other) noexcept;
+  Sha256& operator=(Sha256&& other) noexcept;
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
   Sha256& update(std::string_view bytes);
+  /// Finishes and returns the 32-byte digest. The object is then spent.
+  std::array<unsigned char, 32> digest();
   /// Finishes and returns the digest as 64 lower-case hex digits. The object is then spent.
   std::string hex();
 
  private:
-  void block(const unsigned char* p);
-  std::array<std::uint32_t, 8> h_;
-  unsigned char buf_[64];
-  std::size_t buf_len_ = 0;
-  std::uint64_t total_ = 0;
+  void* ctx_ = nullptr;  ///< EVP_MD_CTX*, kept out of this header
 };
 
 /// SHA-256 of `bytes` as lower-case hex.
 std::string sha256_hex(std::string_view bytes);
+
+/// `bytes` as lower-case hex digits.
+std::string to_hex(std::string_view bytes);
 
 }  // namespace ptbrief

@@ -12,6 +12,7 @@
 #include "cli/corpus_facts.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "pack/build.h"
 
 namespace ptbrief::cli {
 namespace {
@@ -160,7 +161,7 @@ CommandSpec extract_command() {
   c.summary = tr("extract parks, key figures, practices and topics");
   c.synopsis =
       "ptbrief extract [--corpus DIR] [--corrections FILE] [--park P | --topic T]\n"
-      "                       [--format json|table] [-o FILE]";
+      "                       [--format json|table] [-o FILE] [--no-cache]";
   c.description =
       tr("Ingests the corpus and extracts, with the raw-file byte span of each: the parks the\n"
          "articles report on, key figures (value, unit, qualifier, kind, subject), named\n"
@@ -173,7 +174,8 @@ CommandSpec extract_command() {
       {"topic", "T", tr("only this topic (an id from compiler/extract/topics.json)"), ""},
       {"format", "FMT", tr("json or table (default: json)"), ""},
       corrections_option(),
-      {"output", "FILE", tr("write the facts file to FILE"), "o"}};
+      {"output", "FILE", tr("write the facts file to FILE"), "o"},
+      no_cache_option()};
   c.run = run;
   return c;
 }

@@ -106,7 +106,8 @@ CommandSpec list_command() {
   c.name = "list";
   c.summary = tr("list the parks, topics or layouts that exist");
   c.synopsis =
-      "ptbrief list parks|topics|layouts [--corpus DIR] [--corrections FILE] [--format text|json]";
+      "ptbrief list parks|topics|layouts [--corpus DIR] [--corrections FILE] [--format text|json]\n"
+      "                    [--no-cache]";
   c.description =
       tr("text: one name per line, details after a tab; regions (cities, counties, provinces)\n"
          "end in a \"region\" column. json: an array of objects (parks: name, kind park|region,\n"
@@ -114,7 +115,8 @@ CommandSpec list_command() {
          "invalid).");
   c.options = {{"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
                {"format", "FMT", tr("text or json (default: text)"), ""},
-               corrections_option()};
+               corrections_option(),
+               no_cache_option()};
   c.max_positional = 1;
   c.run = run;
   return c;

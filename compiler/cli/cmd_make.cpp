@@ -166,7 +166,7 @@ CommandSpec make_command() {
   c.synopsis =
       "ptbrief make (--park NAME | --topic NAME) [--layout NAME] [--corpus DIR] [-o FILE|DIR|-]\n"
       "                    [--date YYYY-MM-DD] [--issue N] [--set KEY=VALUE]... [--corrections FILE]\n"
-      "                    [--font-dir DIR]...\n"
+      "                    [--font-dir DIR]... [--no-cache]\n"
       "       ptbrief make --facts FILE [--park NAME | --topic NAME] [--layout NAME] [-o …]";
   c.description =
       tr("Reads the corpus, extracts the facts and writes the brief as a PDF, by default\n"
@@ -193,7 +193,8 @@ CommandSpec make_command() {
       corrections_option(),
       {"facts", "FILE", tr("make the brief from this facts file, not from the corpus"), ""},
       {"font-dir", "DIR", tr("a folder of font files searched first (e.g. the office's fonts)"), "",
-       true}};
+       true},
+      no_cache_option()};
   c.run = run;
   return c;
 }

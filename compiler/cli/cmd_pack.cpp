@@ -172,7 +172,7 @@ int run(const Invocation& inv) {
   options.on_event = [&](const pack::Event& e) { progress(e); };
 
   CollectingSink sink;
-  auto builder = pack::pipeline_builder();
+  auto builder = pack::pipeline_builder(cache_options(inv));
   pack::RunReport r = pack::run_pack(spec, *builder, options, sink);
   progress.clear();
   const std::size_t warnings = print_warnings(*inv.err, sink);
@@ -206,7 +206,8 @@ CommandSpec pack_command() {
   c.name = "pack";
   c.summary = tr("rebuild a pack of briefings, only what is out of date");
   c.synopsis =
-      "ptbrief pack NAME [--jobs N] [--dry-run] [--force] [--corrections FILE] [--font-dir DIR]...";
+      "ptbrief pack NAME [--jobs N] [--dry-run] [--force] [--corrections FILE] [--font-dir DIR]...\n"
+      "                  [--no-cache]";
   c.description = tr(
       "Builds the briefs of the pack NAME (briefs/NAME.json, or a path to a pack file) that are\n"
       "out of date: their articles, layout, fonts, pack entry or ptbrief version changed since\n"
@@ -227,6 +228,7 @@ CommandSpec pack_command() {
       corrections_option(),
       {"font-dir", "DIR", tr("a folder of font files searched first (e.g. the office's fonts)"), "",
        true},
+      no_cache_option(),
   };
   c.max_positional = 1;
   c.run = run;

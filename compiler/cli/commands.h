@@ -1,6 +1,7 @@
 // The commands of ptbrief, one file each (cmd_<name>.cpp).
 #pragma once
 
+#include "cache/cache.h"
 #include "cli/args.h"
 
 namespace ptbrief::cli {
@@ -13,5 +14,10 @@ CommandSpec pack_command();
 CommandSpec debug_command();
 CommandSpec review_command();
 CommandSpec serve_command();
+
+/// `--no-cache`, the option of every command that loads a corpus's facts (make, list,
+/// extract, pack), and the fact cache options it gives.
+OptionSpec no_cache_option();
+cache::Options cache_options(const Invocation& inv);
 
 }  // namespace ptbrief::cli

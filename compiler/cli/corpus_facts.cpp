@@ -3,6 +3,7 @@
 
 #include "base/i18n.h"
 #include "base/paths.h"
+#include "cli/commands.h"
 
 namespace ptbrief::cli {
 
@@ -16,6 +17,7 @@ pack::LoadOptions load_options(const Invocation& inv) {
     if (c->empty()) throw UsageError(tr("--corrections takes a file, e.g. --corrections corrections.json"));
     options.corrections = *c;
   }
+  options.cache = cache_options(inv);  // --no-cache
   return options;
 }
 

@@ -4,7 +4,9 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -80,6 +82,7 @@ void collect_sentences(const ingest::Block& block, const TextView& v, std::size_
 struct ParkBook {
   std::vector<Park> parks;
   std::map<std::string, std::size_t> index;
+  std::set<std::pair<std::size_t, std::string>> cited;  // (park, article id) already listed
 
   Park& get(const std::string& name) {
     auto it = index.find(name);
@@ -88,11 +91,33 @@ struct ParkBook {
     parks.push_back(Park{name, {}, false, {}});
     return parks.back();
   }
+
+  // Adds article `id` to park `p`'s articles once (a set, not a scan: a 50 MB file has 10^5
+  // articles about one park).
+  void cite(Park& p, const std::string& id) {
+    if (cited.emplace(index.at(p.name), id).second) p.articles.push_back(id);
+  }
 };
 
-void extract_article(const ingest::Article& a, const TopicIndex& topics,
-                     ParkBook& book, Facts& facts, std::vector<SummarySentence>& candidates,
-                     std::set<std::string>& seen_practices, DiagSink& sink) {
+// Diagnostics of one article go to `sink` and are kept in the result, so a cached result can
+// replay them.
+class KeepingSink final : public DiagSink {
+ public:
+  KeepingSink(DiagSink& next, std::vector<Diagnostic>& kept) : next_(next), kept_(kept) {}
+  void report(const Diagnostic& d) override {
+    kept_.push_back(d);
+    next_.report(d);
+  }
+
+ private:
+  DiagSink& next_;
+  std::vector<Diagnostic>& kept_;
+};
+
+ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics, DiagSink& outer) {
+  ArticleFacts out;
+  out.id = a.id;
+  KeepingSink sink(outer, out.diagnostics);
   // 1. Views, section headings, body blocks and sentences.
   std::vector<TextView> views;
   std::vector<bool> headings, body;
@@ -115,17 +140,10 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
 
   // 2. Parks and the attribution of every sentence.
   ArticleParks ap = resolve_parks(views, headings, body, title, sentences, &origin);
-  for (const auto& [name, spellings] : ap.parks) {
-    Park& p = book.get(name);
-    p.is_region = p.is_region || ap.is_region(name);
-    for (const auto& s : spellings)
-      if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
-        p.aliases.push_back(s);
-    if (std::find(p.articles.begin(), p.articles.end(), a.id) == p.articles.end())
-      p.articles.push_back(a.id);
-  }
-  facts.articles.push_back(
-      {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}});
+  for (const auto& [name, spellings] : ap.parks)
+    out.parks.push_back(ArticlePark{name, ap.is_region(name), spellings});
+  out.ref = {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
+  out.print = fingerprint(a);
 
   // 3. Figures, practices and summary candidates, sentence by sentence.
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -153,14 +171,12 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
       f.source = location(d.quote_begin, d.quote_end);
       f.topics = topics.classify(to_u32(normalize_name(f.subject + f.quote)));
       if (f.topics.empty()) f.topics = sentence_topics;
-      facts.figures.push_back(std::move(f));
+      out.figures.push_back(std::move(f));
     }
     auto practices = find_practices(v, sr.begin, sr.end);
     for (const auto& d : practices) {
-      const std::string& park = ap.subject_at(s, d.begin);
-      if (!seen_practices.insert(park + '\x1f' + d.name + '\x1f' + d.category).second) continue;
       Practice p;
-      p.park = park;
+      p.park = ap.subject_at(s, d.begin);
       p.name = d.name;
       p.category = d.category;
       p.summary = trim_lead_in(v.text(sr.begin, sr.end));
@@ -169,7 +185,7 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
       for (const auto& t : sentence_topics)
         if (p.topics.size() < 2 && std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
           p.topics.push_back(t);
-      facts.practices.push_back(std::move(p));
+      out.practices.push_back(std::move(p));
     }
     SummarySentence c;
     c.park = ap.subject_at(s, sr.begin);
@@ -177,8 +193,9 @@ void extract_article(const ingest::Article& a, const TopicIndex& topics,
     c.score = information_score(sentence_norm, drafts.size(), practices.size());
     c.source = location(sr.begin, sr.end);
     c.topics = sentence_topics;
-    candidates.push_back(std::move(c));
+    out.candidates.push_back(std::move(c));
   }
+  return out;
 }
 
 }  // namespace
@@ -206,27 +223,67 @@ std::string_view to_string(FigureKind k) {
   return "other";
 }
 
-Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
-              DiagSink& sink) {
-  Facts facts;
-  // 1. The topic catalogue.
+struct ArticleExtractor::Index {
+  std::vector<Topic> topics;
+  TopicIndex index;
+};
+
+ArticleExtractor::ArticleExtractor(const std::filesystem::path& topics_file) {
   auto rules = load_topics(topics_file);
-  for (const auto& t : rules) facts.topics.push_back(t.topic);
-  const TopicIndex topics(rules);
-  // 2. Every article: parks, figures, practices, summary candidates.
+  std::vector<Topic> topics;
+  for (const auto& t : rules) topics.push_back(t.topic);
+  index_ = std::make_shared<const Index>(Index{std::move(topics), TopicIndex(rules)});
+}
+
+const std::vector<Topic>& ArticleExtractor::topics() const { return index_->topics; }
+
+ArticleFacts ArticleExtractor::extract(const ingest::Article& article, DiagSink& sink) const {
+  return extract_article(article, index_->index, sink);
+}
+
+Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles,
+            DiagSink& sink) {
+  Facts facts;
+  facts.topics = topics;
   ParkBook book;
   std::vector<SummarySentence> candidates;
-  std::set<std::string> seen_practices;  // park, name, category
-  for (const auto& a : corpus.articles)
-    extract_article(a, topics, book, facts, candidates, seen_practices, sink);
+  std::vector<Fingerprint> prints;
+  std::set<std::string> seen_practices;  // park, name, category: the first mention is kept
+  for (ArticleFacts& a : articles) {
+    // 1. The article's parks join the corpus-wide list, in order of first appearance.
+    for (const auto& ap : a.parks) {
+      Park& p = book.get(ap.name);
+      p.is_region = p.is_region || ap.is_region;
+      for (const auto& s : ap.spellings)
+        if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
+          p.aliases.push_back(s);
+      book.cite(p, a.id);
+    }
+    facts.articles.push_back(std::move(a.ref));
+    prints.push_back(std::move(a.print));
+    // 2. Figures as they are; a practice once per park; summary candidates pooled.
+    std::move(a.figures.begin(), a.figures.end(), std::back_inserter(facts.figures));
+    for (auto& p : a.practices)
+      if (seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second)
+        facts.practices.push_back(std::move(p));
+    std::move(a.candidates.begin(), a.candidates.end(), std::back_inserter(candidates));
+    a = ArticleFacts{};  // its moved-from vectors go now, not after the whole corpus
+  }
   facts.parks = std::move(book.parks);
   // 3. Reprints across the corpus: near-identical articles count once, both are cited.
-  std::vector<Fingerprint> prints;
-  for (const auto& a : corpus.articles) prints.push_back(fingerprint(a));
   fold_reprints(find_reprints(prints), facts, candidates, sink);
   // 4. Parks in order of first appearance; the few most informative sentences.
   facts.summaries = pick_summaries(std::move(candidates));
   return facts;
+}
+
+Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
+              DiagSink& sink) {
+  const ArticleExtractor extractor(topics_file);                    // the topic catalogue
+  std::vector<ArticleFacts> per_article;                            // each article alone
+  per_article.reserve(corpus.articles.size());
+  for (const auto& a : corpus.articles) per_article.push_back(extractor.extract(a, sink));
+  return merge(extractor.topics(), std::move(per_article), sink);   // across the corpus
 }
 
 }  // namespace ptbrief::extract

@@ -4,7 +4,10 @@
 // Public interface of the extract stage. Everything else in compiler/extract/ is private.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,8 +118,60 @@ struct Facts {
   std::vector<ArticleRef> articles;
 };
 
-/// Extract facts from an ingested corpus. `topics_file` is the JSON topic catalogue
-/// (default: the shipped one, see default_topics_file()).
+/// A park as one article names it (before parks are merged across the corpus).
+struct ArticlePark {
+  std::string name;                    ///< canonical name
+  bool is_region = false;              ///< a city, county or province
+  std::vector<std::string> spellings;  ///< spellings the article uses
+};
+
+/// What reprint detection (extract/reprints.h) compares of one article: its shingles (5-character
+/// windows of its normalised body text, hashed, sorted, unique) and their MinHash signature.
+struct Fingerprint {
+  static constexpr std::size_t kHashes = 64;  ///< signature length: 16 bands of 4 rows
+  std::string article_id;
+  std::vector<std::uint64_t> shingles;
+  std::array<std::uint64_t, kHashes> signature{};
+};
+
+/// What extraction finds in one article alone: everything the corpus-wide steps (merge())
+/// need, so it can be cached per article file and merged again without the article's text.
+struct ArticleFacts {
+  std::string id;                           ///< ingest::Article::id
+  ArticleRef ref;                           ///< its title and metadata (no reprints yet)
+  Fingerprint print;                        ///< for reprint detection across the corpus
+  std::vector<ArticlePark> parks;           ///< in name order
+  std::vector<Figure> figures;              ///< in text order
+  std::vector<Practice> practices;          ///< in text order, repeats not yet dropped
+  std::vector<SummarySentence> candidates;  ///< every body sentence, scored
+  std::vector<Diagnostic> diagnostics;      ///< what extraction reported on the article
+};
+
+/// The per-article half of extract(): holds the topic catalogue, extracts one article at a
+/// time. Copies share the catalogue; const use is safe from several threads.
+class ArticleExtractor {
+ public:
+  explicit ArticleExtractor(const std::filesystem::path& topics_file);
+  /// Parks, figures, practices and summary candidates of `article`; warnings also go to `sink`.
+  ArticleFacts extract(const ingest::Article& article, DiagSink& sink) const;
+  /// The catalogue's topics, in file order.
+  const std::vector<Topic>& topics() const;
+
+ private:
+  struct Index;
+  std::shared_ptr<const Index> index_;
+};
+
+/// The corpus-wide half of extract(): parks merged in order of first appearance, a practice
+/// kept once per park (its first mention), reprints folded (notes "extract.reprint" to
+/// `sink`), summaries picked. `articles` in corpus order; their figures, practices and
+/// candidates are moved into the result.
+Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles,
+            DiagSink& sink);
+
+/// Extract facts from an ingested corpus (ArticleExtractor on each article, then merge()).
+/// `topics_file` is the JSON topic catalogue (default: the shipped one, see
+/// default_topics_file()).
 Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,
               DiagSink& sink);
 

@@ -19,14 +19,8 @@ namespace ptbrief::extract {
 /// article (the "≥ 90 % of their text the same").
 constexpr double kReprintOverlap = 0.9;
 
-/// What the comparison needs of one article: its shingles (5-character windows of its
-/// normalised body text, hashed, sorted, unique) and their MinHash signature.
-struct Fingerprint {
-  static constexpr std::size_t kHashes = 64;  ///< signature length: 16 bands of 4 rows
-  std::string article_id;
-  std::vector<std::uint64_t> shingles;
-  std::array<std::uint64_t, kHashes> signature{};
-};
+// Fingerprint (what the comparison needs of one article) is in extract/extract.h: the fact
+// cache stores it with the article's facts.
 
 /// The fingerprint of an article's body (paragraphs and headings; Han, Latin letters and
 /// digits only — punctuation, spacing and width do not count). Articles too short to judge

@@ -71,6 +71,7 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   }
   std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
   const ArticleMeta meta = read_metadata(lines, decoded.chars, name, sink);  // header lines out
+  Text().swap(decoded.chars);  // freed: lines hold the text (read_metadata counts lines in it)
   drop_debris_lines(lines);                                   // vertical-text debris
   const bool spacing = has_extraction_spacing(lines);         // PDF spaces between Han?
   std::vector<Piece> pieces = classify(std::move(lines), spacing);  // typed pieces
@@ -105,9 +106,7 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
   return articles;
 }
 
-namespace {
-/// A file left out of the corpus: its error, as a warning naming the file.
-void skipped(Diagnostic d, const std::filesystem::path& path, DiagSink& sink) {
+void report_skipped(Diagnostic d, const std::filesystem::path& path, DiagSink& sink) {
   d.severity = Severity::Warning;
   d.code = "ingest.skipped";
   if (d.file.empty()) d.file = path.string();
@@ -115,9 +114,9 @@ void skipped(Diagnostic d, const std::filesystem::path& path, DiagSink& sink) {
   if (d.hint.empty()) d.hint = "fix or remove the file; the other articles are used";
   sink.report(d);
 }
-}  // namespace
 
-Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad) {
+std::vector<std::filesystem::path> list_article_files(const std::filesystem::path& dir,
+                                                     DiagSink& sink) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     fail("ingest.no_corpus", tr("the corpus folder does not exist or is not a folder"),
@@ -139,9 +138,12 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad) {
     d.file = dir.string();
     sink.report(d);
   }
+  return paths;
+}
 
+Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad) {
   Corpus corpus;
-  for (const auto& path : paths) {
+  for (const auto& path : list_article_files(dir, sink)) {
     SourceFile info;
     std::vector<Article> articles;
     try {
@@ -149,11 +151,11 @@ Corpus ingest(const std::filesystem::path& dir, DiagSink& sink, BadFile bad) {
       articles = ingest_bytes(raw, path.filename().string(), sink, &info);
     } catch (const Error& e) {
       if (bad == BadFile::Fail) throw;
-      skipped(e.diagnostic(), path, sink);
+      report_skipped(e.diagnostic(), path, sink);
       continue;
     } catch (const std::filesystem::filesystem_error& e) {
       if (bad == BadFile::Fail) throw;
-      skipped(access_error(e), path, sink);
+      report_skipped(access_error(e), path, sink);
       continue;
     }
     info.path = path;

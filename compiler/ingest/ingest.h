@@ -111,6 +111,16 @@ enum class BadFile {
   Skip,  ///< report it as a warning ("ingest.skipped", naming the file) and go on (packs)
 };
 
+/// Reports file `path` as left out of the corpus (BadFile::Skip): `d`, the error reading or
+/// decoding it, as a warning "ingest.skipped" naming the file.
+void report_skipped(Diagnostic d, const std::filesystem::path& path, DiagSink& sink);
+
+/// The article files of corpus folder `dir`, sorted by name (hidden files and non-article
+/// extensions skipped); a warning (ingest.no_files) to `sink` when there are none. Throws
+/// ptbrief::Error when `dir` is not a folder or holds more than limits::kMaxCorpusFiles.
+std::vector<std::filesystem::path> list_article_files(const std::filesystem::path& dir,
+                                                     DiagSink& sink);
+
 /// Ingest every regular file of `dir` (sorted by name; hidden files and non-article
 /// extensions are skipped, see README). Warnings go to `sink`; an unreadable, binary or
 /// undecodable file throws ptbrief::Error naming the file and byte offset, or with

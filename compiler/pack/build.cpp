@@ -1,16 +1,60 @@
 // The brief pipeline, shared by `ptbrief make` and `ptbrief pack`.
 #include "pack/build.h"
 
+#include <set>
+
+#include "base/atomic_file.h"
 #include "typeset/typeset.h"
 
 namespace ptbrief::pack {
+namespace {
+
+class DroppingSink final : public DiagSink {
+ public:
+  void report(const Diagnostic&) override {}
+};
+
+// The cache keeps blocks without their character maps; a corrections "add" entry finds its
+// quote in the cleaned text and needs the map for the new fact's raw span. The files such entries name are ingested again (their warnings were reported by
+// the load already); a file that cannot be read again, or now reads differently, stays lean.
+void restore_quoted_files(const extract::Corrections& corrections, ingest::Corpus& corpus) {
+  std::set<std::string> names;
+  for (const auto& e : corrections.add) names.insert(e.file);
+  for (const auto& f : corpus.files) {
+    if (!names.count(f.name) || f.path.empty()) continue;
+    std::vector<ingest::Article> full;
+    try {
+      DroppingSink reported_already;
+      full = ingest::ingest_bytes(read_file(f.path), f.name, reported_already);
+    } catch (const Error&) {
+      continue;
+    } catch (const std::filesystem::filesystem_error&) {
+      continue;
+    }
+    std::vector<ingest::Article*> lean;
+    for (auto& a : corpus.articles)
+      if (a.file == f.name) lean.push_back(&a);
+    if (lean.size() != full.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < full.size() && same; ++k)
+      same = lean[k]->id == full[k].id && lean[k]->blocks.size() == full[k].blocks.size();
+    if (!same) continue;
+    for (std::size_t k = 0; k < full.size(); ++k) *lean[k] = std::move(full[k]);
+  }
+}
+
+}  // namespace
 
 CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
                        const LoadOptions& options) {
   CorpusFacts out;
   out.corrections = extract::load_corrections_for(corpus_dir, options.corrections);  // validated
-  out.corpus = ingest::ingest(corpus_dir, sink, options.bad_files);                // clean articles
-  out.facts = extract::extract(out.corpus, extract::default_topics_file(), sink);  // facts
+  cache::Options cache = options.cache;
+  cache.bad_files = options.bad_files;
+  cache::Loaded loaded = cache::load(corpus_dir, extract::default_topics_file(), cache, sink);
+  out.corpus = std::move(loaded.corpus);                                            // + facts
+  out.facts = std::move(loaded.facts);
+  restore_quoted_files(out.corrections, out.corpus);  // an add cites a quote: full source maps
   out.outcomes = extract::apply_corrections(out.corrections, out.corpus, out.facts, sink);  // staff's
   return out;
 }

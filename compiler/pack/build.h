@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/diagnostic.h"
+#include "cache/cache.h"
 #include "compose/compose.h"
 #include "extract/corrections.h"
 #include "extract/extract.h"
@@ -22,9 +23,14 @@ struct LoadOptions {
   std::optional<std::filesystem::path> corrections;
   /// Articles that cannot be read or decoded: an error (make) or a warning (pack).
   ingest::BadFile bad_files = ingest::BadFile::Fail;
+  /// The fact cache (--no-cache); its bad_files is replaced by the one above.
+  cache::Options cache;
 };
 
-/// A whole corpus folder ingested and extracted, with its corrections applied.
+/// A whole corpus folder ingested and extracted through the fact cache (cache::load: only new
+/// or changed files are ingested and extracted), with its corrections applied after. `corpus`
+/// is as cache::Loaded holds it (blocks without char_sources), except the files a corrections
+/// "add" entry quotes, which are ingested again in full.
 struct CorpusFacts {
   ingest::Corpus corpus;
   extract::Facts facts;

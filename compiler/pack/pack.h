@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "cache/cache.h"
 #include "compose/compose.h"
 #include "extract/extract.h"
 #include "pdf/pdf.h"
@@ -110,7 +111,7 @@ class Builder {
 };
 
 /// The real pipeline: pack::load_facts and compose → typeset → pdf (pack/pipeline.cpp).
-std::unique_ptr<Builder> pipeline_builder();
+std::unique_ptr<Builder> pipeline_builder(const cache::Options& cache = {});
 
 /// A figure of a brief as remembered between builds, for the change list.
 struct FigureChange {

@@ -13,11 +13,14 @@ namespace {
 
 class PipelineBuilder final : public Builder {
  public:
+  explicit PipelineBuilder(cache::Options cache) : cache_(std::move(cache)) {}
+
   extract::Facts load_facts(const std::filesystem::path& corpus,
                             const std::filesystem::path& corrections, DiagSink& sink) override {
     LoadOptions options;
     if (!corrections.empty()) options.corrections = corrections;
     options.bad_files = ingest::BadFile::Skip;  // one bad article never stops a pack
+    options.cache = cache_;
     return pack::load_facts(corpus, sink, options).facts;
   }
 
@@ -77,12 +80,15 @@ class PipelineBuilder final : public Builder {
     return slot;
   }
 
+  cache::Options cache_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const compose::LayoutSpec>> layouts_;
 };
 
 }  // namespace
 
-std::unique_ptr<Builder> pipeline_builder() { return std::make_unique<PipelineBuilder>(); }
+std::unique_ptr<Builder> pipeline_builder(const cache::Options& cache) {
+  return std::make_unique<PipelineBuilder>(cache);
+}
 
 }  // namespace ptbrief::pack

@@ -20,3 +20,17 @@ TEST_CASE("sha256 gives the same digest however the input is split") {
   for (std::size_t i = 0; i < data.size(); i += 37) h.update(std::string_view(data).substr(i, 37));
   CHECK(h.hex() == ptbrief::sha256_hex(data));
 }
+
+TEST_CASE("sha256 of a million 'a' matches FIPS 180-4's long vector") {
+  CHECK(ptbrief::sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("a finished or moved-from sha256 refuses more input") {
+  ptbrief::Sha256 h;
+  h.update("abc");
+  ptbrief::Sha256 moved = std::move(h);
+  CHECK_THROWS(h.update("x"));
+  CHECK(moved.hex() == ptbrief::sha256_hex("abc"));
+  CHECK_THROWS(moved.update("x"));
+}

@@ -1,0 +1,182 @@
+// cache: the corpus loader with a per-file fact cache — list the files, read each, then per
+// file either its cached record (same bytes, same extraction version) or ingest + extract and
+// store the record; finally the corpus-wide merge over every file's records.
+#include "cache/cache.h"
+
+#include <link.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <optional>
+
+#include "base/atomic_file.h"
+#include "base/hash.h"
+#include "cache/record.h"
+#include "cache/store.h"
+
+namespace ptbrief::cache {
+namespace {
+
+class DroppingSink final : public DiagSink {
+ public:
+  void report(const Diagnostic&) override {}
+};
+
+// The GNU build ID of the running executable (a hash the linker computes over the whole
+// program, so any change to ingest or extract code or their compiled-in data changes it), or
+// empty when it has none.
+std::string build_id() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* out) -> int {
+        auto& result = *static_cast<std::string*>(out);
+        for (int h = 0; h < info->dlpi_phnum; ++h) {
+          const auto& ph = info->dlpi_phdr[h];
+          if (ph.p_type != PT_NOTE) continue;
+          auto* p = reinterpret_cast<const unsigned char*>(info->dlpi_addr + ph.p_vaddr);
+          const unsigned char* end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* n = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const unsigned char* name = p + sizeof(ElfW(Nhdr));
+            const unsigned char* desc = name + ((n->n_namesz + 3) & ~3u);
+            if (desc + n->n_descsz > end) break;
+            if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0) {
+              result.assign(reinterpret_cast<const char*>(desc), n->n_descsz);
+              return 1;
+            }
+            p = desc + ((n->n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;  // only the first object: the executable itself
+      },
+      &id);
+  return id;
+}
+
+// What the cached results depend on besides a file's bytes: this build of ptbrief (its build
+// ID, else the executable's bytes) and the topic catalogue's bytes.
+std::string extraction_version(const std::filesystem::path& topics_file) {
+  Sha256 h;
+  h.update("ptbrief fact cache\n");
+  std::string id = build_id();
+  if (id.empty()) {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    id = ec ? std::string("unknown build") : sha256_hex(read_file(exe));
+  }
+  h.update(id).update("\n").update(read_file(topics_file, limits::kMaxJsonBytes));
+  return h.hex();
+}
+
+// Ingest and extract one file: its record, with every diagnostic kept in it.
+FileRecord build_record(std::string raw, const std::string& name,
+                        const extract::ArticleExtractor& extractor) {
+  FileRecord rec;
+  CollectingSink ingest_sink;
+  rec.articles = ingest::ingest_bytes(raw, name, ingest_sink, &rec.file);  // clean articles
+  std::string().swap(raw);  // not needed by extraction: a 50 MB file's bytes go now
+  rec.ingest_diagnostics = std::move(ingest_sink.items);
+  DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
+  for (const auto& a : rec.articles) rec.facts.push_back(extractor.extract(a, kept_in_facts));
+  make_lean(rec.articles);  // the character map is not needed after extraction
+  return rec;
+}
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+}  // namespace
+
+std::filesystem::path default_dir(const std::filesystem::path& corpus_dir) {
+  if (const char* xdg = env("XDG_CACHE_HOME"); xdg && std::filesystem::path(xdg).is_absolute())
+    return std::filesystem::path(xdg) / "ptbrief";
+  if (const char* home = env("HOME")) return std::filesystem::path(home) / ".cache" / "ptbrief";
+  return std::filesystem::absolute(corpus_dir).lexically_normal().parent_path() / ".ptbrief-cache";
+}
+
+Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
+            const Options& options, DiagSink& sink) {
+  Loaded out;
+  const extract::ArticleExtractor extractor(topics_file);              // the topic catalogue
+  const auto paths = ingest::list_article_files(corpus_dir, sink);     // sorted article files
+  std::optional<Store> store;
+  std::string version;
+  if (options.enabled) {
+    store.emplace(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
+    version = extraction_version(topics_file);
+  }
+
+  // 1. Each file's record: from the cache when its bytes are known, else built and stored.
+  std::vector<FileRecord> records;
+  records.reserve(paths.size());
+  std::map<std::string, std::size_t> first_with_hash;  // a reprint is decoded once a run
+  for (const auto& path : paths) {
+    const std::string name = path.filename().string();
+    std::string raw;
+    try {
+      raw = read_file(path);
+    } catch (const std::filesystem::filesystem_error& e) {
+      if (options.bad_files == ingest::BadFile::Fail) throw;
+      ingest::report_skipped(access_error(e), path, sink);
+      continue;
+    } catch (const Error& e) {
+      if (options.bad_files == ingest::BadFile::Fail) throw;
+      ingest::report_skipped(e.diagnostic(), path, sink);
+      continue;
+    }
+    std::optional<FileRecord> rec;
+    std::string key;
+    const std::string hash = store ? sha256_hex(raw) : std::string();
+    if (auto seen = first_with_hash.find(hash); store && seen != first_with_hash.end()) {
+      rec = records[seen->second];  // the same bytes as an earlier file of this corpus
+    } else if (store) {
+      key = Sha256().update(version).update("\n").update(hash).hex();
+      if (auto bytes = store->read(key)) {
+        rec = decode(*bytes, key);
+        if (rec && (rec->file.content_hash != hash || rec->file.size != raw.size())) rec.reset();
+        if (!rec) ++out.stats.rejected;
+      }
+    }
+    if (rec) {
+      ++out.stats.hits;
+      rename(*rec, name);  // a copy of a file seen under another name
+    } else {
+      ++out.stats.misses;
+      try {
+        rec = build_record(std::move(raw), name, extractor);
+      } catch (const Error& e) {  // undecodable: never cached, so reported again next run
+        if (options.bad_files == ingest::BadFile::Fail) throw;
+        ingest::report_skipped(e.diagnostic(), path, sink);
+        continue;
+      }
+      if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
+    }
+    if (store) first_with_hash.emplace(hash, records.size());
+    for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
+    rec->file.path = path;
+    records.push_back(std::move(*rec));
+  }
+  out.stats.files = records.size();
+  if (store && out.stats.written) out.stats.evicted = store->evict(options.max_bytes);
+
+  // 2. Extraction's diagnostics after every file is read (as extract() reports them), then the
+  // corpus-wide merge.
+  std::vector<extract::ArticleFacts> per_article;
+  for (auto& r : records)
+    for (auto& f : r.facts) {
+      for (const auto& d : f.diagnostics) sink.report(d);
+      per_article.push_back(std::move(f));
+    }
+  out.facts = extract::merge(extractor.topics(), std::move(per_article), sink);
+  for (auto& r : records) {
+    out.corpus.files.push_back(std::move(r.file));
+    for (auto& a : r.articles) out.corpus.articles.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace ptbrief::cache

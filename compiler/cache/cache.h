@@ -1,0 +1,62 @@
+// cache: a corpus folder → its Corpus and Facts, reading each unchanged article file's
+// ingest and extraction results from a per-file fact cache; only new or changed files are
+// ingested and extracted.
+//
+// Public interface of the cache stage. Everything else in compiler/cache/ is private.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+
+#include "base/diagnostic.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+namespace ptbrief::cache {
+
+/// Where and whether the cache is used.
+struct Options {
+  bool enabled = true;            ///< false: ingest and extract every file, read and write nothing
+  std::filesystem::path dir;      ///< the cache folder; empty: default_dir(corpus folder)
+  std::uint64_t max_bytes = std::uint64_t{256} << 20;  ///< entries above this are evicted, oldest first
+  /// A file that cannot be read or decoded: an error (Fail), or left out of the corpus with a
+  /// warning naming it (Skip, packs), as ingest::ingest() does.
+  ingest::BadFile bad_files = ingest::BadFile::Fail;
+};
+
+/// What a load did, for tests and benchmarks.
+struct Stats {
+  std::size_t files = 0;     ///< article files in the corpus
+  std::size_t hits = 0;      ///< read from the cache
+  std::size_t misses = 0;    ///< ingested and extracted (new, changed, or cache off)
+  std::size_t rejected = 0;  ///< entries present but not valid (torn, altered, foreign): rebuilt
+  std::size_t written = 0;   ///< entries written
+  std::size_t evicted = 0;   ///< entries removed to stay under Options::max_bytes
+};
+
+/// A corpus as the cache keeps it, and its facts.
+struct Loaded {
+  /// Files in name order (SourceFile::path set), articles in file order. Blocks carry their
+  /// text, type, raw range and sentences but no char_sources: the facts hold their spans.
+  ingest::Corpus corpus;
+  extract::Facts facts;  ///< as extract::extract() gives for the whole corpus
+  Stats stats;
+};
+
+/// The cache folder used when Options::dir is empty: $XDG_CACHE_HOME/ptbrief, else
+/// ~/.cache/ptbrief, else .ptbrief-cache/ beside the corpus folder.
+std::filesystem::path default_dir(const std::filesystem::path& corpus_dir);
+
+/// The corpus of `corpus_dir` and its facts (extraction with `topics_file`). An entry is keyed
+/// by the file's SHA-256 and ptbrief's extraction version (this build's identity and the topic
+/// catalogue), so a rebuilt ptbrief or a changed catalogue never reads old facts; a file copied
+/// under another name reuses its original's entry. Diagnostics are reported as a fresh run
+/// reports them. Entries are written to a temp file and renamed (concurrent runs and crashes
+/// leave whole entries or none); an entry that does not validate is ignored and rebuilt. A
+/// cache folder that cannot be written is not an error: the run goes on without it. Input
+/// errors throw ptbrief::Error as ingest::ingest() and extract::extract() do.
+Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
+            const Options& options, DiagSink& sink);
+
+}  // namespace ptbrief::cache

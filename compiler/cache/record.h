@@ -1,0 +1,42 @@
+// The fact cache's entry: one article file's ingest and extraction results, and their compact
+// binary form (private to compiler/cache/).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+namespace ptbrief::cache {
+
+/// Everything the corpus-wide steps need from one article file, as cached.
+struct FileRecord {
+  ingest::SourceFile file;                       ///< name, encoding, size, content hash (no path)
+  std::vector<Diagnostic> ingest_diagnostics;    ///< what ingest reported on the file
+  /// The file's articles: ids, titles, bylines, metadata, blocks with their text, type, raw
+  /// range and sentences (review shows a fact's sentence). Blocks carry no char_sources (the
+  /// facts already hold their spans).
+  std::vector<ingest::Article> articles;
+  std::vector<extract::ArticleFacts> facts;      ///< parallel to `articles`
+};
+
+/// Drops what a FileRecord does not keep (char_sources) from ingested articles.
+void make_lean(std::vector<ingest::Article>& articles);
+
+/// The record as bytes: magic, format version, `key`, payload length, payload SHA-256, payload.
+std::string encode(const FileRecord& record, std::string_view key);
+
+/// The record `bytes` hold, or nothing when they are not a complete, valid entry for `key`
+/// (another format, another key, a torn or altered payload, values out of range). Never trusts
+/// what it reads: every length and count is checked against the bytes left.
+std::optional<FileRecord> decode(std::string_view bytes, std::string_view key);
+
+/// Gives a record built from a file named `from` the name `to` (the same bytes under another
+/// name: a reprint's copy): article ids, spans and diagnostics follow.
+void rename(FileRecord& record, const std::string& to);
+
+}  // namespace ptbrief::cache

@@ -1,0 +1,345 @@
+// The per-file fact cache: cached facts are the facts a fresh run gives; only new or changed
+// files are extracted; copies reuse their original's entry; torn, altered or foreign entries
+// are rebuilt, never trusted; the folder stays under its bound; concurrent runs are safe.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cache/cache.h"
+#include "cache/record.h"
+#include "pack/build.h"
+#include "support/test_support.h"
+
+using namespace ptbrief;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path articles_dir() { return fs::path(PTBRIEF_SOURCE_DIR) / "tests/extract/articles"; }
+
+// A scratch corpus holding the first `n` made-up articles.
+fs::path corpus_of(const std::string& name, std::size_t n) {
+  const fs::path dir = test::scratch_dir(name) / "corpus";
+  fs::create_directories(dir);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(articles_dir()))
+    if (ingest::is_article_file(e.path())) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= n);
+  for (std::size_t i = 0; i < n; ++i) fs::copy_file(files[i], dir / files[i].filename());
+  return dir;
+}
+
+// The facts (and what was reported) as a run without any cache gives them.
+std::string fresh(const fs::path& corpus, const fs::path& topics = extract::default_topics_file()) {
+  CollectingSink sink;
+  const auto c = ingest::ingest(corpus, sink);
+  const auto facts = extract::extract(c, topics, sink);
+  std::string out = extract::dump(facts) + extract::to_json(facts);
+  for (const auto& d : sink.items) out += format(d) + "\n";
+  return out;
+}
+
+struct Run {
+  std::string text;  ///< as fresh() renders it
+  cache::Stats stats;
+  std::size_t articles = 0;
+};
+
+Run cached(const fs::path& corpus, const fs::path& cache_dir,
+           const fs::path& topics = extract::default_topics_file()) {
+  cache::Options options;
+  options.dir = cache_dir;
+  CollectingSink sink;
+  const auto loaded = cache::load(corpus, topics, options, sink);
+  Run r{extract::dump(loaded.facts) + extract::to_json(loaded.facts), loaded.stats,
+        loaded.corpus.articles.size()};
+  for (const auto& d : sink.items) r.text += format(d) + "\n";
+  return r;
+}
+
+std::vector<fs::path> entries(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".fc") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("cached facts are the facts a fresh run gives, and a second run extracts nothing") {
+  const fs::path corpus = articles_dir();
+  const fs::path dir = test::scratch_dir("cache_same") / "cache";
+  const std::string expected = fresh(corpus);
+  const Run cold = cached(corpus, dir);
+  CHECK(cold.stats.misses == cold.stats.files);
+  CHECK(cold.stats.written == cold.stats.files);
+  CHECK(cold.text == expected);
+  const Run warm = cached(corpus, dir);
+  CHECK(warm.stats.hits == warm.stats.files);
+  CHECK(warm.stats.misses == 0);
+  CHECK(warm.articles == cold.articles);
+  CHECK(warm.text == expected);
+}
+
+TEST_CASE("the shared corpus gives the same facts from the cache") {
+  const fs::path dir = test::scratch_dir("cache_corpus") / "cache";
+  const std::string expected = fresh(test::corpus_dir());
+  CHECK(cached(test::corpus_dir(), dir).text == expected);
+  const Run warm = cached(test::corpus_dir(), dir);
+  CHECK(warm.stats.hits == 5);
+  CHECK(warm.text == expected);
+}
+
+TEST_CASE("only a new or changed file is ingested and extracted again") {
+  const fs::path corpus = corpus_of("cache_changed", 4);
+  const fs::path dir = corpus.parent_path() / "cache";
+  cached(corpus, dir);
+  const fs::path first = *fs::directory_iterator(corpus);
+  {
+    std::ofstream(first, std::ios::app) << "\n\n本报讯 园区新增企业党组织12个，覆盖职工3000余人。\n";
+  }
+  const Run after = cached(corpus, dir);
+  CHECK(after.stats.misses == 1);
+  CHECK(after.stats.hits == 3);
+  CHECK(after.text == fresh(corpus));
+  CHECK(after.text.find("3000") != std::string::npos);
+}
+
+TEST_CASE("a copy under another name reuses the entry and cites its own name") {
+  const fs::path corpus = corpus_of("cache_copy", 2);
+  const fs::path dir = corpus.parent_path() / "cache";
+  cached(corpus, dir);
+  const fs::path original = *fs::directory_iterator(corpus);
+  fs::copy_file(original, corpus / "zz_reprint.txt");
+  const Run r = cached(corpus, dir);
+  CHECK(r.stats.misses == 0);
+  CHECK(r.stats.hits == 3);
+  CHECK(r.text == fresh(corpus));
+  CHECK(r.text.find("zz_reprint#1") != std::string::npos);
+  CHECK(r.text.find("zz_reprint.txt") != std::string::npos);
+}
+
+TEST_CASE("a torn, altered or foreign cache entry is ignored and rebuilt") {
+  const fs::path corpus = corpus_of("cache_corrupt", 3);
+  const fs::path dir = corpus.parent_path() / "cache";
+  const std::string expected = fresh(corpus);
+  cached(corpus, dir);
+  const auto files = entries(dir);
+  REQUIRE(files.size() == 3);
+  std::string bytes = test::slurp(files[0]);
+  write(files[0], bytes.substr(0, bytes.size() / 2));            // torn
+  std::string altered = test::slurp(files[1]);
+  altered[altered.size() - 3] = static_cast<char>(altered[altered.size() - 3] ^ 0x20);
+  write(files[1], altered);                                      // one bit changed
+  write(files[2], test::slurp(files[0]));                        // another entry's bytes
+  const Run r = cached(corpus, dir);
+  CHECK(r.stats.rejected == 3);
+  CHECK(r.stats.misses == 3);
+  CHECK(r.text == expected);
+  const Run again = cached(corpus, dir);  // rebuilt entries are good again
+  CHECK(again.stats.hits == 3);
+  CHECK(again.text == expected);
+}
+
+TEST_CASE("an entry decodes only whole, unaltered and under its own key") {
+  const fs::path corpus = corpus_of("cache_decode", 1);
+  const fs::path file = *fs::directory_iterator(corpus);
+  cache::FileRecord rec;
+  CollectingSink sink;
+  const std::string raw = test::slurp(file);
+  rec.articles = ingest::ingest_bytes(raw, file.filename().string(), sink, &rec.file);
+  const extract::ArticleExtractor extractor(extract::default_topics_file());
+  for (const auto& a : rec.articles) rec.facts.push_back(extractor.extract(a, sink));
+  cache::make_lean(rec.articles);
+  const std::string key(64, 'a');
+  const std::string bytes = cache::encode(rec, key);
+  const auto back = cache::decode(bytes, key);
+  REQUIRE(back);
+  CHECK(cache::encode(*back, key) == bytes);
+  CHECK_FALSE(cache::decode(bytes, std::string(64, 'b')));
+  for (std::size_t n = 0; n < bytes.size(); n += 1 + bytes.size() / 97)
+    CHECK_FALSE(cache::decode(bytes.substr(0, n), key));
+  for (std::size_t at = 0; at < bytes.size(); at += 1 + bytes.size() / 61) {
+    std::string flipped = bytes;
+    flipped[at] = static_cast<char>(flipped[at] ^ 1);
+    CHECK_FALSE(cache::decode(flipped, key));
+  }
+}
+
+TEST_CASE("a changed topic catalogue is a new extraction version") {
+  const fs::path corpus = corpus_of("cache_topics", 2);
+  const fs::path dir = corpus.parent_path() / "cache";
+  const fs::path topics = corpus.parent_path() / "topics.json";
+  fs::copy_file(extract::default_topics_file(), topics);
+  cached(corpus, dir, topics);
+  CHECK(cached(corpus, dir, topics).stats.hits == 2);
+  std::ofstream(topics, std::ios::app) << "\n";
+  const Run r = cached(corpus, dir, topics);
+  CHECK(r.stats.misses == 2);
+  CHECK(r.text == fresh(corpus, topics));
+}
+
+TEST_CASE("the cache folder stays under its bound, oldest entries first") {
+  const fs::path corpus = corpus_of("cache_bound", 6);
+  const fs::path dir = corpus.parent_path() / "cache";
+  cached(corpus, dir);
+  std::uintmax_t total = 0, largest = 0;
+  for (const auto& e : entries(dir)) {
+    total += fs::file_size(e);
+    largest = std::max(largest, fs::file_size(e));
+  }
+  fs::create_directories(dir);
+  write(dir / ".dead.fc.tmp.1.2.3", "left by a killed run");
+  fs::last_write_time(dir / ".dead.fc.tmp.1.2.3", fs::file_time_type::clock::now() - std::chrono::hours(2));
+  std::ofstream(fs::directory_iterator(corpus)->path(), std::ios::app) << "\n本报讯 新增12个。\n";
+  cache::Options options;
+  options.dir = dir;
+  options.max_bytes = total / 2;
+  CollectingSink sink;
+  const auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
+  CHECK(loaded.stats.evicted > 0);
+  std::uintmax_t after = 0;
+  for (const auto& e : entries(dir)) after += fs::file_size(e);
+  CHECK(after <= options.max_bytes);
+  CHECK_FALSE(fs::exists(dir / ".dead.fc.tmp.1.2.3"));
+  (void)largest;
+}
+
+TEST_CASE("with the cache off nothing is read or written") {
+  const fs::path corpus = corpus_of("cache_off", 2);
+  const fs::path dir = corpus.parent_path() / "cache";
+  cached(corpus, dir);
+  cache::Options options;
+  options.enabled = false;
+  options.dir = corpus.parent_path() / "other";
+  CollectingSink sink;
+  const auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
+  CHECK(loaded.stats.misses == 2);
+  CHECK(loaded.stats.hits == 0);
+  CHECK_FALSE(fs::exists(options.dir));
+}
+
+TEST_CASE("a cache folder that cannot be made is no error") {
+  const fs::path corpus = corpus_of("cache_unwritable", 2);
+  write(corpus.parent_path() / "file", "x");
+  const Run r = cached(corpus, corpus.parent_path() / "file" / "cache");
+  CHECK(r.stats.misses == 2);
+  CHECK(r.stats.written == 0);
+  CHECK(r.text == fresh(corpus));
+}
+
+TEST_CASE("runs at the same time on one cache folder all get the right facts") {
+  const fs::path corpus = corpus_of("cache_concurrent", 8);
+  const fs::path dir = corpus.parent_path() / "cache";
+  const std::string expected = fresh(corpus);
+  std::vector<std::string> got(4);
+  std::vector<std::thread> runs;
+  for (std::size_t t = 0; t < got.size(); ++t)
+    runs.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round) got[t] = cached(corpus, dir).text;
+    });
+  for (auto& t : runs) t.join();
+  for (const auto& g : got) CHECK(g == expected);
+  CHECK(entries(dir).size() == 8);
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK(e.path().extension() == ".fc");  // no temp file left behind
+}
+
+TEST_CASE("ptbrief writes its cache under XDG_CACHE_HOME, and --no-cache bypasses it") {
+  const fs::path corpus = corpus_of("cache_cli", 2);
+  const fs::path home = corpus.parent_path() / "xdg";
+  const auto off = test::run_ptbrief({"list", "parks", "--corpus", corpus.string(), "--no-cache"},
+                                     {"XDG_CACHE_HOME=" + home.string()});
+  CHECK(off.exit_code == 0);
+  CHECK_FALSE(fs::exists(home / "ptbrief"));
+  const auto on = test::run_ptbrief({"list", "parks", "--corpus", corpus.string()},
+                                    {"XDG_CACHE_HOME=" + home.string()});
+  CHECK(on.exit_code == 0);
+  CHECK(on.out == off.out);
+  CHECK(entries(home / "ptbrief").size() == 2);
+  for (const char* command : {"make", "extract", "pack"}) {
+    const auto help = test::run_ptbrief({command, "--help"});
+    CHECK(help.out.find("--no-cache") != std::string::npos);
+  }
+}
+
+TEST_CASE("with BadFile::Skip an undecodable file is a warning naming it, cached or not") {
+  const fs::path corpus = corpus_of("cache_bad_file", 2);
+  const fs::path dir = corpus.parent_path() / "cache";
+  write(corpus / "zz_broken.txt", std::string("如皋\0\x01\x02", 9));
+  cache::Options options;
+  options.dir = dir;
+  {
+    CollectingSink sink;
+    CHECK_THROWS_AS(cache::load(corpus, extract::default_topics_file(), options, sink), Error);
+  }
+  options.bad_files = ingest::BadFile::Skip;
+  // The failed run cached the two good files (read before the bad one); the bad file is
+  // never cached, so every run reports it again.
+  for (int round = 0; round < 2; ++round) {
+    CollectingSink sink;
+    const auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
+    CHECK(loaded.corpus.files.size() == 2);
+    CHECK(loaded.stats.hits == 2);
+    CHECK(loaded.stats.written == 0);
+    std::size_t skipped = 0;
+    for (const auto& d : sink.items)
+      if (d.code == "ingest.skipped") {
+        ++skipped;
+        CHECK(d.severity == Severity::Warning);
+        CHECK(d.file.find("zz_broken.txt") != std::string::npos);
+      }
+    CHECK(skipped == 1);
+  }
+}
+
+TEST_CASE("corrections apply after the cache: an added figure and the sentences are as without it") {
+  const fs::path corpus = corpus_of("cache_corrections", 3);
+  const fs::path dir = corpus.parent_path() / "cache";
+  // A quote from the middle of a made-up article's body, and a park the corpus has.
+  CollectingSink probe;
+  const auto c = ingest::ingest(corpus, probe);
+  const auto facts = extract::extract(c, extract::default_topics_file(), probe);
+  REQUIRE(!facts.parks.empty());
+  std::string file, quote;
+  for (const auto& a : c.articles)
+    for (const auto& b : a.blocks)
+      if (quote.empty() && b.type == ingest::BlockType::Paragraph && b.sentences.size() >= 2) {
+        file = a.file;
+        quote = b.text.substr(b.sentences[1].begin, b.sentences[1].end - b.sentences[1].begin);
+      }
+  REQUIRE(!quote.empty());
+  const nlohmann::json add = {{"add", {{{"type", "figure"}, {"file", file}, {"quote", quote},
+                                         {"park", facts.parks[0].name}, {"subject", "测试"},
+                                         {"value", 7}, {"unit", "项"}}}}};
+  const fs::path corrections = corpus.parent_path() / "corrections.json";
+  write(corrections, add.dump());
+
+  auto load = [&](bool use_cache) {
+    pack::LoadOptions options;
+    options.corrections = corrections;
+    options.cache.enabled = use_cache;
+    options.cache.dir = dir;
+    CollectingSink sink;
+    const auto loaded = pack::load_facts(corpus, sink, options);
+    REQUIRE(loaded.outcomes.size() == 1);
+    std::string out = extract::to_json(loaded.facts);
+    for (const auto& d : sink.items) out += format(d) + "\n";
+    for (const auto& a : loaded.corpus.articles)  // review shows a fact's sentence from these
+      for (const auto& b : a.blocks)
+        for (const auto& x : b.sentences)
+          out += a.id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end) + "\n";
+    return out;
+  };
+  const std::string expected = load(false);
+  CHECK(expected.find("测试") != std::string::npos);
+  CHECK(load(true) == expected);  // cold: records written
+  CHECK(load(true) == expected);  // warm: lean blocks from the cache
+}
