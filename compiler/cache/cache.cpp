@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
@@ -79,7 +80,13 @@ FileRecord build_record(std::string raw, const std::string& name,
   std::string().swap(raw);  // not needed by extraction: a 50 MB file's bytes go now
   rec.ingest_diagnostics = std::move(ingest_sink.items);
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
-  for (const auto& a : rec.articles) rec.facts.push_back(extractor.extract(a, kept_in_facts));
+  std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
+  for (const auto& a : rec.articles) {
+    rec.facts.push_back(extractor.extract(a, kept_in_facts));
+    std::erase_if(rec.facts.back().practices, [&](const extract::Practice& p) {
+      return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
+    });
+  }
   make_lean(rec.articles);  // the character map is not needed after extraction
   return rec;
 }
