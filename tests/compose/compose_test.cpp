@@ -45,7 +45,8 @@ extract::Facts synthetic() {
   facts.topics = {{"组织覆盖", "党组织覆盖"}, {"产业链党建", "产业链上的党建"}};
   facts.parks = {{"甲高新区", {"甲国家高新技术产业开发区"}, false, {"a#1"}},
                  {"乙经开区", {}, false, {"b#1"}}};
-  facts.articles = {{"a#1", "a.txt", "甲园区党建纪实"}, {"b#1", "b.txt", "乙园区见闻"}};
+  facts.articles = {{"a#1", "a.txt", "甲园区党建纪实", "", "", "", "", "", {}},
+                   {"b#1", "b.txt", "乙园区见闻", "", "", "", "", "", {}}};
   facts.figures = {
       figure("甲高新区", "集聚企业", "2360", "家", "集聚企业2360家", Qualifier::Exact,
              FigureKind::Count, "产业链党建", at("a#1", 3)),
