@@ -165,7 +165,8 @@ TEST_CASE("a corrections file given on the command line is used instead of the c
                               (dir / "mine.json").string(), "--park", "如皋高新区", "--format", "json"});
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  for (const auto& f : nlohmann::json::parse(r.out).at("figures")) CHECK(f.at("value") != "426");
+  const auto review = nlohmann::json::parse(r.out);  // named: a range-for over a temporary's member dangles
+  for (const auto& f : review.at("figures")) CHECK(f.at("value") != "426");
   CHECK(has(r.out, "\"value\": \"2360\""));
   r = test::run_ptbrief({"list", "parks", "--corpus", (dir / "corpus").string(), "--corrections",
                          (dir / "none.json").string()});
