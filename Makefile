@@ -44,7 +44,7 @@ test: build
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build folder.
 test-asan: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_SANITIZE=ON \
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize -DPTBRIEF_SANITIZE=ON \
 	  $(if $(WERROR),-DPTBRIEF_WERROR=$(WERROR)) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) -- --no-print-directory
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
