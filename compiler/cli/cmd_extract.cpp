@@ -9,6 +9,7 @@
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/display_width.h"
 #include "cli/corpus_facts.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -16,45 +17,6 @@
 
 namespace ptbrief::cli {
 namespace {
-
-// Display width of UTF-8 text in a terminal: East Asian wide and full-width characters take
-// two columns (UAX #11, ranges W and F), everything else one.
-std::size_t display_width(const std::string& s) {
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    char32_t c = b;
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
-    if (len > 1 && i + static_cast<std::size_t>(len) <= s.size()) {
-      c = b & (0x3F >> (len - 1));
-      for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    i += static_cast<std::size_t>(len);
-    bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-                (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-                (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-                (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
-// Cuts UTF-8 text to at most `cols` display columns, marking the cut with "…".
-std::string clip(const std::string& s, std::size_t cols) {
-  if (display_width(s) <= cols) return s;
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
-    std::string ch = s.substr(i, len);
-    if (display_width(out) + display_width(ch) + 1 > cols) break;
-    out += ch;
-    i += len;
-  }
-  return out + "…";
-}
 
 // Prints rows as columns aligned by display width.
 void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {

@@ -1,6 +1,7 @@
 // `ptbrief review`: every fact a brief will print, for a person to check before it goes out
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include "base/diagnostic.h"
@@ -9,6 +10,7 @@
 #include "cli/brief_request.h"
 #include "cli/commands.h"
 #include "cli/corpus_facts.h"
+#include "cli/display_width.h"
 #include "compose/compose.h"
 
 namespace ptbrief::cli {
@@ -87,15 +89,29 @@ Json review_json(const pack::CorpusFacts& loaded, const compose::BriefRequest& r
                               {"sentence", sentence_of(loaded.corpus, p->source)},
                               {"source", source_json(loaded.facts, p->source)},
                               {"corrections", p->corrections}});
+  j["summaries"] = Json::array();
+  for (const auto* m : contents.summaries)
+    j["summaries"].push_back({{"text", m->text}, {"park", m->park},
+                              {"source", source_json(loaded.facts, m->source)}});
   return j;
 }
 
-/// The review for a person: each fact, where it came from, what corrected it.
+/// The review for a person: each fact, where it came from, what corrected it. The labels are
+/// translated (po/zh_CN.po): staff read this in Chinese.
 void print_text(std::ostream& out, const Json& j, const std::string& name) {
-  out << name << ": " << j["figures"].size() << " figures, " << j["practices"].size()
-      << " practices\n";
-  auto corrected = [&](const Json& row) {
-    for (const auto& c : row["corrections"]) out << "    corrected by " << c.get<std::string>() << "\n";
+  out << trf("{1}: {2} figures, {3} practices, {4} summary sentences",
+             {name, std::to_string(j["figures"].size()), std::to_string(j["practices"].size()),
+              std::to_string(j["summaries"].size())})
+      << "\n";
+  // A label column as wide as the widest translated label (Chinese labels take two columns).
+  const std::string labels[] = {tr("park"), tr("sentence"), tr("quote"), tr("source"), tr("corrected by")};
+  std::size_t label_cols = 0;
+  for (const auto& l : labels) label_cols = std::max(label_cols, display_width(l));
+  auto row = [&](const std::string& label, const std::string& text) {
+    out << "    " << pad_to(label, label_cols) << "  " << text << "\n";
+  };
+  auto corrected = [&](const Json& r) {
+    for (const auto& c : r["corrections"]) row(tr("corrected by"), c.get<std::string>());
   };
   auto source = [&](const Json& s) {
     const std::string title = s["title"];
@@ -106,23 +122,31 @@ void print_text(std::ostream& out, const Json& j, const std::string& name) {
   for (const auto& f : j["figures"]) {
     const std::string sentence = f["sentence"];
     const std::pair<std::size_t, std::size_t> mark{f["mark"][0], f["mark"][1]};
-    out << "\nfigure " << ++n << "  " << f["subject"].get<std::string>() << " "
-        << f["printed"].get<std::string>() << "  (" << f["kind"].get<std::string>() << ", "
-        << f["qualifier"].get<std::string>() << ")\n"
-        << "    park      " << f["park"].get<std::string>() << "\n"
-        << "    sentence  " << marked(sentence, mark) << "\n"
-        << "    quote     " << f["quote"].get<std::string>() << "\n"
-        << "    source    " << source(f["source"]) << "\n";
+    out << "\n" << trf("figure {1}", {std::to_string(++n)}) << "  " << f["subject"].get<std::string>()
+        << " " << f["printed"].get<std::string>() << "  (" << f["kind"].get<std::string>() << ", "
+        << f["qualifier"].get<std::string>() << ")\n";
+    row(tr("park"), f["park"]);
+    row(tr("sentence"), marked(sentence, mark));
+    row(tr("quote"), f["quote"]);
+    row(tr("source"), source(f["source"]));
     corrected(f);
   }
   n = 0;
   for (const auto& p : j["practices"]) {
-    out << "\npractice " << ++n << "  “" << p["name"].get<std::string>() << "”"
-        << (p["category"].get<std::string>().empty() ? "" : "（" + p["category"].get<std::string>() + "）")
-        << "\n    park      " << p["park"].get<std::string>() << "\n"
-        << "    sentence  " << p["sentence"].get<std::string>() << "\n"
-        << "    source    " << source(p["source"]) << "\n";
+    const std::string category = p["category"];
+    out << "\n" << trf("practice {1}", {std::to_string(++n)}) << "  “" << p["name"].get<std::string>()
+        << "”" << (category.empty() ? "" : "（" + category + "）") << "\n";
+    row(tr("park"), p["park"]);
+    row(tr("sentence"), p["sentence"]);
+    row(tr("source"), source(p["source"]));
     corrected(p);
+  }
+  n = 0;
+  for (const auto& m : j["summaries"]) {
+    out << "\n" << trf("summary {1}", {std::to_string(++n)}) << "  " << m["text"].get<std::string>()
+        << "\n";
+    row(tr("park"), m["park"]);
+    row(tr("source"), source(m["source"]));
   }
 }
 
@@ -154,18 +178,20 @@ CommandSpec review_command() {
   c.summary = tr("list every fact a brief will print, to check before printing");
   c.synopsis =
       "ptbrief review (--park NAME | --topic NAME) [--corpus DIR] [--corrections FILE]\n"
-      "                      [--format text|json]";
+      "                      [--format text|json] [--no-cache]";
   c.description =
       tr("For each key figure and practice the brief will print: the figure as printed, its\n"
          "park and subject, the sentence it came from with the number marked 【like this】, its\n"
-         "source, and the corrections (corrections.json entries) that changed it. Correct a wrong\n"
-         "fact in corrections.json, then run this again (or 'ptbrief pack').");
+         "source, and the corrections (corrections.json entries) that changed it; then the summary\n"
+         "sentences the brief quotes. Correct a wrong fact in corrections.json, then run this\n"
+         "again (or 'ptbrief pack').");
   c.options = {
       {"park", "NAME", tr("park brief (canonical name or alias; see ptbrief list parks)"), ""},
       {"topic", "NAME", tr("topic brief comparing parks (see ptbrief list topics)"), ""},
       {"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
       corrections_option(),
-      {"format", "FMT", tr("text or json (default: text)"), ""}};
+      {"format", "FMT", tr("text or json (default: text)"), ""},
+      no_cache_option()};
   c.run = run;
   return c;
 }

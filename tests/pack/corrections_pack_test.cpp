@@ -181,7 +181,7 @@ TEST_CASE("review lists each printed figure with its sentence, the number marked
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "园区集聚企业【2360家】"));
-  CHECK(has(r.out, "corrected by corrections.json $.fix[0]"));
+  CHECK(has(r.out, "corrected by  corrections.json $.fix[0]"));
   CHECK(has(r.out, "001_rugao.txt:"));
   r = test::run_ptbrief({"review", "--corpus", (dir / "corpus").string(), "--park", "如皋高新区",
                          "--format", "json"});
@@ -198,6 +198,20 @@ TEST_CASE("review lists each printed figure with its sentence, the number marked
       CHECK(sentence.substr(a, b - a) == "2360家");
     }
   CHECK(found);
+  // The summary sentences the brief quotes are listed too, each with its source.
+  REQUIRE(!j.at("summaries").empty());
+  for (const auto& m : j.at("summaries")) {
+    CHECK(m.at("park") == "如皋高新区");
+    CHECK(m.at("source").at("file") == "001_rugao.txt");
+    CHECK(!m.at("text").get<std::string>().empty());
+  }
+  // In Chinese for staff: the labels come from po/zh_CN.po, aligned in one column.
+  r = test::run_ptbrief({"review", "--corpus", (dir / "corpus").string(), "--park", "如皋高新区"},
+                        {"LC_ALL=zh_CN.UTF-8"});
+  INFO(r.out);
+  CHECK(has(r.out, "    原句  截至目前，园区集聚企业【2360家】"));
+  CHECK(has(r.out, "    修正  corrections.json $.fix[0]"));
+  CHECK(has(r.out, "摘要 1"));
 }
 
 TEST_CASE("a pack with an undecodable article warns naming it and builds the other briefs") {
