@@ -46,6 +46,10 @@ const WordList& bare_references() {
   static const auto& w = lexicon("park.bare_references");
   return w;
 }
+const WordList& industry_words() {
+  static const auto& w = lexicon("park.industry");
+  return w;
+}
 const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
   return w;
@@ -291,8 +295,13 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
     // the type word can stand for the park (园区, 高新区), else nothing.
-    if (m.place.size() < 2 || (!m.in_gazetteer && !m.nested &&
-                               (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+    // An industry alone before the type word (在新材料产业园、高端装备产业园…) names a kind of
+    // park; after a division it is a name (南康家具产业园).
+    bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
+                         industry_words().found_in(m.place);
+    if (m.place.size() < 2 || industry_only ||
+        (!m.in_gazetteer && !m.nested &&
+         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
         floor = m.end;
@@ -641,6 +650,20 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   });
 
   std::set<std::u32string> specific_places;  // places of parks named with a specific kind
+  // Keys of names listed with 、 next to a park whose place is a division (昆明经济技术开发区、
+  // 滇中新区、红河综合保税区): an item of a list of parks is a park.
+  std::set<std::string> listed;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& ms = mentions[i];
+    const auto& t = views[i].norm;
+    for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+      const ParkMention& a = ms[j];
+      const ParkMention& b = ms[j + 1];
+      if (a.bare || b.bare || a.end + 1 != b.begin || t[a.end] != U'、') continue;
+      if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
+      if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
+    }
+  }
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
@@ -666,7 +689,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // generic word is established without a division (滇中新区).
     if (m.type->generic)
       return (anchored.count(m.key) > 0 && established) || specific_places.count(m.place) > 0 ||
-             body_key_counts[m.key] >= 3;
+             body_key_counts[m.key] >= 3 || listed.count(m.key) > 0;
     // A specific kind written after a division names a park even once (在泉州台商投资区, 潍坊
     // 滨海经济技术开发区管委会).
     return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established);
@@ -972,6 +995,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       continue;
     }
     const std::string* carried = nullptr;  // the subject of the previous clause of this sentence
+    bool carried_region = false;           // …set by a region cue or a list of many parks
+    const ParkType* carried_type = nullptr;  // …whose parks it named with this type word
     int depth = 0;
     for (std::size_t cb = sr.begin; cb < sr.end;) {
       std::size_t ce = cb;
@@ -987,7 +1012,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
-           named_park = false;
+           named_park = false, bare_specific = false;
+      const ParkType* bare_type = nullptr;        // the first bare type word of the clause
+      const ParkType* collective_type = nullptr;  // the first type word for many parks
       auto first =
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
@@ -1003,10 +1030,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           subject = n;
           break;
         }
-        if (m.collective)
+        if (m.collective) {
           collective = collective || !bare;
-        else
+          if (!collective_type) collective_type = m.type;
+        } else {
           bare = bare || (m.type->bare && !collective);
+          bare_specific = bare_specific || (m.type->bare && !m.type->generic);
+          if (m.type->bare && !bare_type) bare_type = m.type;
+        }
       }
       if (subject->empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
@@ -1044,6 +1075,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       std::u32string_view clause = std::u32string_view(t).substr(cb, ce - cb);
       if (subject->empty() && !bare && !unnamed && bare_references().found_in(clause)) bare = true;
+      // 全省开发区已建立…，开发区党组织覆盖率达到91%: after a clause about the region's parks,
+      // a bare 开发区/园区 in the same sentence still means them.
+      if (subject->empty() && bare && !bare_specific && carried && carried_region &&
+          !carried->empty() && bare_type && bare_type == carried_type)
+        subject = carried;
       if (subject->empty() && bare && !unnamed && !paragraph_park->empty()) {
         subject = paragraph_park;
         if (!paragraph_named) paragraph = subject;
@@ -1084,6 +1120,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
       if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;
+      carried_region = (region_cue || (collective && !named_park)) && ap.is_region(*subject);
+      carried_type = carried_region ? collective_type : nullptr;
       carried = subject;
       out.push_back({cb, ce, index_of(subject)});
       cb = ce;
