@@ -296,9 +296,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
     // the type word can stand for the park (园区, 高新区), else nothing.
     // An industry alone before the type word (在新材料产业园、高端装备产业园…) names a kind of
-    // park; after a division it is a name (南康家具产业园).
+    // park; after a division it is a name (南康家具产业园). Organs and verbs are never names
+    // (分别成立产业园党委).
     bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
-                         industry_words().found_in(m.place);
+                         (industry_words().found_in(m.place) || not_in_name().found_in(m.place));
     if (m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
@@ -678,7 +679,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.in_gazetteer) return true;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
-    if (m.weak_place) return n >= 2 || (prominent.count(c) > 0 && !m.type->generic);
+    if (m.weak_place)
+      return m.type->generic ? body_key_counts[m.key] >= 2 : n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
