@@ -46,10 +46,21 @@ const WordList& bare_references() {
   static const auto& w = lexicon("park.bare_references");
   return w;
 }
+const WordList& industry_words() {
+  static const auto& w = lexicon("park.industry");
+  return w;
+}
+const WordList& not_in_name() {
+  static const auto& w = lexicon("park.not_in_name");
+  return w;
+}
 const WordList& clause_openers() {
   static const auto& w = lexicon("park.clause_openers");
   return w;
 }
+
+// Administrative levels written before a park's name (国家级…开发区, 省级…园区).
+constexpr std::u32string_view kLevels[] = {U"国家级", U"省级", U"市级", U"县级", U"区级"};
 
 // Characters that cannot be part of a place name: they end the place run (走进|南通高新区).
 bool is_place_stop(char32_t c) {
@@ -121,6 +132,20 @@ PlaceMatch place_ending_at(std::u32string_view t, std::size_t floor, std::size_t
   return best;
 }
 
+// A division [at, end) written right after a city or province [floor, at) that does not hold
+// it: the pair is one name (潍坊 + 滨海, 滨海 being a county of 盐城), not two divisions.
+bool foreign_division(std::u32string_view t, std::size_t floor, std::size_t at, std::size_t end) {
+  PlaceMatch anchor = place_ending_at(t, floor, at);
+  if (!anchor.found || !anchor.strong || anchor.place->level == PlaceLevel::County) return false;
+  const Place* outer = anchor.place;
+  for (const auto& p : places_named(t.substr(at, end - at)))
+    if (p.code == outer->code || p.city == outer->code || p.province == outer->code ||
+        (outer->level == PlaceLevel::City && p.province == outer->province &&
+         p.level == PlaceLevel::City))
+      return false;
+  return true;
+}
+
 bool is_municipality_code(std::uint32_t province) {
   return province == 110000 || province == 120000 || province == 310000 || province == 500000;
 }
@@ -152,6 +177,12 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       ++i;
       continue;
     }
+    if (std::size_t after = i + ty->written.size();
+        after < t.size() && (t[after] == U'区' || t[after] == U'域') && !ty->written.ends_with(U'区')) {
+      // 西安市新城区 is a district, 投资区域 a field: the type word is part of a longer word.
+      ++i;
+      continue;
+    }
     ParkMention m;
     m.type = ty;
     m.end = i + ty->written.size();
@@ -173,6 +204,15 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     // Divisions are looked up in the whole run (和田, 武进 hold function characters).
     std::size_t han = k;
     while (han > floor && k - han < 10 && is_han(t[han - 1])) --han;
+    // 国家级宜宾临港经济技术开发区, 省级南溪经济开发区: a level before the name is no part of it.
+    for (std::size_t j = k; j > han; --j)
+      if (t[j - 1] == U'级' && std::any_of(std::begin(kLevels), std::end(kLevels),
+                                             [&](std::u32string_view w) {
+                                               return ends_with_at(t, j, w) && j - w.size() >= han;
+                                             })) {
+        han = j;
+        break;
+      }
     std::size_t run = k;
     while (run > han && !is_place_stop(t[run - 1])) --run;
     PlaceMatch pm = place_ending_at(t, han, k);
@@ -185,7 +225,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     std::size_t b = k;
     bool nested = prev_named != std::string::npos && run == floor && floor == out[prev_named].end &&
                   k - run >= 2 && !pm.found && !starts_with_light_word(t.substr(run, k - run)) &&
-                  !is_actor_after(t, run);
+                  !is_actor_after(t, run) && !not_in_name().found_in(t.substr(run, k - run));
     if (nested) {
       // 南通高新区 + 创新创业服务 + 园区: a park inside the park just named.
       const ParkMention& parent = out[prev_named];
@@ -204,6 +244,15 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchor = anchor.place->is_short() || written.ends_with(U"县")
                      ? std::u32string(written)
                      : to_u32(short_key(*anchor.place));
+    } else if (pm.found && pm.strong && pm.begin >= han + 2 &&
+               foreign_division(t, han, pm.begin, k)) {
+      // 潍坊滨海经济技术开发区: 滨海 is a county elsewhere (盐城); after 潍坊 it is the name of
+      // 潍坊's zone, not that county.
+      PlaceMatch anchor = place_ending_at(t, han, pm.begin);
+      b = anchor.begin;
+      m.place = t.substr(pm.begin, k - pm.begin);
+      m.anchored = true;
+      m.anchor = to_u32(short_key(*anchor.place));
     } else if (pm.found && pm.begin + 2 <= k &&
                !(pm.place->is_short() && is_generic_place(t.substr(run, k - run)))) {
       // (合作 is a city too, but 国际合作产业园 is a class of parks.)
@@ -246,8 +295,14 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     // No name, or a description of a class (特色产业园, 千亿级产业园区): a bare reference when
     // the type word can stand for the park (园区, 高新区), else nothing.
-    if (m.place.size() < 2 || (!m.in_gazetteer && !m.nested &&
-                               (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+    // An industry alone before the type word (在新材料产业园、高端装备产业园…) names a kind of
+    // park; after a division it is a name (南康家具产业园). Organs and verbs are never names
+    // (分别成立产业园党委).
+    bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
+                         (industry_words().found_in(m.place) || not_in_name().found_in(m.place));
+    if (m.place.size() < 2 || industry_only ||
+        (!m.in_gazetteer && !m.nested &&
+         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
         floor = m.end;
@@ -285,6 +340,26 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.paren.clear();
       m.bare = m.collective = true;
       m.anchored = m.in_gazetteer = m.weak_place = false;
+    }
+    // 中国（黑龙江）自由贸易试验区哈尔滨片区: the free trade zone's area of a city is the park
+    // (哈尔滨自贸片区), not the province's zone.
+    if (ty->group == U"自贸区") {
+      static const ParkType* area = match_park_type(U"自贸片区", 0);
+      for (std::size_t n = 4; area && n >= 2; --n) {
+        std::size_t at = m.end;
+        if (at + n + 2 > t.size() || !starts_with_at(t, at + n, U"片区")) continue;
+        std::u32string_view name = t.substr(at, n);
+        auto places = places_named(name);
+        if (places.empty()) continue;
+        m.place = std::u32string(name);
+        m.type = area;
+        m.end = at + n + 2;
+        m.paren.clear();
+        m.anchor.clear();
+        m.in_gazetteer = true;
+        m.bare = m.collective = m.anchored = m.weak_place = m.nested = false;
+        break;
+      }
     }
     m.begin = b;
     const bool named = !m.bare;
@@ -565,11 +640,31 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   each_mention([&](ParkMention& m) {
     if (!m.bare) key_counts[m.key]++;
   });
+  std::map<std::string, int> body_key_counts;  // the same in body paragraphs only
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (body[i] && !headings[i])
+      for (const auto& m : mentions[i])
+        if (!m.bare) body_key_counts[m.key]++;
   std::set<std::string> anchored;  // keys of parks written after a division somewhere
   each_mention([&](ParkMention& m) {
     if (m.anchored && !m.bare) anchored.insert(m.key);
   });
 
+  std::set<std::u32string> specific_places;  // places of parks named with a specific kind
+  // Keys of names listed with 、 next to a park whose place is a division (昆明经济技术开发区、
+  // 滇中新区、红河综合保税区): an item of a list of parks is a park.
+  std::set<std::string> listed;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& ms = mentions[i];
+    const auto& t = views[i].norm;
+    for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+      const ParkMention& a = ms[j];
+      const ParkMention& b = ms[j + 1];
+      if (a.bare || b.bare || a.end + 1 != b.begin || t[a.end] != U'、') continue;
+      if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
+      if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
+    }
+  }
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
@@ -582,15 +677,28 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer) return true;
-    if (m.weak_place) return n >= 2 || prominent.count(c) > 0;
+    // (海港新城 in a headline is a phrase: a district's short form before a generic type word
+    // must be repeated.)
+    if (m.weak_place)
+      return m.type->generic ? body_key_counts[m.key] >= 2 : n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
     // (鹿寨县立足园区 once is a verb phrase; 江西赣江新区 … 赣江新区 is a park).
     bool established = key_counts[m.key] >= 2 || prominent.count(c) > 0;
-    if (m.type->generic) return anchored.count(m.key) > 0 && established;
-    return n >= 2 || prominent.count(c) || (anchored.count(m.key) && established);
+    // 惠州大亚湾经济技术开发区 … 大亚湾开发区: the generic word for a park the article names
+    // with a specific kind is its short name. A name the article repeats three times before a
+    // generic word is established without a division (滇中新区).
+    if (m.type->generic)
+      return (anchored.count(m.key) > 0 && established) || specific_places.count(m.place) > 0 ||
+             body_key_counts[m.key] >= 3 || listed.count(m.key) > 0;
+    // A specific kind written after a division names a park even once (在泉州台商投资区, 潍坊
+    // 滨海经济技术开发区管委会).
+    return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established);
   };
+  each_mention([&](ParkMention& m) {
+    if (!m.type->generic && !m.nested && accepted(m)) specific_places.insert(m.place);
+  });
 
   // 3. One name per park: the spellings of one park (包头稀土高新区, 稀土高新区; 长丰县(双凤)
   //    经开区, 长丰(双凤)经开区) share a key; the name is the declared short name, else the
@@ -889,6 +997,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       continue;
     }
     const std::string* carried = nullptr;  // the subject of the previous clause of this sentence
+    bool carried_region = false;           // …set by a region cue or a list of many parks
+    const ParkType* carried_type = nullptr;  // …whose parks it named with this type word
     int depth = 0;
     for (std::size_t cb = sr.begin; cb < sr.end;) {
       std::size_t ce = cb;
@@ -904,7 +1014,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
-           named_park = false;
+           named_park = false, bare_specific = false;
+      const ParkType* bare_type = nullptr;        // the first bare type word of the clause
+      const ParkType* collective_type = nullptr;  // the first type word for many parks
       auto first =
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
@@ -920,10 +1032,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           subject = n;
           break;
         }
-        if (m.collective)
+        if (m.collective) {
           collective = collective || !bare;
-        else
+          if (!collective_type) collective_type = m.type;
+        } else {
           bare = bare || (m.type->bare && !collective);
+          bare_specific = bare_specific || (m.type->bare && !m.type->generic);
+          if (m.type->bare && !bare_type) bare_type = m.type;
+        }
       }
       if (subject->empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
@@ -961,6 +1077,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       std::u32string_view clause = std::u32string_view(t).substr(cb, ce - cb);
       if (subject->empty() && !bare && !unnamed && bare_references().found_in(clause)) bare = true;
+      // 全省开发区已建立…，开发区党组织覆盖率达到91%: after a clause about the region's parks,
+      // a bare 开发区/园区 in the same sentence still means them.
+      if (subject->empty() && bare && !bare_specific && carried && carried_region &&
+          !carried->empty() && bare_type && bare_type == carried_type)
+        subject = carried;
       if (subject->empty() && bare && !unnamed && !paragraph_park->empty()) {
         subject = paragraph_park;
         if (!paragraph_named) paragraph = subject;
@@ -1001,6 +1122,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
       if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;
+      carried_region = (region_cue || (collective && !named_park)) && ap.is_region(*subject);
+      carried_type = carried_region ? collective_type : nullptr;
       carried = subject;
       out.push_back({cb, ce, index_of(subject)});
       cb = ce;

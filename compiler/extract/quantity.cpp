@@ -36,6 +36,7 @@ constexpr UnitWord kUnits[] = {
     {U"户次", FigureKind::Count},      {U"家次", FigureKind::Count},
     {U"艘次", FigureKind::Count},      {U"航次", FigureKind::Count},
     {U"架次", FigureKind::Count},      {U"车次", FigureKind::Count},
+    {U"件次", FigureKind::Count},      {U"项次", FigureKind::Count},
     {U"台（套）", FigureKind::Count},  {U"套（台）", FigureKind::Count},
     {U"个工作日", FigureKind::Other},  {U"工作日", FigureKind::Other},
     {U"家", FigureKind::Count},        {U"艘", FigureKind::Count},
@@ -62,6 +63,7 @@ constexpr UnitWord kUnits[] = {
     {U"堂", FigureKind::Count},        {U"节", FigureKind::Count},
     {U"届", FigureKind::Count},        {U"所", FigureKind::Count},
     {U"块", FigureKind::Count},        {U"封", FigureKind::Count},
+    {U"单", FigureKind::Count},
 };
 
 // A single-character unit followed by these characters is the start of another word
@@ -71,7 +73,9 @@ constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间"
                                                  U"名单", U"类似", U"种植", U"台账", U"份额",
                                                  U"位于", U"人员", U"项目", U"次日",
                                                  U"部分", U"部署", U"口岸", U"口径", U"头部",
-                                                 U"宗旨", U"尾款", U"架构"};
+                                                 U"宗旨", U"尾款", U"架构",
+                                                 U"单独", U"单项", U"单个", U"单元",
+                                                 U"单一", U"单笔"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 
