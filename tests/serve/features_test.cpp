@@ -43,14 +43,14 @@ bool has_han(const std::string& s) {
   return false;
 }
 
-void write(const fs::path& p, const std::string& text) {
+void write_text(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 }  // namespace
 
 TEST_CASE("ptbrief.json's layout, issue, date and set apply to the server's briefs as make applies them") {
   const fs::path corpus = test::made_up_corpus("serve-defaults", kArticles);
-  write(corpus / "ptbrief.json",
+  write_text(corpus / "ptbrief.json",
         R"({"layout": "gongwen", "issue": 7, "date": "2025-09-22", "set": {"masthead.publisher": "测试编辑组"}})");
   test::ServeProcess server(corpus);
   auto c = client_for(server);
@@ -80,7 +80,7 @@ TEST_CASE("ptbrief.json's layout, issue, date and set apply to the server's brie
   CHECK(briefing->body != pdf->body);
 
   // A wrong ptbrief.json: the page says which file and key, in Chinese.
-  write(corpus / "ptbrief.json", R"({"issue": "七"})");
+  write_text(corpus / "ptbrief.json", R"({"issue": "七"})");
   auto bad = c.Get(("/brief.pdf?park=" + q(kPark)).c_str());
   REQUIRE(bad);
   CHECK(bad->status == 400);
@@ -124,7 +124,7 @@ TEST_CASE("the page's error messages are in Chinese even when the locale is C") 
 
 TEST_CASE("a drop from the page removes one of two figures that share a quote, and make agrees") {
   const fs::path corpus = test::made_up_corpus("serve-shared-quote", kArticles);
-  write(corpus / "a90_shared.txt",
+  write_text(corpus / "a90_shared.txt",
         "测试高新区党建工作综述\n\n本报讯 测试高新区今年新建党组织12个、党员服务站30个，覆盖企业300家。\n"
         "测试高新区推行“红色代办”工作机制，组建服务队伍8支。\n");
   test::LiveServer live(corpus);
@@ -170,7 +170,7 @@ TEST_CASE("a drop from the page removes one of two figures that share a quote, a
 TEST_CASE("生成简报包 runs ptbrief pack from the page's API and reports in Chinese") {
   const fs::path corpus = test::made_up_corpus("serve-pack", kArticles);
   const fs::path dir = test::scratch_dir("serve-pack-file");
-  write(dir / "weekly.json", Json{{"name", "weekly"}, {"corpus", corpus.string()}, {"output", "out"},
+  write_text(dir / "weekly.json", Json{{"name", "weekly"}, {"corpus", corpus.string()}, {"output", "out"},
                                   {"layout", "briefing"}, {"briefs", {{{"park", kPark}}}}}.dump());
   test::ServeProcess server(corpus, {"--pack", (dir / "weekly.json").string()});
   auto c = client_for(server);
