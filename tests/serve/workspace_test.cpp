@@ -12,7 +12,7 @@
 namespace fs = std::filesystem;
 using namespace ptbrief;
 
-TEST_CASE("a correction reuses the loaded articles; a new article loads them through the fact cache") {
+TEST_CASE("a correction reuses the loaded articles, a new article loads them through the fact cache") {
   const fs::path corpus = test::made_up_corpus("serve-workspace", {"a01_kaifaqu_county.txt", "a19_practices.txt"});
   serve::Workspace w(corpus);
   const auto first = w.snapshot();
