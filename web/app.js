@@ -32,7 +32,8 @@ async function api(path, options) {
     const type = res.headers.get('Content-Type') || '';
     const body = type.startsWith('application/json') ? await res.json() : await res.text();
     if (!res.ok) {
-      const msg = body && body.error ? body.error + (body.hint ? '（' + body.hint + '）' : '') : res.status + ' ' + res.statusText;
+      let msg = body && body.error ? body.error + (body.hint ? '（' + body.hint + '）' : '') : res.status + ' ' + res.statusText;
+      if (!/[\u4e00-\u9fff]/.test(msg)) msg = '操作未完成（' + ((body && body.code) || res.status) + '）：' + msg;  // a message not yet translated
       throw new Error(res.status === 401 ? '访问令牌无效，请用 ptbrief serve 打印的网址重新打开' : msg);
     }
     return body;
@@ -184,14 +185,23 @@ async function change(path, doc, done) {
   await refresh();
 }
 
+/** The fields of a drop or fix entry that target exactly `item`: a figure by its quote and its
+ *  extracted value (another figure may share the quote), a practice by its name. */
+function target(item, type) {
+  const t = { type, file: item.file, quote: item.quote };
+  if (type === 'figure' && item.match) Object.assign(t, { quote: item.match.quote, value: item.match.value });
+  return t;
+}
+
 function drop(item, type) {
-  return change('/api/corrections', { drop: [withWho({ type, file: item.file, quote: item.quote })] }, '已删除');
+  return change('/api/corrections', { drop: [withWho(target(item, type))] }, '已删除');
 }
 
 /** Removes the corrections.json entry `c` (as the review gave it). */
 function undo(section, c) {
   const entry = section === 'parks' ? { name: c.name } : { file: c.file, quote: c.quote };
   if (c.type) entry.type = c.type;
+  if (section !== 'add' && section !== 'parks' && c.value !== undefined) entry.value = c.value;
   return change('/api/corrections/undo', { [section]: [entry] }, '已撤销');
 }
 
@@ -244,7 +254,7 @@ async function edit(item, type) {
     if (value !== '' && value !== item[key]) set[key] = value;
   }
   if (!Object.keys(set).length) return say('没有改动');
-  return change('/api/corrections', { fix: [withWho({ type, file: item.file, quote: item.quote, set })] }, '已修改');
+  return change('/api/corrections', { fix: [withWho(Object.assign(target(item, type), { set }))] }, '已修改');
 }
 
 // --- The whole article, items marked; additions by selecting text ---
@@ -331,6 +341,36 @@ function printBrief() {
   if (w) w.addEventListener('load', () => w.print());
 }
 
+// --- Build the pack (生成简报包): ptbrief pack's run on the server, followed here ---
+
+function showPack(st) {
+  const box = $('pack-status');
+  box.hidden = false;
+  box.className = st.state === 'failed' ? 'error' : '';
+  box.replaceChildren(el('div', null, (st.state === 'running' ? '正在生成简报包：' : '') + st.message));
+  for (const b of st.briefs || [])
+    box.append(el('div', { className: 'pack-brief' }, b.file + ' · ' + b.status + (b.error ? ' · ' + b.error : '')));
+}
+
+async function buildPack() {
+  const button = $('build-pack');
+  button.disabled = true;
+  try {
+    let st = await post('/api/pack', {});
+    showPack(st);
+    while (st.state === 'running') {
+      await new Promise((r) => setTimeout(r, 500));
+      st = await api('/api/pack');
+      showPack(st);
+    }
+    say(st.state === 'done' ? '简报包已生成' : '简报包生成失败', st.state !== 'done');
+  } catch (e) {
+    say(e.message, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 // --- Articles dropped onto the page ---
 
 async function upload(files) {
@@ -379,12 +419,15 @@ async function start() {
   $('add-figure').onclick = () => addFromSelection('figure');
   $('add-practice').onclick = () => addFromSelection('practice');
   $('print').onclick = printBrief;
+  $('build-pack').onclick = buildPack;
   $('layout').onchange = refreshPreview;
   setupDrop();
   try {
     const layouts = await api('/api/layouts');
     for (const l of layouts) $('layout').append(el('option', { value: l, textContent: l === 'briefing' ? '简报（briefing）' : l === 'gongwen' ? '公文（gongwen）' : l }));
-    $('layout').value = 'briefing';
+    const defaults = await api('/api/defaults').catch((e) => (say(e.message, true), { layout: 'briefing' }));
+    if (!layouts.includes(defaults.layout)) $('layout').append(el('option', { value: defaults.layout, textContent: defaults.layout }));
+    $('layout').value = defaults.layout;  // ptbrief.json's layout, else briefing
     await loadList();
     say('共 ' + state.list.parks.length + ' 个园区或地区');
   } catch (e) {

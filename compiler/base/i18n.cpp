@@ -45,6 +45,15 @@ void init_messages() {
   g_translating = true;
 }
 
+void use_messages(const char* language) {
+  // The C.UTF-8 locale is always there; gettext then takes the language from LANGUAGE.
+  std::setlocale(LC_MESSAGES, "C.UTF-8");
+  ::setenv("LANGUAGE", language, 1);
+  ::bindtextdomain(kDomain, locale_dir().c_str());
+  ::bind_textdomain_codeset(kDomain, "UTF-8");
+  g_translating = true;
+}
+
 const char* tr(const char* msgid) {
   return g_translating ? ::dgettext(kDomain, msgid) : msgid;
 }

@@ -14,6 +14,11 @@ namespace ptbrief {
 /// English. Called once, by cli/main.cpp.
 void init_messages();
 
+/// Messages in `language` ("zh_CN": po/zh_CN.po) whatever the environment says, for a front
+/// end whose readers have one language (ptbrief serve's page is in Chinese). Like
+/// init_messages(), only messages change. Called once, before any thread starts.
+void use_messages(const char* language);
+
 /// `msgid` in the chosen language (its translation in po/<lang>.po), else `msgid` itself.
 const char* tr(const char* msgid);
 

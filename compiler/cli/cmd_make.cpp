@@ -41,7 +41,8 @@ std::string safe_file_stem(const std::string& name) {
   return out.empty() ? "brief" : out;
 }
 
-/// The layout fields the command line sets: --issue N (期号 第N期), then each --set KEY=VALUE.
+}  // namespace
+
 std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
   std::vector<compose::LayoutOverride> out;
   if (auto issue = inv.value("issue")) {
@@ -60,6 +61,8 @@ std::vector<compose::LayoutOverride> layout_overrides(const Invocation& inv) {
   }
   return out;
 }
+
+namespace {
 
 /// Where the PDF goes: `-o FILE`; `-o DIR` (an existing folder, or ending in '/') for
 /// DIR/<default name>; without -o, the default name in the current folder. Empty for `-o -`.

@@ -12,6 +12,8 @@
 #include "base/paths.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/defaults.h"
+#include "pack/pack.h"
 #include "serve/serve.h"
 
 namespace ptbrief::cli {
@@ -30,12 +32,60 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+/// ptbrief.json's brief settings for the server, read as `make` reads them when no option is
+/// given (apply_corpus_defaults, layout_overrides).
+serve::BriefDefaults corpus_brief_defaults(const std::filesystem::path& corpus) {
+  Invocation inv;
+  apply_corpus_defaults(inv, corpus);  // throws naming the file and the JSON path
+  serve::BriefDefaults d;
+  d.layout = inv.value_or("layout", "");
+  d.date = inv.value_or("date", "");
+  try {
+    d.overrides = layout_overrides(inv);
+  } catch (const UsageError& bad) {  // as make says it, at the file's key
+    Diagnostic e;
+    e.code = "cli.bad_defaults";
+    e.file = (corpus / "ptbrief.json").string();
+    e.json_path = std::string(bad.what()).find("--issue") != std::string::npos ? "$.issue" : "$.set";
+    e.message = bad.what();
+    throw Error(e);
+  }
+  if (!d.date.empty()) {
+    try {
+      compose::brief_date(d.date);  // checked here, so the page names the file
+    } catch (const Error& bad) {
+      Diagnostic e = bad.diagnostic();
+      e.file = (corpus / "ptbrief.json").string();
+      e.json_path = "$.date";
+      throw Error(e);
+    }
+  }
+  return d;
+}
+
 int run(const Invocation& inv) {
+  // The page is in Chinese: so are its messages (errors, progress), whatever the locale says.
+  use_messages("zh_CN");
   serve::ServeOptions options;
   options.corpus = inv.value_or("corpus", default_corpus_dir().string());
   options.host = inv.value_or("host", "127.0.0.1");
   options.port = port_number(inv.value_or("port", "8023"));
   options.web_dir = serve::default_web_dir();
+  options.defaults = corpus_brief_defaults;
+  if (auto name = inv.value("pack")) {  // the page's 生成简报包 builds this pack
+    options.pack = pack::find_pack(*name);
+    const pack::PackSpec spec = pack::load_pack(options.pack);  // checked now, read again per run
+    std::error_code same;
+    if (!std::filesystem::equivalent(spec.corpus, options.corpus, same))
+      fail("serve.pack_corpus",
+           trf("pack '{1}' reads the corpus folder {2}, not {3}",
+               {spec.name, spec.corpus.string(), options.corpus.string()}),
+           tr("give --corpus the pack's folder, or a pack made for this folder"),
+           options.pack.string());
+    std::error_code ec;
+    options.tool_binary = std::filesystem::read_symlink("/proc/self/exe", ec);
+    options.tool_version = PTBRIEF_VERSION;
+  }
   if (const char* user = std::getenv("USER"); user && *user) options.user = user;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.corpus, ec))
@@ -80,7 +130,7 @@ CommandSpec serve_command() {
   CommandSpec c;
   c.name = "serve";
   c.summary = tr("the review page: check and correct facts, preview and print briefs");
-  c.synopsis = "ptbrief serve [--corpus DIR] [--port 8023] [--host 127.0.0.1]";
+  c.synopsis = "ptbrief serve [--corpus DIR] [--port 8023] [--host 127.0.0.1] [--pack NAME]";
   c.description =
       tr("Serves a local page (in Chinese, no network needed) that lists the parks and topics,\n"
          "shows every figure and practice beside its sentence, writes drops, fixes and additions\n"
@@ -89,7 +139,8 @@ CommandSpec serve_command() {
          "holds a random access token that every request must carry.");
   c.options = {{"corpus", "DIR", tr("corpus folder (default ../shared/corpus)"), ""},
                {"port", "N", tr("port to listen on (default 8023; 0: any free port)"), ""},
-               {"host", "ADDR", tr("address to listen on (default 127.0.0.1, this computer only)"), ""}};
+               {"host", "ADDR", tr("address to listen on (default 127.0.0.1, this computer only)"), ""},
+               {"pack", "NAME", tr("the pack the page's 生成简报包 builds (briefs/NAME.json or a pack file)"), ""}};
   c.run = run;
   return c;
 }

@@ -33,11 +33,11 @@ class CorrectionsReader {
     c_.object(root_, "$", {"drop", "fix", "add", "parks", "note"});
     Corrections out;
     each("drop", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"type", "file", "quote", "note", "by", "at"});
+      c_.object(v, p, {"type", "file", "quote", "value", "note", "by", "at"});
       out.drop.push_back(entry(v, p, Correction::Action::Drop));
     });
     each("fix", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"type", "file", "quote", "set", "note", "by", "at"});
+      c_.object(v, p, {"type", "file", "quote", "value", "set", "note", "by", "at"});
       Correction e = entry(v, p, Correction::Action::Fix);
       const json::Value* set = v.find("set");
       if (!set) c_.fail(v, p, "missing key 'set'", "give the fields to change, e.g. \"set\": {\"value\": 3}");
@@ -111,6 +111,16 @@ class CorrectionsReader {
     e.note = c_.string(v, p, "note", false, false).value_or("");
     e.by = c_.string(v, p, "by", false, false).value_or("");
     e.at = c_.string(v, p, "at", false, false).value_or("");
+    if (action != Correction::Action::Add) {  // "value": which figure of the quote
+      FactFields match;
+      value(v, p, match);
+      if (match.value) {
+        if (e.target == Correction::Target::Practice)
+          c_.fail(v, p, "a practice has no 'value'", "leave out \"value\" or write \"type\": \"figure\"");
+        e.match_number = match.number;
+        e.match_value = *match.value;
+      }
+    }
     return e;
   }
 
@@ -273,10 +283,10 @@ class Applier {
 
   bool figure_matches(const Correction& e, const Figure& f) const {
     return e.target != Correction::Target::Practice && f.source.span.file == e.file &&
-           contains(f.quote, e.quote);
+           contains(f.quote, e.quote) && (!e.match_number || f.number == *e.match_number);
   }
   bool practice_matches(const Correction& e, const Practice& p) const {
-    return e.target != Correction::Target::Figure && p.source.span.file == e.file &&
+    return e.target != Correction::Target::Figure && !e.match_number && p.source.span.file == e.file &&
            (contains(p.name, e.quote) || contains(e.quote, p.name));
   }
 
@@ -520,6 +530,7 @@ Json entry_json(const Correction& e) {
     j["type"] = e.target == Correction::Target::Figure ? "figure" : "practice";
   j["file"] = e.file;
   j["quote"] = e.quote;
+  if (e.match_number) j["value"] = value_json(e.match_value, *e.match_number);
   if (e.action == Correction::Action::Fix) {
     Json set = Json::object();
     put_fields(set, e.fields);

@@ -18,7 +18,12 @@
 // Matching (robust to re-extraction: no offsets, no ids): a drop or fix entry matches every
 // figure whose source file is `file` and whose quote contains `quote`, and every practice of
 // that file whose name contains `quote` or is contained in it (whitespace ignored on both
-// sides). "type": "figure" | "practice" restricts an entry to one kind of item. An add entry
+// sides). "type": "figure" | "practice" restricts an entry to one kind of item. "value": N
+// (drop and fix) restricts it to the figures whose number is N when the entry applies (drops
+// see the extracted numbers, fixes those left by the fixes before them), so one of two figures
+// that share a quote ("新增企业12家、项目30个") can be dropped alone:
+//   {"drop": [{"type": "figure", "file": "…", "quote": "新增企业12家、项目30个", "value": 12}]}
+// An add entry
 // must cite a `quote` that occurs in the cleaned text of `file`; the new item points at it.
 // A summary sentence holding a dropped figure, or one whose number a fix changed, leaves the
 // facts too (it would print the old number beside the corrected one).
@@ -70,6 +75,9 @@ struct Correction {
   std::size_t line = 0, column = 0;  ///< where it starts in the file (1-based)
   std::string file;              ///< corpus file base name
   std::string quote;             ///< a piece of the item's quote; for add, the text it cites
+  /// drop and fix: "value", only figures with this number match (practices never); unset = any
+  std::optional<double> match_number;
+  std::string match_value;       ///< "value" as written in the file ("12"), when set
   FactFields fields;             ///< fix: "set"; add: the new item's fields
   std::string note;              ///< "note": free text for people, ignored
   std::string by;                ///< "by": who made the entry (ptbrief serve writes it), kept

@@ -14,9 +14,8 @@ class DroppingSink final : public DiagSink {
   void report(const Diagnostic&) override {}
 };
 
-// The cache keeps blocks without their character maps; a corrections "add" entry finds its
-// quote in the cleaned text and needs the map for the new fact's raw span. The files such entries name are ingested again (their warnings were reported by
-// the load already); a file that cannot be read again, or now reads differently, stays lean.
+}  // namespace
+
 void restore_quoted_files(const extract::Corrections& corrections, ingest::Corpus& corpus) {
   std::set<std::string> names;
   for (const auto& e : corrections.add) names.insert(e.file);
@@ -42,8 +41,6 @@ void restore_quoted_files(const extract::Corrections& corrections, ingest::Corpu
     for (std::size_t k = 0; k < full.size(); ++k) *lean[k] = std::move(full[k]);
   }
 }
-
-}  // namespace
 
 CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
                        const LoadOptions& options) {

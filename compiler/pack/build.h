@@ -40,6 +40,12 @@ struct CorpusFacts {
 CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
                        const LoadOptions& options = {});
 
+/// The cache keeps blocks without their character maps; a corrections "add" entry finds its
+/// quote in the cleaned text and needs the map for the new fact's raw span. The files such
+/// entries name are ingested again (their warnings were reported by the load already); a file
+/// that cannot be read again, or now reads differently, stays lean. (load_facts calls it.)
+void restore_quoted_files(const extract::Corrections& corrections, ingest::Corpus& corpus);
+
 /// Compose, typeset and write one brief; returns the PDF bytes.
 std::string render_brief(const extract::Facts& facts, const compose::BriefRequest& request,
                          const compose::LayoutSpec& layout, const pdf::PdfOptions& options,

@@ -5,6 +5,7 @@
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/limits.h"
 #include "serve/corpus_files.h"
 
@@ -15,7 +16,7 @@ namespace {
 [[noreturn]] void bad(const std::string& path, const std::string& what, const std::string& hint) {
   Diagnostic d;
   d.code = "serve.bad_corrections";
-  d.message = path + ": " + what;
+  d.message = path + ": " + what;  // `what` and `hint` are translated by the callers
   d.hint = hint;
   d.json_path = path;
   throw Error(d);
@@ -29,14 +30,14 @@ bool is_section(const std::string& key) {
 
 void need_string(const Json& entry, const std::string& path, const char* key) {
   if (!entry.contains(key) || !entry[key].is_string() || entry[key].get<std::string>().empty())
-    bad(path + "." + key, "must be a non-empty string", std::string("give the item's ") + key);
+    bad(path + "." + key, tr("must be a non-empty string"), trf("give the item's {1}", {key}));
 }
 
 void optional_type(const Json& entry, const std::string& path, const char* key, bool number) {
   if (!entry.contains(key)) return;
   const bool ok = number ? entry[key].is_number() : entry[key].is_string();
-  if (!ok) bad(path + "." + key, number ? "must be a number" : "must be a string",
-               number ? "write the value as a number, e.g. 12" : "write it in quotes");
+  if (!ok) bad(path + "." + key, number ? tr("must be a number") : tr("must be a string"),
+               number ? tr("write the value as a number, e.g. 12") : tr("write it in quotes"));
 }
 
 /// The fields a fix may set and whether each is a number.
@@ -46,31 +47,31 @@ const std::pair<const char*, bool> kFixFields[] = {
 
 void check_fix_set(const Json& set, const std::string& path) {
   if (!set.is_object() || set.empty())
-    bad(path, "must be an object with the fields to change",
-        "e.g. {\"subject\": \"党组织\", \"value\": 3}");
+    bad(path, tr("must be an object with the fields to change"),
+        tr("e.g. {\"subject\": \"党组织\", \"value\": 3}"));
   for (const auto& [key, value] : set.items()) {
     bool known = false;
     for (const auto& [name, number] : kFixFields)
       if (key == name) known = true, optional_type(set, path, name, number);
     if (!known)
-      bad(path + "." + key, "is not a field a fix can set",
-          "use park, value, unit, qualifier, kind, subject, name or category");
+      bad(path + "." + key, tr("is not a field a fix can set"),
+          tr("use park, value, unit, qualifier, kind, subject, name or category"));
   }
 }
 
 void check_entry(const std::string& section, const Json& e, const std::string& path,
                  const fs::path& corpus) {
-  if (!e.is_object()) bad(path, "must be an object", "each correction is {\"file\": …, \"quote\": …}");
+  if (!e.is_object()) bad(path, tr("must be an object"), tr("each correction is {\"file\": …, \"quote\": …}"));
   optional_type(e, path, "by", false);
   optional_type(e, path, "at", false);
   if (section == "parks") {
     need_string(e, path, "name");
     for (const char* list : {"aliases", "merge"})
       if (e.contains(list)) {
-        if (!e[list].is_array()) bad(path + "." + list, "must be an array of names", "");
+        if (!e[list].is_array()) bad(path + "." + list, tr("must be an array of names"), "");
         for (std::size_t i = 0; i < e[list].size(); ++i)
           if (!e[list][i].is_string())
-            bad(path + "." + list + "[" + std::to_string(i) + "]", "must be a string", "");
+            bad(path + "." + list + "[" + std::to_string(i) + "]", tr("must be a string"), "");
       }
     return;
   }
@@ -78,14 +79,18 @@ void check_entry(const std::string& section, const Json& e, const std::string& p
   need_string(e, path, "quote");
   if (section != "add" && e.contains("type") &&
       !(e["type"] == "figure" || e["type"] == "practice"))
-    bad(path + ".type", "must be \"figure\" or \"practice\"", "or leave it out for both");
+    bad(path + ".type", tr("must be \"figure\" or \"practice\""), tr("or leave it out for both"));
+  if (section != "add" && e.contains("value")) {  // which figure of the quote
+    if (!e["value"].is_number()) bad(path + ".value", tr("must be a number"), tr("the figure's value as extracted, e.g. 12"));
+    if (e.value("type", "") == "practice") bad(path + ".value", tr("a practice has no value"), tr("leave it out"));
+  }
   try {
     corpus_file(corpus, e["file"].get<std::string>(), true);
   } catch (const Error& err) {
     bad(path + ".file", err.diagnostic().message, err.diagnostic().hint);
   }
   if (section == "fix") {
-    if (!e.contains("set")) bad(path + ".set", "is missing", "say what to change");
+    if (!e.contains("set")) bad(path + ".set", tr("is missing"), tr("say what to change"));
     check_fix_set(e["set"], path + ".set");
   } else if (section == "add") {
     need_string(e, path, "type");
@@ -93,13 +98,13 @@ void check_entry(const std::string& section, const Json& e, const std::string& p
     need_string(e, path, "park");
     if (type == "figure") {
       if (!e.contains("value") || !e["value"].is_number())
-        bad(path + ".value", "must be a number", "the figure's value, e.g. 12");
+        bad(path + ".value", tr("must be a number"), tr("the figure's value, e.g. 12"));
       need_string(e, path, "unit");
       optional_type(e, path, "subject", false);
     } else if (type == "practice") {
       need_string(e, path, "name");
     } else {
-      bad(path + ".type", "must be \"figure\" or \"practice\"", "");
+      bad(path + ".type", tr("must be \"figure\" or \"practice\""), "");
     }
   }
 }
@@ -109,6 +114,7 @@ Json identity(const std::string& section, const Json& e) {
   if (section == "parks") return Json{{"name", e.value("name", "")}};
   Json id = {{"file", e.value("file", "")}, {"quote", e.value("quote", "")},
              {"type", e.value("type", "")}};
+  if (section != "add" && e.contains("value")) id["value"] = e["value"];  // one figure of the quote
   return id;
 }
 
@@ -123,11 +129,11 @@ Json empty_document() {
 
 void check_corrections(const Json& doc, const fs::path& corpus) {
   if (!doc.is_object())
-    bad("$", "must be a JSON object", "e.g. {\"drop\": [{\"file\": \"…\", \"quote\": \"…\"}]}");
+    bad("$", tr("must be a JSON object"), tr("e.g. {\"drop\": [{\"file\": \"…\", \"quote\": \"…\"}]}"));
   for (const auto& [key, value] : doc.items()) {
     if (!is_section(key))
-      bad("$." + key, "is not a section of the corrections file", "use drop, fix, add or parks");
-    if (!value.is_array()) bad("$." + key, "must be an array", "");
+      bad("$." + key, tr("is not a section of the corrections file"), tr("use drop, fix, add or parks"));
+    if (!value.is_array()) bad("$." + key, tr("must be an array"), "");
     for (std::size_t i = 0; i < value.size(); ++i)
       check_entry(key, value[i], "$." + key + "[" + std::to_string(i) + "]", corpus);
   }
@@ -147,14 +153,14 @@ Json CorrectionsStore::read_unlocked() const {
   const std::string text = read_file(path_, limits::kMaxJsonBytes);
   Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object())
-    fail("serve.corrections_file", "corrections file is not a JSON object",
-         "fix it by hand (or move it away) and reload the page", path_.string());
+    fail("serve.corrections_file", tr("corrections file is not a JSON object"),
+         tr("fix it by hand (or move it away) and reload the page"), path_.string());
   Json out = empty_document();
   for (auto& [key, value] : doc.items()) out[key] = value;  // keeps sections we do not know
   for (const char* s : kCorrectionSections)
     if (!out[s].is_array())
-      fail("serve.corrections_file", std::string("corrections file: $.") + s + " is not an array",
-           "fix it by hand (or move it away) and reload the page", path_.string());
+      fail("serve.corrections_file", trf("corrections file: $.{1} is not an array", {s}),
+           tr("fix it by hand (or move it away) and reload the page"), path_.string());
   return out;
 }
 
@@ -189,12 +195,12 @@ Json CorrectionsStore::merge(const Json& posted, const std::string& by, const st
 }
 
 Json CorrectionsStore::remove(const Json& posted) {
-  if (!posted.is_object()) bad("$", "must be a JSON object", "");
+  if (!posted.is_object()) bad("$", tr("must be a JSON object"), "");
   std::lock_guard lock(mutex_);
   Json doc = read_unlocked();
   for (const auto& [section, entries] : posted.items()) {
     if (!is_section(section) || !entries.is_array())
-      bad("$." + section, "is not a section of the corrections file", "use drop, fix, add or parks");
+      bad("$." + section, tr("is not a section of the corrections file"), tr("use drop, fix, add or parks"));
     Json kept = Json::array();
     for (const auto& old : doc[section]) {
       bool gone = false;

@@ -40,8 +40,8 @@ class CorrectionsStore {
   Json read() const;
 
   /// Merges `posted` (checked with check_corrections) into the file: an entry replaces the
-  /// entry of its section with the same identity (file + quote, plus type for add; name for
-  /// parks), else it is appended. Each merged entry gets "by" (`by`, when the entry has none)
+  /// entry of its section with the same identity (file, quote, type and, for drop and fix, the
+  /// figure's "value"; name for parks), else it is appended. Each merged entry gets "by" (`by`, when the entry has none)
   /// and "at" (`at`, UTC ISO 8601). Returns the new file.
   Json merge(const Json& posted, const std::string& by, const std::string& at);
 

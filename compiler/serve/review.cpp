@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <optional>
+#include <tuple>
 
+#include "base/i18n.h"
 #include "compose/compose.h"
 #include "extract/extract.h"
 
@@ -18,10 +22,21 @@ struct Range {
   std::size_t begin = 0, end = 0;
 };
 
-/// The block text range whose characters came from `loc`'s raw bytes.
-Range text_range(const ingest::Block& block, const Location& loc) {
-  Range r{block.text.size(), 0};
+/// The block text range of an item: the characters that came from `loc`'s raw bytes; for a
+/// block without char_sources (the fact cache keeps none), `quote` found in the item's sentence
+/// (else anywhere in the block).
+Range text_range(const ingest::Block& block, const Location& loc, const std::string& quote) {
   const auto& cs = block.char_sources;
+  if (cs.empty()) {
+    if (quote.empty()) return {0, 0};
+    std::size_t from = 0;
+    if (loc.sentence < block.sentences.size()) from = block.sentences[loc.sentence].begin;
+    auto pos = block.text.find(quote, from);
+    if (pos == std::string::npos) pos = block.text.find(quote);
+    if (pos == std::string::npos) return {0, 0};
+    return {pos, pos + quote.size()};
+  }
+  Range r{block.text.size(), 0};
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].raw_start >= loc.span.start && cs[i].raw_end <= loc.span.end &&
         cs[i].raw_end > cs[i].raw_start) {
@@ -70,13 +85,13 @@ struct Placed {
   Range quote, mark;
 };
 
-Placed place(const ingest::Corpus& corpus, const Location& loc, const std::string& needle,
-             const std::string& unit) {
+Placed place(const ingest::Corpus& corpus, const Location& loc, const std::string& quote,
+             const std::string& needle, const std::string& unit) {
   Placed p;
   p.article = find_article(corpus, loc.article_id);
   if (!p.article || loc.block >= p.article->blocks.size()) return p;
   p.block = &p.article->blocks[loc.block];
-  p.quote = text_range(*p.block, loc);
+  p.quote = text_range(*p.block, loc, quote);
   p.mark = mark_in(p.block->text, p.quote, needle, unit);
   return p;
 }
@@ -88,13 +103,15 @@ std::string title_of(const Facts& facts, const std::string& id) {
 }
 
 /// The drop entry of `corrections` that removes an item of `file` whose quote is `quote`
-/// (its quote a piece of the item's, as extract/corrections.h matches), with "section", or null.
+/// (its quote a piece of the item's, as extract/corrections.h matches; for a figure, `number`
+/// its extracted value, which an entry's "value" must equal), with "section", or null.
 Json matching_drop(const Json& corrections, const std::string& type, const std::string& file,
-                   const std::string& quote) {
+                   const std::string& quote, std::optional<double> number = std::nullopt) {
   for (const auto& e : corrections.value("drop", Json::array()))
     if (e.is_object() && e.value("file", "") == file && !e.value("quote", "").empty() &&
         (e.value("type", type) == type) &&
-        quote.find(e.value("quote", "")) != std::string::npos) {
+        quote.find(e.value("quote", "")) != std::string::npos &&
+        (!e.contains("value") || (number && e["value"].is_number() && e["value"].get<double>() == *number))) {
       Json out = e;
       out["section"] = "drop";
       return out;
@@ -124,7 +141,7 @@ Json entry_of(const Json& corrections, const std::vector<std::string>& applied) 
 /// The common fields of an item: where it is and its sentence with the mark.
 Json located(const Snapshot& snap, const Location& loc, const std::string& quote,
              const std::string& needle, const std::string& unit) {
-  const Placed p = place(snap.corpus, loc, needle, unit);
+  const Placed p = place(snap.corpus, loc, quote, needle, unit);
   Json j = {{"file", loc.span.file}, {"quote", quote}, {"article", loc.article_id},
             {"title", title_of(snap.extracted, loc.article_id)}};
   if (p.block && p.mark.end > p.mark.begin) {
@@ -147,10 +164,38 @@ Json value_json(const std::string& value, double number) {
 }
 
 
-Json figure_json(const Snapshot& snap, const extract::Figure& f, Json correction) {
+/// The extracted values of the figures of each source span and quote (figures of one clause
+/// share both), for the number a drop or fix names to target one figure.
+using ExtractedNumbers = std::map<std::tuple<std::string, std::size_t, std::size_t, std::string>, std::vector<Json>>;
+
+ExtractedNumbers extracted_numbers(const Snapshot& snap) {
+  ExtractedNumbers out;
+  for (const auto& f : snap.extracted.figures)
+    out[{f.source.span.file, f.source.span.start, f.source.span.end, f.quote}].push_back(
+        value_json(f.value, f.number));
+  return out;
+}
+
+/// The value a drop or fix gives to target `f` alone: its extracted one. A figure no entry
+/// changed has it still; a changed one has the "value" of the page's fix entry, else the value
+/// of the only extracted figure of its span and quote, else (ambiguous) its own.
+Json match_value(const extract::Figure& f, const Json& correction, const ExtractedNumbers& extracted) {
+  const Json own = value_json(f.value, f.number);
+  if (f.corrections.empty()) return own;
+  if (correction.is_object() && correction.contains("value") && correction.value("section", "") != "add")
+    return correction["value"];
+  const auto it = extracted.find({f.source.span.file, f.source.span.start, f.source.span.end, f.quote});
+  return it != extracted.end() && it->second.size() == 1 ? it->second.front() : own;
+}
+
+/// `f` as the page shows it, with "match": the fields a drop or fix entry gives to target this
+/// figure alone — its quote and its extracted value (a fix may have changed the printed one).
+Json figure_json(const Snapshot& snap, const extract::Figure& f, Json correction,
+                 const ExtractedNumbers& extracted) {
   Json j = located(snap, f.source, f.quote, f.value, f.unit);
   j.update({{"park", f.park}, {"subject", f.subject}, {"value", value_json(f.value, f.number)},
             {"unit", f.unit}, {"qualifier", to_string(f.qualifier)}, {"kind", to_string(f.kind)}});
+  j["match"] = {{"quote", f.quote}, {"value", match_value(f, correction, extracted)}};
   j["correction"] = std::move(correction);
   return j;
 }
@@ -200,17 +245,18 @@ Json review(const Snapshot& snap, bool topic, const std::string& name) {
   // The items as they print, each with the entry that changed or added it; then the
   // extracted items a drop entry removed. In corpus order, so an item keeps its place.
   std::vector<std::pair<std::pair<std::string, std::size_t>, Json>> figures, practices;
+  const ExtractedNumbers numbers = extracted_numbers(snap);
   for (const auto& f : printed.figures)
     figures.push_back({{f.source.span.file, f.source.span.start},
-                       figure_json(snap, f, entry_of(snap.corrections, f.corrections))});
+                       figure_json(snap, f, entry_of(snap.corrections, f.corrections), numbers)});
   for (const auto& p : printed.practices)
     practices.push_back({{p.source.span.file, p.source.span.start},
                          practice_json(snap, p, entry_of(snap.corrections, p.corrections))});
   const bool known = topic || extract::find_park(snap.extracted, resolved);
   const Facts extracted = known ? pick(snap.extracted) : Facts{};
   for (const auto& f : extracted.figures)
-    if (Json drop = matching_drop(snap.corrections, "figure", f.source.span.file, f.quote); !drop.is_null())
-      figures.push_back({{f.source.span.file, f.source.span.start}, figure_json(snap, f, drop)});
+    if (Json drop = matching_drop(snap.corrections, "figure", f.source.span.file, f.quote, f.number); !drop.is_null())
+      figures.push_back({{f.source.span.file, f.source.span.start}, figure_json(snap, f, drop, numbers)});
   for (const auto& p : extracted.practices)
     if (Json drop = matching_drop(snap.corrections, "practice", p.source.span.file, p.name); !drop.is_null())
       practices.push_back({{p.source.span.file, p.source.span.start}, practice_json(snap, p, drop)});
@@ -231,7 +277,7 @@ Json review(const Snapshot& snap, bool topic, const std::string& name) {
 
 Json article(const Snapshot& snap, const std::string& id) {
   const ingest::Article* a = find_article(snap.corpus, id);
-  if (!a) fail("serve.no_such_article", "no article '" + id + "' in the corpus", "reload the page");
+  if (!a) fail("serve.no_such_article", trf("no article '{1}' in the corpus", {id}), tr("reload the page"));
   // The marks of every item of this article, per block.
   struct Mark {
     Range range;
@@ -241,7 +287,7 @@ Json article(const Snapshot& snap, const std::string& id) {
   auto add = [&](const Location& loc, const std::string& kind, const std::string& quote,
                  const std::string& needle, const std::string& unit) {
     if (loc.article_id != id || loc.block >= a->blocks.size()) return;
-    const Placed p = place(snap.corpus, loc, needle, unit);
+    const Placed p = place(snap.corpus, loc, quote, needle, unit);
     if (p.mark.end > p.mark.begin) marks[loc.block].push_back({p.mark, kind, quote});
   };
   for (const auto& f : snap.facts.figures) add(f.source, "figure", f.quote, f.value, f.unit);

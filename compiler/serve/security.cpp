@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 
 namespace ptbrief::serve {
 namespace {
@@ -46,7 +47,7 @@ std::string make_token() {
   while (got < sizeof bytes) {
     const ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("serve.random", "cannot read random bytes for the access token");
+    if (n <= 0) fail("serve.random", tr("cannot read random bytes for the access token"));
     got += static_cast<std::size_t>(n);
   }
   static const char* hex = "0123456789abcdef";

@@ -8,10 +8,26 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "compose/compose.h"
 
 namespace ptbrief::serve {
+
+/// What a corpus folder's ptbrief.json says about its briefs, as `ptbrief make` applies it
+/// when no option overrides it (cli/defaults.h).
+struct BriefDefaults {
+  std::string layout;                              ///< layout name or path; "" = briefing
+  std::vector<compose::LayoutOverride> overrides;  ///< "issue" (masthead.issue), then "set"
+  std::string date;                                ///< "YYYY-MM-DD", or "" for none
+};
+
+/// Reads the defaults of a corpus folder (none when it has no ptbrief.json). Throws
+/// ptbrief::Error naming the file and the JSON path of a wrong entry.
+using DefaultsReader = std::function<BriefDefaults(const std::filesystem::path& corpus)>;
 
 struct ServeOptions {
   std::filesystem::path corpus;          ///< the corpus folder the page works on
@@ -22,6 +38,12 @@ struct ServeOptions {
   std::size_t max_json_bytes = std::size_t{1} << 20;  ///< largest JSON body accepted
   unsigned threads = 32;                 ///< request threads (keep-alive clients hold one each)
   std::string user;                      ///< "by" of a correction that names no one
+  DefaultsReader defaults;               ///< ptbrief.json's brief settings; unset = none
+  /// The pack the page's 生成简报包 builds (a pack file; its corpus must be `corpus`); empty:
+  /// none. The tool fields are `ptbrief pack`'s RunOptions (a rebuilt ptbrief rebuilds).
+  std::filesystem::path pack;
+  std::string tool_version;
+  std::filesystem::path tool_binary;
 };
 
 /// The web folder shipped with ptbrief: web/ in the data folders (share/ptbrief/web when

@@ -3,20 +3,25 @@
 #include "serve/serve.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cstdlib>
 #include <iostream>
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "base/paths.h"
 #include "compose/compose.h"
 #include "extract/extract.h"
+#include "pdf/pdf.h"
 #include "serve/corrections_store.h"
+#include "serve/pack_job.h"
 #include "serve/review.h"
 #include "serve/security.h"
 #include "serve/upload.h"
 #include "serve/workspace.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::serve {
 namespace fs = std::filesystem;
@@ -49,7 +54,9 @@ int status_for(const Diagnostic& d) {
   if (d.code.find("unknown") != std::string::npos || d.code == "serve.no_such_article" ||
       d.code == "serve.no_such_file")
     return 404;
-  if (d.code == "serve.file_exists" || d.code == "serve.corrections_file") return 409;
+  if (d.code == "serve.file_exists" || d.code == "serve.corrections_file" ||
+      d.code == "serve.pack_running" || d.code == "serve.no_pack")
+    return 409;
   if (d.code == "serve.too_large") return 413;
   if (d.code == "serve.preview") return 503;
   return 400;
@@ -60,18 +67,18 @@ BriefKey brief_key(const Request& req) {
   BriefKey key;
   key.topic = !req.has_param("park") && req.has_param("topic");
   key.name = req.get_param_value(key.topic ? "topic" : "park");
-  key.layout = req.has_param("layout") ? req.get_param_value("layout") : "briefing";
+  key.layout = req.get_param_value("layout");  // "": ptbrief.json's layout, else briefing
   if (key.name.empty())
-    fail("serve.bad_request", "say which brief: ?park=NAME or ?topic=NAME", "");
+    fail("serve.bad_request", tr("say which brief: ?park=NAME or ?topic=NAME"), "");
   return key;
 }
 
 /// A JSON request body, checked for size and syntax.
 Json json_body(const Request& req, std::size_t max_bytes) {
   if (req.body.size() > max_bytes)
-    fail("serve.too_large", "the request body is larger than " + std::to_string(max_bytes) + " bytes", "");
+    fail("serve.too_large", trf("the request body is larger than {1} bytes", {std::to_string(max_bytes)}), "");
   Json j = Json::parse(req.body, nullptr, false);
-  if (j.is_discarded()) fail("serve.bad_json", "the request body is not valid JSON", "");
+  if (j.is_discarded()) fail("serve.bad_json", tr("the request body is not valid JSON"), "");
   return j;
 }
 
@@ -99,15 +106,27 @@ struct Server::Impl {
   ServeOptions options;
   Workspace workspace;
   CorrectionsStore corrections;
+  PackJob pack_job;
   httplib::Server http;
   std::vector<std::string> host_names;
   int port = 0;
+  int listen_socket = -1;  ///< the listening socket, seen by the socket options callback
 
   explicit Impl(ServeOptions o)
-      : options(std::move(o)), workspace(options.corpus), corrections(options.corpus),
-        host_names(allowed_host_names(options.host)) {
+      : options(std::move(o)), workspace(options.corpus, options.defaults), corrections(options.corpus),
+        pack_job(options.pack, pack_options(options)), host_names(allowed_host_names(options.host)) {
     if (options.token.empty()) options.token = make_token();
     routes();
+  }
+
+  /// `ptbrief pack`'s run options for the page's pack.
+  static pack::RunOptions pack_options(const ServeOptions& o) {
+    pack::RunOptions r;
+    r.tool_version = o.tool_version;
+    r.tool_binary = o.tool_binary;
+    r.source_date_epoch = pdf::source_date_epoch_from_env();
+    r.font_dirs = typeset::user_font_dirs({});  // PTBRIEF_FONT_DIRS, as ptbrief pack reads it
+    return r;
   }
 
   /// Every request: the Host check, the token (query, header or cookie), and for writes the
@@ -115,8 +134,8 @@ struct Server::Impl {
   httplib::Server::HandlerResponse check(const Request& req, Response& res) {
     using R = httplib::Server::HandlerResponse;
     if (!host_allowed(req.get_header_value("Host"), host_names, port)) {
-      send_error(res, 403, "serve.host", "this server answers only to its own address",
-                 "open the URL ptbrief serve printed");
+      send_error(res, 403, "serve.host", tr("this server answers only to its own address"),
+                 tr("open the URL ptbrief serve printed"));
       return R::Handled;
     }
     std::optional<std::string> query;
@@ -126,7 +145,7 @@ struct Server::Impl {
     if (!given || !token_matches(*given, options.token)) {
       res.status = 401;
       res.set_header("WWW-Authenticate", "Bearer");
-      if (req.path.rfind("/api/", 0) == 0) send_error(res, 401, "serve.token", "missing or wrong access token", "open the URL ptbrief serve printed");
+      if (req.path.rfind("/api/", 0) == 0) send_error(res, 401, "serve.token", tr("missing or wrong access token"), tr("open the URL ptbrief serve printed"));
       else res.set_content(kNoToken, "text/html; charset=utf-8");
       res.status = 401;
       return R::Handled;
@@ -144,9 +163,9 @@ struct Server::Impl {
       const std::string site = req.get_header_value("Sec-Fetch-Site");
       const bool same_origin = origin.empty() ? bearer : origin_allowed(origin, host_names, port);
       if (!same_origin || (!site.empty() && site != "same-origin" && site != "none")) {
-        send_error(res, 403, "serve.origin", "cross-origin write refused",
-                   "changes are accepted only from the page this server serves, or with "
-                   "Authorization: Bearer TOKEN");
+        send_error(res, 403, "serve.origin", tr("cross-origin write refused"),
+                   tr("changes are accepted only from the page this server serves, or with "
+                      "Authorization: Bearer TOKEN"));
         return R::Handled;
       }
     }
@@ -191,6 +210,16 @@ struct Server::Impl {
       for (const auto& name : compose::list_layouts()) rows.push_back(name);
       send_json(res, rows);
     });
+    http.Get("/api/defaults", [this](const Request&, Response& res) {
+      guarded(res, [&] {  // ptbrief.json's brief settings, for the page's layout choice
+        const auto snap = workspace.snapshot();
+        if (snap->defaults_error) throw Error(*snap->defaults_error);
+        Json overrides = Json::object();
+        for (const auto& o : snap->defaults.overrides) overrides[o.key] = o.value;
+        send_json(res, {{"layout", Workspace::layout_for(*snap, "")},
+                        {"date", snap->defaults.date}, {"set", overrides}});
+      });
+    });
     http.Get("/api/facts", [this](const Request& req, Response& res) {
       guarded(res, [&] {
         const auto snap = workspace.snapshot();
@@ -230,13 +259,24 @@ struct Server::Impl {
     http.Post("/api/articles", [this](const Request& req, Response& res) {
       guarded(res, [&] { send_json(res, add_article(options.corpus, req.get_param_value("name"), req.body), 201); });
     });
+    http.Get("/api/pack", [this](const Request&, Response& res) {
+      guarded(res, [&] { send_json(res, pack_job.status()); });
+    });
+    http.Post("/api/pack", [this](const Request&, Response& res) {
+      guarded(res, [&] {  // 生成简报包: starts `ptbrief pack`'s run; GET /api/pack follows it
+        pack_job.start();
+        send_json(res, pack_job.status(), 202);
+      });
+    });
     http.Get("/brief.pdf", [this](const Request& req, Response& res) {
       guarded(res, [&] {
         const BriefKey key = brief_key(req);
         const auto bytes = workspace.pdf(key);
+        const std::string layout =
+            fs::path(Workspace::layout_for(*workspace.snapshot(), key.layout)).stem().string();
         res.set_header("Cache-Control", "no-store");
         res.set_header("Content-Disposition",
-                       content_disposition(key.name + (key.layout == "briefing" ? "" : "." + key.layout) + ".pdf",
+                       content_disposition(key.name + (layout == "briefing" ? "" : "." + layout) + ".pdf",
                                            req.has_param("download")));
         res.set_content(*bytes, "application/pdf");
       });
@@ -254,7 +294,7 @@ struct Server::Impl {
         const auto pages = workspace.pages(brief_key(req));
         const long n = std::atol(req.get_param_value("page").c_str());
         if (n < 1 || static_cast<std::size_t>(n) > pages->size())
-          fail("serve.unknown_page", "the brief has no page " + req.get_param_value("page"), "");
+          fail("serve.unknown_page", trf("the brief has no page {1}", {req.get_param_value("page")}), "");
         res.set_header("Cache-Control", "no-store");
         res.set_content((*pages)[static_cast<std::size_t>(n - 1)], "image/png");
       });
@@ -267,8 +307,21 @@ struct Server::Impl {
         what = e.what();
       } catch (...) {
       }
-      send_error(res, 500, "internal", "internal error: " + what,
-                 "this is a bug in ptbrief; please report it");
+      send_error(res, 500, "internal", trf("internal error: {1}", {what}),
+                 tr("this is a bug in ptbrief; please report it"));
+    });
+    // The listening socket. cpp-httplib 0.11.4 (as Debian builds it) listens with a backlog of
+    // 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into libcpp-httplib.so, so no #define here changes
+    // it). When more than 5 connections wait for accept() — 20 clients on a busy machine — the
+    // kernel drops handshakes and answers with SYN cookies; a cookie that fails its check makes
+    // the kernel reset the connection after the client has sent its request: a request with no
+    // HTTP answer. Server::bind() listens again with the system's largest backlog. And
+    // SO_REUSEADDR instead of httplib's default SO_REUSEPORT, so that a second server on the same
+    // port fails to bind instead of sharing the port with the first.
+    http.set_socket_options([this](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = sock;
     });
     http.set_payload_max_length(kMaxUploadBytes + 4096);
     const unsigned threads = options.threads;
@@ -286,9 +339,14 @@ void Server::bind() {
   const bool ok = o.port == 0 ? (impl_->port = impl_->http.bind_to_any_port(o.host)) > 0
                               : impl_->http.bind_to_port(o.host, o.port);
   if (!ok)
-    fail("serve.bind", "cannot listen on " + o.host + ":" + std::to_string(o.port),
-         "another program may use the port: try --port 8024");
+    fail("serve.bind", trf("cannot listen on {1}", {o.host + ":" + std::to_string(o.port)}),
+         tr("another program may use the port: try --port 8024"));
   if (o.port != 0) impl_->port = o.port;
+  // Listening again on a listening socket sets its backlog (Linux listen(2)); SOMAXCONN is
+  // capped by net.core.somaxconn.
+  if (impl_->listen_socket < 0 || ::listen(impl_->listen_socket, SOMAXCONN) != 0)
+    fail("serve.bind", trf("cannot listen on {1}", {o.host + ":" + std::to_string(impl_->port)}),
+         tr("another program may use the port: try --port 8024"));
 }
 
 int Server::port() const { return impl_->port; }

@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
+#include "base/i18n.h"
 #include "ingest/ingest.h"
 #include "serve/corpus_files.h"
 
@@ -13,11 +14,11 @@ Json add_article(const fs::path& corpus, std::string_view name, std::string_view
   const fs::path path = corpus_file(corpus, name, false);
   std::error_code ec;
   if (fs::exists(fs::symlink_status(path, ec)))
-    fail("serve.file_exists", "the corpus already has a file '" + std::string(name) + "'",
-         "rename the file before dropping it, or remove the old one first");
+    fail("serve.file_exists", trf("the corpus already has a file '{1}'", {name}),
+         tr("rename the file before dropping it, or remove the old one first"));
   if (bytes.size() > kMaxUploadBytes)
-    fail("serve.too_large", "'" + std::string(name) + "' is larger than 16 MiB",
-         "split the file into articles");
+    fail("serve.too_large", trf("'{1}' is larger than 16 MiB", {name}),
+         tr("split the file into articles"));
   CollectingSink sink;
   ingest::SourceFile info;
   const auto articles = ingest::ingest_bytes(bytes, std::string(name), sink, &info);  // checks

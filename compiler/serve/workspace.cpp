@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "base/atomic_file.h"
+#include "base/i18n.h"
 #include "compose/compose.h"
 #include "pack/build.h"
 #include "ingest/ingest.h"
@@ -21,16 +22,19 @@ namespace ptbrief::serve {
 namespace fs = std::filesystem;
 namespace {
 
-/// The layout called `name`, which must be one of the shipped or user layouts (never a path:
-/// the page may not make the server read a file of its choice).
-std::shared_ptr<const compose::LayoutSpec> named_layout(const std::string& name) {
+/// The layout called `name`, which must be one of the shipped or user layouts, or the corpus
+/// folder's ptbrief.json layout `own` (never another path: the page may not make the server
+/// read a file of its choice), with `overrides` (ptbrief.json's issue and set).
+std::shared_ptr<const compose::LayoutSpec> named_layout(
+    const std::string& name, const std::string& own,
+    const std::vector<compose::LayoutOverride>& overrides) {
   const auto names = compose::list_layouts();
-  if (std::find(names.begin(), names.end(), name) == names.end()) {
+  if (name != own && std::find(names.begin(), names.end(), name) == names.end()) {
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    fail("serve.unknown_layout", "unknown layout '" + name + "'", "choose one of " + known);
+    fail("serve.unknown_layout", trf("unknown layout '{1}'", {name}), trf("choose one of {1}", {known}));
   }
-  return compose::load_layout(name);
+  return compose::load_layout(name, overrides);
 }
 
 /// Drops cache entries made from another state of the folder than `fingerprint`.
@@ -47,7 +51,7 @@ struct TempDir {
     const char* base = std::getenv("TMPDIR");
     std::string tmpl = std::string(base && *base ? base : "/tmp") + "/ptbrief-serve-XXXXXX";
     if (!mkdtemp(tmpl.data()))
-      fail("serve.preview", "cannot create a temporary folder for the preview", "check $TMPDIR");
+      fail("serve.preview", tr("cannot create a temporary folder for the preview"), tr("check $TMPDIR"));
     path = tmpl;
   }
   ~TempDir() {
@@ -64,7 +68,8 @@ int page_number(const fs::path& p) {
 
 }  // namespace
 
-Workspace::Workspace(fs::path corpus) : corpus_(std::move(corpus)) {}
+Workspace::Workspace(fs::path corpus, DefaultsReader defaults)
+    : corpus_(std::move(corpus)), defaults_(std::move(defaults)) {}
 
 std::string Workspace::fingerprint() const {
   std::vector<std::string> entries;
@@ -85,6 +90,43 @@ std::string Workspace::fingerprint() const {
   return out;
 }
 
+std::shared_ptr<const Articles> Workspace::articles(const std::string& fingerprint) {
+  // The article files' lines of the fingerprint: corrections.json and ptbrief.json left out.
+  std::string files;
+  for (std::size_t at = 0, end; at < fingerprint.size(); at = end + 1) {
+    end = fingerprint.find('\n', at);
+    const std::string line = fingerprint.substr(at, end - at);
+    if (line.rfind("corrections.json\t", 0) != 0 && line.rfind("ptbrief.json\t", 0) != 0)
+      files += line + "\n";
+  }
+  if (articles_ && articles_->fingerprint == files) return articles_;
+  auto a = std::make_shared<Articles>();
+  a->fingerprint = files;
+  CollectingSink sink;
+  cache::Options cache;  // the fact cache, as make and pack use it: unchanged files are not redone
+  cache.bad_files = ingest::BadFile::Skip;
+  cache::Loaded loaded = cache::load(corpus_, extract::default_topics_file(), cache, sink);
+  a->corpus = std::make_shared<const ingest::Corpus>(std::move(loaded.corpus));  // articles
+  a->extracted = std::move(loaded.facts);                                          // facts
+  a->cache = loaded.stats;
+  a->diagnostics = std::move(sink.items);
+  articles_ = a;
+  std::lock_guard lock(mutex_);
+  ++article_loads_;
+  cache_stats_ = a->cache;
+  return articles_;
+}
+
+std::size_t Workspace::article_loads() const {
+  std::lock_guard lock(mutex_);
+  return article_loads_;
+}
+
+cache::Stats Workspace::last_cache_stats() const {
+  std::lock_guard lock(mutex_);
+  return cache_stats_;
+}
+
 std::shared_ptr<const Snapshot> Workspace::snapshot() {
   std::string now = fingerprint();
   {
@@ -97,20 +139,42 @@ std::shared_ptr<const Snapshot> Workspace::snapshot() {
     std::lock_guard lock(mutex_);
     if (snapshot_ && snapshot_->fingerprint == now) return snapshot_;
   }
-  auto snap = std::make_shared<Snapshot>();
-  snap->fingerprint = now;
-  CollectingSink sink;
-  snap->corpus = ingest::ingest(corpus_, sink, ingest::BadFile::Skip);              // articles
-  snap->extracted = extract::extract(snap->corpus, extract::default_topics_file(), sink);  // facts
-  snap->facts = snap->extracted;
-  try {  // the staff's corrections, as make and pack apply them
+  // The articles only when an article file changed; a correction reuses them.
+  const auto arts = articles(now);
+  Json corrections;
+  std::optional<extract::Corrections> parsed;
+  std::string corrections_error;
+  try {  // the staff's corrections, as make and pack read them
     const CorrectionsStore store(corpus_);
-    snap->corrections = store.read();
-    const auto parsed = parse_for_make(snap->corrections, store.path().string());
-    snap->outcomes = extract::apply_corrections(parsed, snap->corpus, snap->facts, sink);
+    corrections = store.read();
+    parsed = parse_for_make(corrections, store.path().string());
   } catch (const Error& e) {
-    snap->corrections_error = format(e.diagnostic());
-    snap->facts = snap->extracted;
+    corrections_error = format(e.diagnostic());
+  }
+  std::shared_ptr<const ingest::Corpus> corpus = arts->corpus;
+  if (parsed && !parsed->add.empty()) {  // an add cites a quote: its file with full source maps
+    auto full = std::make_shared<ingest::Corpus>(*arts->corpus);
+    pack::restore_quoted_files(*parsed, *full);
+    corpus = full;
+  }
+  auto snap = std::make_shared<Snapshot>(arts, corpus);
+  snap->fingerprint = now;
+  snap->facts = snap->extracted;
+  snap->corrections = std::move(corrections);
+  snap->corrections_error = std::move(corrections_error);
+  CollectingSink sink;
+  if (parsed) {
+    try {  // applied as make and pack apply them (pack::load_facts)
+      snap->outcomes = extract::apply_corrections(*parsed, snap->corpus, snap->facts, sink);
+    } catch (const Error& e) {
+      snap->corrections_error = format(e.diagnostic());
+      snap->facts = snap->extracted;
+    }
+  }
+  try {  // ptbrief.json, as make applies it
+    if (defaults_) snap->defaults = defaults_(corpus_);
+  } catch (const Error& e) {
+    snap->defaults_error = e.diagnostic();
   }
   snap->diagnostics = std::move(sink.items);
   std::lock_guard lock(mutex_);
@@ -118,6 +182,11 @@ std::shared_ptr<const Snapshot> Workspace::snapshot() {
   prune(pdfs_, now);
   prune(pngs_, now);
   return snapshot_;
+}
+
+std::string Workspace::layout_for(const Snapshot& snap, const std::string& asked) {
+  if (!asked.empty()) return asked;
+  return snap.defaults.layout.empty() ? "briefing" : snap.defaults.layout;
 }
 
 std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
@@ -132,6 +201,7 @@ std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
     std::lock_guard lock(mutex_);
     if (auto it = pdfs_.find(cache_key); it != pdfs_.end()) return it->second;
   }
+  if (snap->defaults_error) throw Error(*snap->defaults_error);  // ptbrief.json is wrong: say so
   const auto& facts = snap->facts;
   compose::BriefRequest request;
   request.kind = key.topic ? compose::BriefRequest::Kind::Topic : compose::BriefRequest::Kind::Park;
@@ -140,9 +210,12 @@ std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();  // never the clock
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
+  const BriefDefaults& d = snap->defaults;  // ptbrief.json: layout, issue, date, set
+  if (!d.date.empty()) request.date = compose::brief_date(d.date);
+  const std::string layout = layout_for(*snap, key.layout);
   CollectingSink sink;
-  auto bytes = std::make_shared<const std::string>(
-      pack::render_brief(facts, request, *named_layout(key.layout), options, sink));
+  auto bytes = std::make_shared<const std::string>(pack::render_brief(
+      facts, request, *named_layout(layout, d.layout, d.overrides), options, sink));
   std::lock_guard lock(mutex_);
   if (snapshot_ && snapshot_->fingerprint == snap->fingerprint) pdfs_[cache_key] = bytes;
   return bytes;
@@ -182,16 +255,19 @@ std::vector<std::string> render_pages(const std::string& pdf, int dpi) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);  // O_WRONLY
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  // Nothing else: the server's client sockets (accept()ed without close-on-exec) stay out of
+  // pdftoppm, which would otherwise hold connections open until it exits.
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   const int rc = posix_spawnp(&pid, "pdftoppm", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0)
-    fail("serve.preview", "cannot run pdftoppm for the preview pages",
-         "install poppler-utils (make deps); the PDF download works without it");
+    fail("serve.preview", tr("cannot run pdftoppm for the preview pages"),
+         tr("install poppler-utils (make deps); the PDF download works without it"));
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    fail("serve.preview", "pdftoppm failed on the brief", "download the PDF instead");
+    fail("serve.preview", tr("pdftoppm failed on the brief"), tr("download the PDF instead"));
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir.path))
     if (e.path().extension() == ".png") files.push_back(e.path());

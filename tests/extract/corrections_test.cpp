@@ -22,13 +22,20 @@ const char* kHaimen =
     "本报讯 海门经开区把党组织建在产业链上，园区现有规上企业318家，组建产业链党委6个。\n"
     "海门经开区打造“链上先锋”党建品牌，吸纳企业党员1200余名。\n";
 
-/// Two made-up articles, ingested and extracted.
+// Two figures of one clause: they share its quote.
+const char* kShared =
+    "测试高新区党建工作综述\n\n"
+    "本报讯 测试高新区今年新建党组织12个、党员服务站30个，覆盖企业300家。\n";
+
+/// Two made-up articles (three with `shared`: kShared too), ingested and extracted.
 struct Sample {
   ingest::Corpus corpus;
   Facts facts;
   CollectingSink sink;
-  Sample() {
-    for (auto [name, text] : {std::pair{"001_rugao.txt", kRugao}, std::pair{"002_haimen.txt", kHaimen}}) {
+  explicit Sample(bool shared = false) {
+    std::vector<std::pair<const char*, const char*>> files = {{"001_rugao.txt", kRugao}, {"002_haimen.txt", kHaimen}};
+    if (shared) files.push_back({"003_shared.txt", kShared});
+    for (auto [name, text] : files) {
       ingest::SourceFile info;
       auto articles = ingest::ingest_bytes(text, name, sink, &info);
       info.name = name;
@@ -110,6 +117,56 @@ TEST_CASE("drop removes the figure whose quote holds the piece, and only it") {
   CHECK(!s.figure("426"));
   CHECK(s.figure("2360"));
   CHECK(s.sink.count(Severity::Warning) == 0);
+}
+
+TEST_CASE("drop with a value removes one of two figures that share a quote, and only it") {
+  Sample s(true);
+  // Two figures of one clause share its quote: the value says which one the entry means.
+  const Figure* a = nullptr;
+  const Figure* b = nullptr;
+  for (const auto& f : s.facts.figures)
+    for (const auto& g : s.facts.figures)
+      if (&f != &g && f.quote == g.quote && f.number != g.number && !a) a = &f, b = &g;
+  REQUIRE(a);
+  const std::string quote = a->quote, kept = b->value, dropped = a->value, file = a->source.span.file;
+  const std::size_t before = s.facts.figures.size();
+  auto r = s.apply(R"({"drop": [{"type": "figure", "file": ")" + file + R"(", "quote": ")" + quote +
+                   R"(", "value": )" + dropped + "}]}");
+  CHECK(r.at(0).matched == 1);
+  CHECK(s.facts.figures.size() == before - 1);
+  CHECK(!s.figure(dropped));
+  CHECK(s.figure(kept));
+  // Without the value the same entry drops both; a value no figure there has drops nothing.
+  Sample t(true);
+  CHECK(t.apply(R"({"drop": [{"file": ")" + file + R"(", "quote": ")" + quote + R"("}]})").at(0).matched == 2);
+  Sample u(true);
+  CHECK(u.apply(R"({"drop": [{"file": ")" + file + R"(", "quote": ")" + quote + R"(", "value": 99999}]})").at(0).matched == 0);
+  CHECK(u.sink.count(Severity::Warning) == 1);
+}
+
+TEST_CASE("fix with a value changes one of two figures that share a quote") {
+  Sample s(true);
+  const Figure* a = nullptr;
+  const Figure* b = nullptr;
+  for (const auto& f : s.facts.figures)
+    for (const auto& g : s.facts.figures)
+      if (&f != &g && f.quote == g.quote && f.number != g.number && !a) a = &f, b = &g;
+  REQUIRE(a);
+  const std::string quote = a->quote, other = b->value, file = a->source.span.file, subject = b->subject;
+  auto r = s.apply(R"({"fix": [{"file": ")" + file + R"(", "quote": ")" + quote + R"(", "value": )" +
+                   a->value + R"(, "set": {"subject": "改过的主题"}}]})");
+  CHECK(r.at(0).matched == 1);
+  CHECK(s.figure(other)->subject == subject);
+}
+
+TEST_CASE("a value on a practice entry, or not a number, is an error at its JSON path") {
+  auto d = parse_error(R"({"drop": [{"type": "practice", "file": "a.txt", "quote": "x", "value": 3}]})");
+  CHECK(d.json_path == "$.drop[0]");
+  CHECK(parse_error(R"({"drop": [{"file": "a.txt", "quote": "x", "value": "三"}]})").json_path == "$.drop[0].value");
+  // Written back as read.
+  const Corrections c = parse_corrections(R"({"drop": [{"type": "figure", "file": "a.txt", "quote": "x", "value": 12}]})", "c.json");
+  CHECK(to_json(c).find("\"value\": 12") != std::string::npos);
+  CHECK(*parse_corrections(to_json(c), "c.json").drop.at(0).match_number == 12);
 }
 
 TEST_CASE("drop by a practice's name removes the practice") {
