@@ -72,8 +72,14 @@ std::string extraction_version(const std::filesystem::path& topics_file) {
 }
 
 // Ingest and extract one file: its record, with every diagnostic kept in it.
+// Articles without their blocks (Options::article_text false).
+void drop_text(std::vector<ingest::Article>& articles) {
+  for (auto& a : articles) std::vector<ingest::Block>().swap(a.blocks);
+}
+
+// `keep_text` false: each article's blocks go once it is extracted (nothing stores them).
 FileRecord build_record(std::string raw, const std::string& name,
-                        const extract::ArticleExtractor& extractor) {
+                        const extract::ArticleExtractor& extractor, bool keep_text) {
   FileRecord rec;
   CollectingSink ingest_sink;
   rec.articles = ingest::ingest_bytes(raw, name, ingest_sink, &rec.file);  // clean articles
@@ -81,8 +87,10 @@ FileRecord build_record(std::string raw, const std::string& name,
   rec.ingest_diagnostics = std::move(ingest_sink.items);
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
-  for (const auto& a : rec.articles) {
+  rec.facts.reserve(rec.articles.size());
+  for (auto& a : rec.articles) {
     rec.facts.push_back(extractor.extract(a, kept_in_facts));
+    if (!keep_text) std::vector<ingest::Block>().swap(a.blocks);
     std::erase_if(rec.facts.back().practices, [&](const extract::Practice& p) {
       return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
     });
@@ -154,7 +162,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     } else {
       ++out.stats.misses;
       try {
-        rec = build_record(std::move(raw), name, extractor);
+        rec = build_record(std::move(raw), name, extractor, store || options.article_text);
       } catch (const Error& e) {  // undecodable: never cached, so reported again next run
         if (options.bad_files == ingest::BadFile::Fail) throw;
         ingest::report_skipped(e.diagnostic(), path, sink);
@@ -162,6 +170,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       }
       if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
     }
+    if (!options.article_text) drop_text(rec->articles);
     if (store) first_with_hash.emplace(hash, records.size());
     for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
     rec->file.path = path;
@@ -173,6 +182,9 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   // 2. Extraction's diagnostics after every file is read (as extract() reports them), then the
   // corpus-wide merge.
   std::vector<extract::ArticleFacts> per_article;
+  std::size_t n_articles = 0;
+  for (const auto& r : records) n_articles += r.facts.size();
+  per_article.reserve(n_articles);
   for (auto& r : records)
     for (auto& f : r.facts) {
       for (const auto& d : f.diagnostics) sink.report(d);

@@ -23,6 +23,10 @@ struct Options {
   /// A file that cannot be read or decoded: an error (Fail), or left out of the corpus with a
   /// warning naming it (Skip, packs), as ingest::ingest() does.
   ingest::BadFile bad_files = ingest::BadFile::Fail;
+  /// false: Loaded::corpus's articles keep no blocks (their text goes as soon as a file is
+  /// extracted and, with the cache on, stored), for callers that use only the facts (make,
+  /// extract): a big corpus then never holds its cleaned text all at once.
+  bool article_text = true;
 };
 
 /// What a load did, for tests and benchmarks.
@@ -39,6 +43,7 @@ struct Stats {
 struct Loaded {
   /// Files in name order (SourceFile::path set), articles in file order. Blocks carry their
   /// text, type, raw range and sentences but no char_sources: the facts hold their spans.
+  /// With Options::article_text false, articles have no blocks.
   ingest::Corpus corpus;
   extract::Facts facts;  ///< as extract::extract() gives for the whole corpus
   Stats stats;

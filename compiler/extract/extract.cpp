@@ -249,6 +249,16 @@ Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles
   std::vector<SummarySentence> candidates;
   std::vector<Fingerprint> prints;
   std::set<std::string> seen_practices;  // park, name, category: the first mention is kept
+  // Sized once: growing by doubling would hold up to twice the corpus's facts at a time.
+  std::size_t n_figures = 0, n_candidates = 0;
+  for (const ArticleFacts& a : articles) {
+    n_figures += a.figures.size();
+    n_candidates += a.candidates.size();
+  }
+  facts.figures.reserve(n_figures);
+  candidates.reserve(n_candidates);
+  facts.articles.reserve(articles.size());
+  prints.reserve(articles.size());
   for (ArticleFacts& a : articles) {
     // 1. The article's parks join the corpus-wide list, in order of first appearance.
     for (const auto& ap : a.parks) {
