@@ -89,6 +89,7 @@ std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints) 
   for (std::size_t i = 0; i < prints.size(); ++i) original[i] = i;
   std::array<std::map<std::vector<std::uint64_t>, std::vector<std::size_t>>, kBands> buckets;
   std::vector<std::size_t> earlier;
+  std::vector<std::size_t> listed(prints.size(), SIZE_MAX);  // listed[a] == b: a is in `earlier`
   for (std::size_t b = 0; b < prints.size(); ++b) {
     if (prints[b].shingles.empty()) continue;
     earlier.clear();
@@ -96,11 +97,11 @@ std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints) 
       std::vector<std::uint64_t> key(prints[b].signature.begin() + band * kRows,
                                      prints[b].signature.begin() + (band + 1) * kRows);
       auto& members = buckets[band][std::move(key)];
-      earlier.insert(earlier.end(), members.begin(), members.end());
+      for (std::size_t a : members)
+        if (listed[a] != b) listed[a] = b, earlier.push_back(a);
       members.push_back(b);
     }
     std::sort(earlier.begin(), earlier.end());
-    earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
     for (std::size_t a : earlier) {
       const double o = overlap(prints[a].shingles, prints[b].shingles);
       if (o < kReprintOverlap) continue;
