@@ -99,6 +99,47 @@ FileRecord build_record(std::string raw, const std::string& name,
   return rec;
 }
 
+// A corpus of at least this many files also gets one entry for its whole load result: below
+// it, reading every file's record and merging them costs about as much as reading one entry
+// (and every file is read twice when the corpus entry misses).
+constexpr std::size_t kCorpusEntryMinFiles = 32;
+
+// Passes diagnostics on and keeps them, in order, for the corpus entry.
+class RecordingSink final : public DiagSink {
+ public:
+  explicit RecordingSink(DiagSink& next) : next_(next) {}
+  void report(const Diagnostic& d) override {
+    items.push_back(d);
+    next_.report(d);
+  }
+  std::vector<Diagnostic> items;
+
+ private:
+  DiagSink& next_;
+};
+
+// The corpus entry's key: the extraction version, whether article text is kept, and every
+// file's name and content hash in order. Nothing when a file cannot be read (the full load
+// then reports it).
+std::optional<std::string> corpus_key(const std::vector<std::filesystem::path>& paths,
+                                      const std::string& version, bool article_text) {
+  Sha256 h;
+  h.update(version).update(article_text ? "\ncorpus with text\n" : "\ncorpus without text\n");
+  for (const auto& path : paths) {
+    std::string raw;
+    try {
+      raw = read_file(path);
+    } catch (const std::filesystem::filesystem_error&) {
+      return std::nullopt;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+    const std::string name = path.filename().string();
+    h.update(std::to_string(name.size())).update(":").update(name).update(sha256_hex(raw)).update("\n");
+  }
+  return h.hex();
+}
+
 const char* env(const char* name) {
   const char* v = std::getenv(name);
   return v && *v ? v : nullptr;
@@ -114,16 +155,40 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir) {
 }
 
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
-            const Options& options, DiagSink& sink) {
+            const Options& options, DiagSink& outer) {
   Loaded out;
   const extract::ArticleExtractor extractor(topics_file);              // the topic catalogue
-  const auto paths = ingest::list_article_files(corpus_dir, sink);     // sorted article files
+  const auto paths = ingest::list_article_files(corpus_dir, outer);     // sorted article files
   std::optional<Store> store;
   std::string version;
   if (options.enabled) {
     store.emplace(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
     version = extraction_version(topics_file);
   }
+
+  // 0. An unchanged corpus of many files: its whole load result from one entry.
+  std::optional<std::string> whole_key;
+  if (store && paths.size() >= kCorpusEntryMinFiles)
+    whole_key = corpus_key(paths, version, options.article_text);
+  if (whole_key) {
+    if (auto bytes = store->read(*whole_key)) {
+      std::optional<CorpusRecord> rec = decode_corpus(*bytes, *whole_key);
+      bool same = rec && rec->files.size() == paths.size();
+      for (std::size_t k = 0; same && k < paths.size(); ++k)
+        same = rec->files[k].name == paths[k].filename().string();
+      if (same) {
+        for (const auto& d : rec->diagnostics) outer.report(d);  // as the full load reported them
+        for (std::size_t k = 0; k < paths.size(); ++k) rec->files[k].path = paths[k];
+        out.corpus.files = std::move(rec->files);
+        out.corpus.articles = std::move(rec->articles);
+        out.facts = std::move(rec->facts);
+        out.stats.files = out.stats.hits = paths.size();
+        return out;
+      }
+      ++out.stats.rejected;
+    }
+  }
+  RecordingSink sink(outer);  // what the corpus entry replays
 
   // 1. Each file's record: from the cache when its bytes are known, else built and stored.
   std::vector<FileRecord> records;
@@ -194,6 +259,11 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   for (auto& r : records) {
     out.corpus.files.push_back(std::move(r.file));
     for (auto& a : r.articles) out.corpus.articles.push_back(std::move(a));
+  }
+  // 3. The corpus entry, when every file was read (a skipped one is reported again next run).
+  if (whole_key && out.corpus.files.size() == paths.size()) {
+    CorpusRecord whole{out.corpus.files, out.corpus.articles, out.facts, std::move(sink.items)};
+    if (store->write(*whole_key, encode(whole, *whole_key))) ++out.stats.written;
   }
   return out;
 }
