@@ -82,19 +82,23 @@ FileRecord build_record(std::string raw, const std::string& name,
                         const extract::ArticleExtractor& extractor, bool keep_text) {
   FileRecord rec;
   CollectingSink ingest_sink;
-  rec.articles = ingest::ingest_bytes(raw, name, ingest_sink, &rec.file);  // clean articles
-  std::string().swap(raw);  // not needed by extraction: a 50 MB file's bytes go now
-  rec.ingest_diagnostics = std::move(ingest_sink.items);
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
-  rec.facts.reserve(rec.articles.size());
-  for (auto& a : rec.articles) {
+  // Article by article as ingest completes them: extracted, then only what the record keeps.
+  ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
     rec.facts.push_back(extractor.extract(a, kept_in_facts));
-    if (!keep_text) std::vector<ingest::Block>().swap(a.blocks);
     std::erase_if(rec.facts.back().practices, [&](const extract::Practice& p) {
       return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
     });
-  }
+    if (keep_text) {
+      for (auto& b : a.blocks) std::vector<ingest::Block::CharSource>().swap(b.char_sources);
+    } else {
+      std::vector<ingest::Block>().swap(a.blocks);
+    }
+    rec.articles.push_back(std::move(a));
+  });
+  std::string().swap(raw);
+  rec.ingest_diagnostics = std::move(ingest_sink.items);
   make_lean(rec.articles);  // the character map is not needed after extraction
   return rec;
 }
@@ -183,6 +187,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
         out.corpus.articles = std::move(rec->articles);
         out.facts = std::move(rec->facts);
         out.stats.files = out.stats.hits = paths.size();
+        out.stats.corpus_hit = true;
         return out;
       }
       ++out.stats.rejected;
@@ -263,7 +268,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   // 3. The corpus entry, when every file was read (a skipped one is reported again next run).
   if (whole_key && out.corpus.files.size() == paths.size()) {
     CorpusRecord whole{out.corpus.files, out.corpus.articles, out.facts, std::move(sink.items)};
-    if (store->write(*whole_key, encode(whole, *whole_key))) ++out.stats.written;
+    out.stats.corpus_written = store->write(*whole_key, encode(whole, *whole_key));
   }
   return out;
 }

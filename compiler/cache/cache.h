@@ -37,6 +37,8 @@ struct Stats {
   std::size_t rejected = 0;  ///< entries present but not valid (torn, altered, foreign): rebuilt
   std::size_t written = 0;   ///< entries written
   std::size_t evicted = 0;   ///< entries removed to stay under Options::max_bytes
+  bool corpus_hit = false;      ///< the whole load read from the corpus entry (32+ files)
+  bool corpus_written = false;  ///< the corpus entry written (not counted in `written`)
 };
 
 /// A corpus as the cache keeps it, and its facts.
