@@ -59,7 +59,7 @@ Utf8Census count_utf8(std::string_view raw, std::size_t from) {
 /// Decodes well-formed UTF-8 from `from` with base's codec, '\r' dropped.
 Text decode_utf8_text(std::string_view raw, std::size_t from) {
   Text out;
-  out.reserve(raw.size() / 2);
+  out.reserve((raw.size() - from) / 2);
   for (std::size_t i = from; i < raw.size();) {
     const std::size_t at = i;
     const char32_t c = ptbrief::decode_utf8(raw, i);
