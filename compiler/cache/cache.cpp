@@ -72,23 +72,76 @@ std::string extraction_version(const std::filesystem::path& topics_file) {
 }
 
 // Ingest and extract one file: its record, with every diagnostic kept in it.
+// Articles without their blocks (Options::article_text false).
+void drop_text(std::vector<ingest::Article>& articles) {
+  for (auto& a : articles) std::vector<ingest::Block>().swap(a.blocks);
+}
+
+// `keep_text` false: each article's blocks go once it is extracted (nothing stores them).
 FileRecord build_record(std::string raw, const std::string& name,
-                        const extract::ArticleExtractor& extractor) {
+                        const extract::ArticleExtractor& extractor, bool keep_text) {
   FileRecord rec;
   CollectingSink ingest_sink;
-  rec.articles = ingest::ingest_bytes(raw, name, ingest_sink, &rec.file);  // clean articles
-  std::string().swap(raw);  // not needed by extraction: a 50 MB file's bytes go now
-  rec.ingest_diagnostics = std::move(ingest_sink.items);
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
-  for (const auto& a : rec.articles) {
+  // Article by article as ingest completes them: extracted, then only what the record keeps.
+  ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
     rec.facts.push_back(extractor.extract(a, kept_in_facts));
     std::erase_if(rec.facts.back().practices, [&](const extract::Practice& p) {
       return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
     });
-  }
+    if (keep_text) {
+      for (auto& b : a.blocks) std::vector<ingest::Block::CharSource>().swap(b.char_sources);
+    } else {
+      std::vector<ingest::Block>().swap(a.blocks);
+    }
+    rec.articles.push_back(std::move(a));
+  });
+  std::string().swap(raw);
+  rec.ingest_diagnostics = std::move(ingest_sink.items);
   make_lean(rec.articles);  // the character map is not needed after extraction
   return rec;
+}
+
+// A corpus of at least this many files also gets one entry for its whole load result: below
+// it, reading every file's record and merging them costs about as much as reading one entry
+// (and every file is read twice when the corpus entry misses).
+constexpr std::size_t kCorpusEntryMinFiles = 32;
+
+// Passes diagnostics on and keeps them, in order, for the corpus entry.
+class RecordingSink final : public DiagSink {
+ public:
+  explicit RecordingSink(DiagSink& next) : next_(next) {}
+  void report(const Diagnostic& d) override {
+    items.push_back(d);
+    next_.report(d);
+  }
+  std::vector<Diagnostic> items;
+
+ private:
+  DiagSink& next_;
+};
+
+// The corpus entry's key: the extraction version, whether article text is kept, and every
+// file's name and content hash in order. Nothing when a file cannot be read (the full load
+// then reports it).
+std::optional<std::string> corpus_key(const std::vector<std::filesystem::path>& paths,
+                                      const std::string& version, bool article_text) {
+  Sha256 h;
+  h.update(version).update(article_text ? "\ncorpus with text\n" : "\ncorpus without text\n");
+  for (const auto& path : paths) {
+    std::string raw;
+    try {
+      raw = read_file(path);
+    } catch (const std::filesystem::filesystem_error&) {
+      return std::nullopt;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+    const std::string name = path.filename().string();
+    h.update(std::to_string(name.size())).update(":").update(name).update(sha256_hex(raw)).update("\n");
+  }
+  return h.hex();
 }
 
 const char* env(const char* name) {
@@ -106,16 +159,41 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir) {
 }
 
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
-            const Options& options, DiagSink& sink) {
+            const Options& options, DiagSink& outer) {
   Loaded out;
   const extract::ArticleExtractor extractor(topics_file);              // the topic catalogue
-  const auto paths = ingest::list_article_files(corpus_dir, sink);     // sorted article files
+  const auto paths = ingest::list_article_files(corpus_dir, outer);     // sorted article files
   std::optional<Store> store;
   std::string version;
   if (options.enabled) {
     store.emplace(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
     version = extraction_version(topics_file);
   }
+
+  // 0. An unchanged corpus of many files: its whole load result from one entry.
+  std::optional<std::string> whole_key;
+  if (store && paths.size() >= kCorpusEntryMinFiles)
+    whole_key = corpus_key(paths, version, options.article_text);
+  if (whole_key) {
+    if (auto bytes = store->read(*whole_key)) {
+      std::optional<CorpusRecord> rec = decode_corpus(*bytes, *whole_key);
+      bool same = rec && rec->files.size() == paths.size();
+      for (std::size_t k = 0; same && k < paths.size(); ++k)
+        same = rec->files[k].name == paths[k].filename().string();
+      if (same) {
+        for (const auto& d : rec->diagnostics) outer.report(d);  // as the full load reported them
+        for (std::size_t k = 0; k < paths.size(); ++k) rec->files[k].path = paths[k];
+        out.corpus.files = std::move(rec->files);
+        out.corpus.articles = std::move(rec->articles);
+        out.facts = std::move(rec->facts);
+        out.stats.files = out.stats.hits = paths.size();
+        out.stats.corpus_hit = true;
+        return out;
+      }
+      ++out.stats.rejected;
+    }
+  }
+  RecordingSink sink(outer);  // what the corpus entry replays
 
   // 1. Each file's record: from the cache when its bytes are known, else built and stored.
   std::vector<FileRecord> records;
@@ -154,7 +232,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     } else {
       ++out.stats.misses;
       try {
-        rec = build_record(std::move(raw), name, extractor);
+        rec = build_record(std::move(raw), name, extractor, store || options.article_text);
       } catch (const Error& e) {  // undecodable: never cached, so reported again next run
         if (options.bad_files == ingest::BadFile::Fail) throw;
         ingest::report_skipped(e.diagnostic(), path, sink);
@@ -162,6 +240,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       }
       if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
     }
+    if (!options.article_text) drop_text(rec->articles);
     if (store) first_with_hash.emplace(hash, records.size());
     for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
     rec->file.path = path;
@@ -173,6 +252,9 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   // 2. Extraction's diagnostics after every file is read (as extract() reports them), then the
   // corpus-wide merge.
   std::vector<extract::ArticleFacts> per_article;
+  std::size_t n_articles = 0;
+  for (const auto& r : records) n_articles += r.facts.size();
+  per_article.reserve(n_articles);
   for (auto& r : records)
     for (auto& f : r.facts) {
       for (const auto& d : f.diagnostics) sink.report(d);
@@ -182,6 +264,11 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   for (auto& r : records) {
     out.corpus.files.push_back(std::move(r.file));
     for (auto& a : r.articles) out.corpus.articles.push_back(std::move(a));
+  }
+  // 3. The corpus entry, when every file was read (a skipped one is reported again next run).
+  if (whole_key && out.corpus.files.size() == paths.size()) {
+    CorpusRecord whole{out.corpus.files, out.corpus.articles, out.facts, std::move(sink.items)};
+    out.stats.corpus_written = store->write(*whole_key, encode(whole, *whole_key));
   }
   return out;
 }

@@ -23,6 +23,10 @@ struct Options {
   /// A file that cannot be read or decoded: an error (Fail), or left out of the corpus with a
   /// warning naming it (Skip, packs), as ingest::ingest() does.
   ingest::BadFile bad_files = ingest::BadFile::Fail;
+  /// false: Loaded::corpus's articles keep no blocks (their text goes as soon as a file is
+  /// extracted and, with the cache on, stored), for callers that use only the facts (make,
+  /// extract): a big corpus then never holds its cleaned text all at once.
+  bool article_text = true;
 };
 
 /// What a load did, for tests and benchmarks.
@@ -33,12 +37,15 @@ struct Stats {
   std::size_t rejected = 0;  ///< entries present but not valid (torn, altered, foreign): rebuilt
   std::size_t written = 0;   ///< entries written
   std::size_t evicted = 0;   ///< entries removed to stay under Options::max_bytes
+  bool corpus_hit = false;      ///< the whole load read from the corpus entry (32+ files)
+  bool corpus_written = false;  ///< the corpus entry written (not counted in `written`)
 };
 
 /// A corpus as the cache keeps it, and its facts.
 struct Loaded {
   /// Files in name order (SourceFile::path set), articles in file order. Blocks carry their
   /// text, type, raw range and sentences but no char_sources: the facts hold their spans.
+  /// With Options::article_text false, articles have no blocks.
   ingest::Corpus corpus;
   extract::Facts facts;  ///< as extract::extract() gives for the whole corpus
   Stats stats;

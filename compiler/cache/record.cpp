@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kMagic[8] = {'P', 'T', 'B', 'F', 'C', 'A', 'C', 'H'};
 // Bump when the payload changes (a field added to a cached type below).
-constexpr std::uint32_t kFormatVersion = 2;  // 2: ArticleRef, Fingerprint, ArticleMeta, Block::sentences
+constexpr std::uint32_t kFormatVersion = 3;  // 2: ArticleRef, Fingerprint, ArticleMeta, Block::sentences; 3: corpus entries
 
 #if defined(__GLIBCXX__) && defined(__x86_64__) && !defined(_GLIBCXX_DEBUG)
 // A field added to one of these types must be written and read below (and kFormatVersion
@@ -362,6 +362,86 @@ void get(Reader& r, ingest::Article& a) {
   get_all(r, a.blocks);
 }
 
+void put(Writer& w, const extract::Park& p) {
+  w.s(p.name);
+  w.strings(p.aliases);
+  w.b(p.is_region);
+  w.strings(p.articles);
+}
+void get(Reader& r, extract::Park& p) {
+  p.name = r.s();
+  p.aliases = r.strings();
+  p.is_region = r.b();
+  p.articles = r.strings();
+}
+void put(Writer& w, const extract::Topic& t) {
+  w.s(t.id);
+  w.s(t.description);
+}
+void get(Reader& r, extract::Topic& t) {
+  t.id = r.s();
+  t.description = r.s();
+}
+void put(Writer& w, const ingest::SourceFile& f) {
+  w.s(f.name);
+  w.s(f.path.string());
+  w.s(f.encoding);
+  w.u(f.size);
+  w.s(f.content_hash);
+}
+void get(Reader& r, ingest::SourceFile& f) {
+  f.name = r.s();
+  f.path = r.s();
+  f.encoding = r.s();
+  f.size = r.u();
+  f.content_hash = r.s();
+}
+
+// The merged facts (after merge(): reprint fields set, corrections not yet applied).
+std::string payload_of(const CorpusRecord& rec) {
+  Writer w;
+  w.u(rec.files.size());
+  for (const auto& f : rec.files) put(w, f);
+  put_all(w, rec.articles);
+  put_all(w, rec.facts.parks);
+  put_all(w, rec.facts.figures);
+  put_all(w, rec.facts.practices);
+  put_all(w, rec.facts.summaries);
+  put_all(w, rec.facts.topics);
+  w.u(rec.facts.articles.size());
+  for (const auto& a : rec.facts.articles) {
+    put(w, a);
+    w.s(a.reprint_of);
+    w.strings(a.reprints);
+  }
+  put_all(w, rec.diagnostics);
+  return std::move(w.out);
+}
+
+CorpusRecord corpus_record_of(std::string_view payload) {
+  Reader r(payload);
+  CorpusRecord rec;
+  rec.files.resize(r.count());
+  for (auto& f : rec.files) get(r, f);
+  get_all(r, rec.articles);
+  get_all(r, rec.facts.parks);
+  get_all(r, rec.facts.figures);
+  get_all(r, rec.facts.practices);
+  get_all(r, rec.facts.summaries);
+  get_all(r, rec.facts.topics);
+  rec.facts.articles.resize(r.count());
+  for (auto& a : rec.facts.articles) {
+    get(r, a);
+    a.reprint_of = r.s();
+    a.reprints = r.strings();
+  }
+  get_all(r, rec.diagnostics);
+  if (!r.done() || rec.facts.articles.size() != rec.articles.size()) throw Corrupt{};
+  for (std::size_t k = 0; k < rec.articles.size(); ++k)
+    if (rec.facts.articles[k].id != rec.articles[k].id) throw Corrupt{};
+  return rec;
+}
+
 std::string payload_of(const FileRecord& rec) {
   Writer w;
   w.s(rec.file.name);
@@ -413,8 +493,10 @@ void make_lean(std::vector<ingest::Article>& articles) {
     for (auto& b : a.blocks) b.char_sources = {};
 }
 
-std::string encode(const FileRecord& record, std::string_view key) {
-  const std::string payload = payload_of(record);
+namespace {
+
+// The header and the payload after it.
+std::string wrap(const std::string& payload, std::string_view key) {
   const auto sum = Sha256().update(payload).digest();
   std::string out(kMagic, sizeof kMagic);
   put_fixed(out, kFormatVersion, 4);
@@ -426,7 +508,8 @@ std::string encode(const FileRecord& record, std::string_view key) {
   return out;
 }
 
-std::optional<FileRecord> decode(std::string_view bytes, std::string_view key) {
+// The payload of a whole, unaltered entry for `key`.
+std::optional<std::string_view> unwrap(std::string_view bytes, std::string_view key) {
   if (bytes.size() < kFixedHeader + key.size()) return std::nullopt;
   if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
   std::size_t at = sizeof kMagic;
@@ -443,8 +526,34 @@ std::optional<FileRecord> decode(std::string_view bytes, std::string_view key) {
   const std::string_view payload = bytes.substr(at);
   const auto actual = Sha256().update(payload).digest();
   if (std::memcmp(actual.data(), sum.data(), actual.size()) != 0) return std::nullopt;
+  return payload;
+}
+
+}  // namespace
+
+std::string encode(const FileRecord& record, std::string_view key) {
+  return wrap(payload_of(record), key);
+}
+
+std::optional<FileRecord> decode(std::string_view bytes, std::string_view key) {
+  const auto payload = unwrap(bytes, key);
+  if (!payload) return std::nullopt;
   try {
-    return record_of(payload);
+    return record_of(*payload);
+  } catch (const Corrupt&) {
+    return std::nullopt;
+  }
+}
+
+std::string encode(const CorpusRecord& record, std::string_view key) {
+  return wrap(payload_of(record), key);
+}
+
+std::optional<CorpusRecord> decode_corpus(std::string_view bytes, std::string_view key) {
+  const auto payload = unwrap(bytes, key);
+  if (!payload) return std::nullopt;
+  try {
+    return corpus_record_of(*payload);
   } catch (const Corrupt&) {
     return std::nullopt;
   }

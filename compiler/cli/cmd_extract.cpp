@@ -84,7 +84,9 @@ int run(const Invocation& inv) {
     throw UsageError(tr("-o takes a file name; without -o the facts go to standard output"));
   if (output && fmt != "json") throw UsageError(tr("-o writes a facts file: use it with --format json"));
   CollectingSink sink;
-  auto facts = pack::load_facts(corpus_dir(inv), sink, load_options(inv)).facts;  // + corrections
+  pack::LoadOptions load = load_options(inv);
+  load.article_text = false;  // only the facts are used
+  auto facts = pack::load_facts(corpus_dir(inv), sink, load).facts;  // + corrections
   extract::FactsScope scope;
   if (auto park = inv.value("park")) {
     const extract::Park* p = extract::find_park(facts, *park);

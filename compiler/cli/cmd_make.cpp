@@ -108,7 +108,9 @@ BriefFacts brief_facts(const Invocation& inv, CollectingSink& sink) {
     out.facts = extract::read_facts_json(text, *file, &out.scope);  // checked, JSON paths
     return out;
   }
-  out.facts = pack::load_facts(corpus_dir(inv), sink, load_options(inv)).facts;
+  pack::LoadOptions load = load_options(inv);
+  load.article_text = false;  // only the facts are used
+  out.facts = pack::load_facts(corpus_dir(inv), sink, load).facts;
   return out;
 }
 

@@ -249,8 +249,28 @@ Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles
   std::vector<SummarySentence> candidates;
   std::vector<Fingerprint> prints;
   std::set<std::string> seen_practices;  // park, name, category: the first mention is kept
+  // 1. Reprints across the corpus, from the fingerprints alone: a copy's figures, practices
+  // and candidates never join the corpus's (fold_reprints below finds none left to drop).
+  prints.reserve(articles.size());
+  for (ArticleFacts& a : articles) prints.push_back(std::move(a.print));
+  const std::vector<ReprintGroup> reprints = find_reprints(prints);
+  std::vector<Fingerprint>().swap(prints);
+  std::set<std::string> copies;
+  for (const auto& g : reprints)
+    for (const auto& c : g.copies) copies.insert(c.first);
+  // Sized once: growing by doubling would hold up to twice the corpus's facts at a time.
+  std::size_t n_figures = 0, n_candidates = 0;
+  for (const ArticleFacts& a : articles) {
+    if (copies.count(a.id)) continue;
+    n_figures += a.figures.size();
+    n_candidates += a.candidates.size();
+  }
+  facts.figures.reserve(n_figures);
+  candidates.reserve(n_candidates);
+  facts.articles.reserve(articles.size());
   for (ArticleFacts& a : articles) {
-    // 1. The article's parks join the corpus-wide list, in order of first appearance.
+    const bool copy = copies.count(a.id) > 0;
+    // The article's parks join the corpus-wide list, in order of first appearance.
     for (const auto& ap : a.parks) {
       Park& p = book.get(ap.name);
       p.is_region = p.is_region || ap.is_region;
@@ -260,18 +280,19 @@ Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles
       book.cite(p, a.id);
     }
     facts.articles.push_back(std::move(a.ref));
-    prints.push_back(std::move(a.print));
-    // 2. Figures as they are; a practice once per park; summary candidates pooled.
-    std::move(a.figures.begin(), a.figures.end(), std::back_inserter(facts.figures));
+    // 2. Figures as they are; a practice once per park (a copy's mention counts as the first,
+    // as when copies were dropped after the merge); summary candidates pooled.
+    if (!copy) std::move(a.figures.begin(), a.figures.end(), std::back_inserter(facts.figures));
     for (auto& p : a.practices)
-      if (seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second)
+      if (seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second && !copy)
         facts.practices.push_back(std::move(p));
-    std::move(a.candidates.begin(), a.candidates.end(), std::back_inserter(candidates));
+    if (!copy)
+      std::move(a.candidates.begin(), a.candidates.end(), std::back_inserter(candidates));
     a = ArticleFacts{};  // its moved-from vectors go now, not after the whole corpus
   }
   facts.parks = std::move(book.parks);
-  // 3. Reprints across the corpus: near-identical articles count once, both are cited.
-  fold_reprints(find_reprints(prints), facts, candidates, sink);
+  // 3. Reprints: near-identical articles count once, both are cited.
+  fold_reprints(reprints, facts, candidates, sink);
   // 4. Parks in order of first appearance; the few most informative sentences.
   facts.summaries = pick_summaries(std::move(candidates));
   return facts;

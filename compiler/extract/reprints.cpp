@@ -4,6 +4,7 @@
 #include "extract/reprints.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -77,31 +78,37 @@ Fingerprint fingerprint(const ingest::Article& article) {
 }
 
 std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints) {
-  // 1. Candidates: articles whose signatures agree on every row of some band.
-  std::set<std::pair<std::size_t, std::size_t>> candidates;
-  for (std::size_t band = 0; band < kBands; ++band) {
-    std::map<std::vector<std::uint64_t>, std::vector<std::size_t>> buckets;
-    for (std::size_t i = 0; i < prints.size(); ++i) {
-      if (prints[i].shingles.empty()) continue;
-      std::vector<std::uint64_t> key(prints[i].signature.begin() + band * kRows,
-                                     prints[i].signature.begin() + (band + 1) * kRows);
-      buckets[std::move(key)].push_back(i);
-    }
-    for (const auto& [key, members] : buckets)
-      for (std::size_t a = 0; a < members.size(); ++a)
-        for (std::size_t b = a + 1; b < members.size(); ++b)
-          candidates.emplace(members[a], members[b]);
-  }
-  // 2. Confirmed by the exact overlap; each copy joins the earliest article it copies.
+  // Article by article in corpus order: its candidates are the earlier articles whose
+  // signatures agree with its own on every row of some band; the first of them (in corpus
+  // order) that the exact overlap confirms is what it copies, and it joins that one's
+  // original. Each pair is looked at once, from its later article, and the search for an
+  // article stops at its first confirmed candidate, so n copies of one text cost O(n·bands)
+  // bucket steps and n overlaps, not n² of each.
   std::vector<std::size_t> original(prints.size());
   std::vector<double> share(prints.size(), 0.0);
   for (std::size_t i = 0; i < prints.size(); ++i) original[i] = i;
-  for (const auto& [a, b] : candidates) {  // ordered by a, then b: earliest originals first
-    if (original[b] != b) continue;
-    const double o = overlap(prints[a].shingles, prints[b].shingles);
-    if (o < kReprintOverlap) continue;
-    original[b] = original[a];
-    share[b] = o;
+  std::array<std::map<std::vector<std::uint64_t>, std::vector<std::size_t>>, kBands> buckets;
+  std::vector<std::size_t> earlier;
+  std::vector<std::size_t> listed(prints.size(), SIZE_MAX);  // listed[a] == b: a is in `earlier`
+  for (std::size_t b = 0; b < prints.size(); ++b) {
+    if (prints[b].shingles.empty()) continue;
+    earlier.clear();
+    for (std::size_t band = 0; band < kBands; ++band) {
+      std::vector<std::uint64_t> key(prints[b].signature.begin() + band * kRows,
+                                     prints[b].signature.begin() + (band + 1) * kRows);
+      auto& members = buckets[band][std::move(key)];
+      for (std::size_t a : members)
+        if (listed[a] != b) listed[a] = b, earlier.push_back(a);
+      members.push_back(b);
+    }
+    std::sort(earlier.begin(), earlier.end());
+    for (std::size_t a : earlier) {
+      const double o = overlap(prints[a].shingles, prints[b].shingles);
+      if (o < kReprintOverlap) continue;
+      original[b] = original[a];
+      share[b] = o;
+      break;
+    }
   }
   std::vector<ReprintGroup> groups;
   std::map<std::size_t, std::size_t> group_of;

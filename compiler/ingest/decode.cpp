@@ -59,7 +59,7 @@ Utf8Census count_utf8(std::string_view raw, std::size_t from) {
 /// Decodes well-formed UTF-8 from `from` with base's codec, '\r' dropped.
 Text decode_utf8_text(std::string_view raw, std::size_t from) {
   Text out;
-  out.reserve(raw.size() / 2);
+  out.reserve((raw.size() - from) / 2);
   for (std::size_t i = from; i < raw.size();) {
     const std::size_t at = i;
     const char32_t c = ptbrief::decode_utf8(raw, i);
@@ -161,15 +161,19 @@ void check_controls(const Text& t, const std::string& name) {
 
 }  // namespace
 
-Decoded decode(std::string_view raw, const std::string& name) {
+Text decode_utf8_range(std::string_view raw, std::size_t from, std::size_t to) {
+  return decode_utf8_text(raw.substr(0, to), from);
+}
+
+Decoded decode(std::string_view raw, const std::string& name, bool defer_utf8) {
   auto u8 = [](std::string_view s, std::string_view lit) { return s.substr(0, lit.size()) == lit; };
   if (u8(raw, "\xFF\xFE")) {
-    Decoded d{"UTF-16LE", decode_icu(raw, 2, "UTF-16LE", name)};
+    Decoded d{"UTF-16LE", decode_icu(raw, 2, "UTF-16LE", name), false, 0};
     check_controls(d.chars, name);
     return d;
   }
   if (u8(raw, "\xFE\xFF")) {
-    Decoded d{"UTF-16BE", decode_icu(raw, 2, "UTF-16BE", name)};
+    Decoded d{"UTF-16BE", decode_icu(raw, 2, "UTF-16BE", name), false, 0};
     check_controls(d.chars, name);
     return d;
   }
@@ -180,7 +184,8 @@ Decoded decode(std::string_view raw, const std::string& name) {
   const bool bom = u8(raw, "\xEF\xBB\xBF");
   const std::size_t from = bom ? 3 : 0;
   auto invalid = find_invalid_utf8(raw, from);
-  if (!invalid) return {bom ? "UTF-8 (BOM)" : "UTF-8", decode_utf8_text(raw, from)};
+  if (!invalid && defer_utf8) return {bom ? "UTF-8 (BOM)" : "UTF-8", {}, true, from};
+  if (!invalid) return {bom ? "UTF-8 (BOM)" : "UTF-8", decode_utf8_text(raw, from), false, 0};
   const bool truncated = is_truncated_utf8(raw, *invalid);
   if (bom || truncated)
     refuse(truncated ? "ingest.truncated" : "ingest.undecodable",
@@ -204,7 +209,7 @@ Decoded decode(std::string_view raw, const std::string& name) {
            "neither UTF-8 nor Chinese GB18030 text (ICU guesses " +
                (guess.empty() ? std::string("nothing") : guess) + "); first invalid UTF-8 byte",
            "convert the file to UTF-8 before ingesting it", name, *invalid);
-  return {"GB18030", std::move(t)};
+  return {"GB18030", std::move(t), false, 0};
 }
 
 }  // namespace ptbrief::ingest

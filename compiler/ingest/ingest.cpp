@@ -4,6 +4,7 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include "base/atomic_file.h"
@@ -54,39 +55,162 @@ std::pair<std::size_t, std::size_t> Block::raw_range(std::size_t text_begin,
   return {lo, hi};
 }
 
-std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
-                                  DiagSink& sink, SourceFile* info) {
-  Decoded decoded = decode(raw, name);                        // code points + raw ranges
-  if (info) {
-    info->name = name;
-    info->encoding = decoded.encoding;
-    info->size = raw.size();
-    info->content_hash = sha256_hex(raw);
+namespace {
+
+class DroppingSink final : public DiagSink {
+ public:
+  void report(const Diagnostic&) override {}
+};
+
+// A chunk never ends before this many line ends: the header (front matter: 64 lines, lead
+// lines: 12) is always read from the first chunk whole.
+constexpr std::size_t kMinChunkLines = 80;
+
+// The decoded file a chunk at a time, each ending after a '\n' (the last one at the end):
+// UTF-8 is decoded chunk by chunk; other encodings were decoded whole and are one chunk.
+class Chunks {
+ public:
+  Chunks(std::string_view raw, Decoded& d, std::size_t chunk_bytes)
+      : raw_(raw), d_(d), chunk_bytes_(std::max<std::size_t>(chunk_bytes, 1)) {
+    rewind();
   }
-  std::vector<Line> lines = split_lines(decoded.chars);       // trimmed lines, blank gaps
+  void rewind() { pos_ = d_.deferred ? d_.utf8_from : 0, done_ = false; }
+  /// The next chunk into `out`; false when there is none. `*last` says it is the last.
+  bool next(Text& out, bool* last) {
+    if (done_) return false;
+    if (!d_.deferred) {
+      out = std::move(d_.chars);  // read once: a file of one chunk is not read again
+      done_ = *last = true;
+      return true;
+    }
+    std::size_t end = std::min(raw_.size(), pos_ + chunk_bytes_);
+    std::size_t lines = 0;
+    for (std::size_t k = pos_; k < end; ++k) lines += raw_[k] == '\n';
+    while (end < raw_.size()) {  // on to the end of a line, and past the header's lines
+      const std::size_t nl = raw_.find('\n', end);
+      if (nl == std::string_view::npos) {
+        end = raw_.size();
+        break;
+      }
+      end = nl + 1;
+      if (pos_ != d_.utf8_from || ++lines >= kMinChunkLines) break;
+    }
+    out = decode_utf8_range(raw_, pos_, end);
+    pos_ = end;
+    done_ = *last = end >= raw_.size();
+    return true;
+  }
+  /// Whether the whole file is one chunk.
+  bool single() const {
+    if (!d_.deferred) return true;
+    return raw_.size() - d_.utf8_from <= chunk_bytes_;
+  }
+
+ private:
+  std::string_view raw_;
+  Decoded& d_;
+  std::size_t chunk_bytes_;
+  std::size_t pos_ = 0;
+  bool done_ = false;
+};
+
+// The line passes of one chunk: trimmed lines, width, foreign debris, pinyin glosses.
+std::vector<Line> chunk_lines(const Text& chars, LineSplitter& split, bool last) {
+  std::vector<Line> lines;
+  split.split(chars, lines, last);                            // trimmed lines, blank gaps
   for (Line& l : lines) {
     normalize_width(l.text);                                  // full-width Latin → ASCII
     drop_foreign_script(l.text);                              // "Щ", "ルラー" debris
     drop_pinyin_glosses(l.text);                              // 園區(qū) → 園區
   }
   std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
-  const ArticleMeta meta = read_metadata(lines, decoded.chars, name, sink);  // header lines out
-  Text().swap(decoded.chars);  // freed: lines hold the text (read_metadata counts lines in it)
-  drop_debris_lines(lines);                                   // vertical-text debris
-  const bool spacing = has_extraction_spacing(lines);         // PDF spaces between Han?
-  std::vector<Piece> pieces = classify(std::move(lines), spacing);  // typed pieces
-  rejoin_broken_paragraphs(pieces);                           // page/column breaks
-  for (Piece& p : pieces) normalize_punctuation(p.text);      // ，：（）“” by context
-  std::vector<Article> articles = split_articles(std::move(pieces), name);
-  for (Article& a : articles) {                               // the header's fields
+  return lines;
+}
+
+}  // namespace
+
+void ingest_stream(std::string_view raw, const std::string& name, DiagSink& sink,
+                   SourceFile* info, const std::function<void(Article&&)>& emit,
+                   std::size_t chunk_bytes) {
+  Decoded decoded = decode(raw, name, /*defer_utf8=*/true);   // encoding; UTF-8 by chunks
+  if (info) {
+    info->name = name;
+    info->encoding = decoded.encoding;
+    info->size = raw.size();
+    info->content_hash = sha256_hex(raw);
+  }
+  Chunks chunks(raw, decoded, chunk_bytes);
+  Text chars;
+  bool last = false;
+
+  // 1. What the passes need of the whole file (extraction spacing, '#' headings): from the
+  // lines themselves when the file is one chunk, else from a first pass over every chunk.
+  ArticleMeta meta;
+  std::vector<Line> first;  // the single chunk's lines, kept for step 2
+  SpacingCensus census;
+  bool marked = false;
+  {
+    LineSplitter split;
+    DebrisFilter debris;
+    DroppingSink reported_in_step_2;
+    const bool single = chunks.single();
+    for (bool head = true; chunks.next(chars, &last); head = false) {
+      std::vector<Line> lines = chunk_lines(chars, split, last);
+      if (head) meta = read_metadata(lines, chars, name, single ? sink : reported_in_step_2);
+      debris.apply(lines);                                    // vertical-text debris
+      census.add(lines);                                      // PDF spaces between Han?
+      marked = marked || any_markdown_heading(lines);
+      if (single) first = std::move(lines);
+    }
+    Text().swap(chars);
+  }
+  const bool spacing = census.spacing();
+
+  // 2. Chunk by chunk: typed pieces, rejoined paragraphs, clean punctuation, articles.
+  Classifier classify(spacing, marked);
+  Rejoiner rejoin;
+  ArticleSplitter split_articles(name);
+  std::size_t count = 0;
+  auto give = [&](Article&& a) {                              // the header's fields
     a.meta = meta;
-    if (!meta.title.empty() && &a == &articles.front()) {
+    if (!meta.title.empty() && count == 0) {
       a.title = meta.title;
       a.title_derived = false;
     }
+    ++count;
+    emit(std::move(a));
+  };
+  auto pieces_of = [&](std::vector<Line> lines) {
+    std::vector<Piece> pieces;
+    classify.run(std::move(lines), pieces);                   // typed pieces
+    for (Piece& p : pieces) rejoin.push(std::move(p));        // page/column breaks
+    for (Piece& p : rejoin.take_ready()) {
+      normalize_punctuation(p.text);                          // ，：（）“” by context
+      split_articles.push(std::move(p), give);
+    }
+  };
+  if (!first.empty() || chunks.single()) {
+    pieces_of(std::move(first));
+  } else {
+    chunks.rewind();
+    LineSplitter split;
+    DebrisFilter debris;
+    for (bool head = true; chunks.next(chars, &last); head = false) {
+      std::vector<Line> lines = chunk_lines(chars, split, last);
+      if (head) read_metadata(lines, chars, name, sink);      // header lines out (reported)
+      Text().swap(chars);
+      debris.apply(lines);
+      pieces_of(std::move(lines));
+    }
   }
+  rejoin.finish();
+  for (Piece& p : rejoin.take_ready()) {
+    normalize_punctuation(p.text);
+    split_articles.push(std::move(p), give);
+  }
+  split_articles.finish(give);
 
-  if (articles.empty()) {
+  if (count == 0) {
     Diagnostic d;
     d.severity = Severity::Warning;
     d.code = "ingest.empty";
@@ -103,6 +227,12 @@ std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
     d.file = name;
     sink.report(d);
   }
+}
+
+std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
+                                  DiagSink& sink, SourceFile* info) {
+  std::vector<Article> articles;
+  ingest_stream(raw, name, sink, info, [&](Article&& a) { articles.push_back(std::move(a)); });
   return articles;
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -133,5 +134,16 @@ std::string icu_version();
 /// Ingest one file's raw bytes (`name` is its base name, used in ids and spans).
 std::vector<Article> ingest_bytes(std::string_view raw, const std::string& name,
                                   DiagSink& sink, SourceFile* info = nullptr);
+
+/// How much of a UTF-8 file ingest decodes at a time (a chunk ends at the next line end).
+inline constexpr std::size_t kIngestChunkBytes = std::size_t{1} << 20;
+
+/// ingest_bytes, giving each article to `emit` as soon as it is complete, so a big file never
+/// holds all its decoded text at once: UTF-8 is decoded and repaired `chunk_bytes` at a time
+/// (a first pass over the chunks counts what the passes need of the whole file). The articles
+/// are the same for every chunk size (tests use small ones).
+void ingest_stream(std::string_view raw, const std::string& name, DiagSink& sink,
+                   SourceFile* info, const std::function<void(Article&&)>& emit,
+                   std::size_t chunk_bytes = kIngestChunkBytes);
 
 }  // namespace ptbrief::ingest

@@ -57,7 +57,11 @@ std::vector<std::size_t> token_lengths(const Text& t) {
 
 std::vector<Line> split_lines(const Text& chars) {
   std::vector<Line> lines;
-  int blanks = 0;
+  LineSplitter{}.split(chars, lines, true);
+  return lines;
+}
+
+void LineSplitter::split(const Text& chars, std::vector<Line>& lines, bool last) {
   Text cur;
   auto flush = [&] {
     // Invisible characters go; blank runs shrink to their first blank, so later passes
@@ -97,9 +101,9 @@ std::vector<Line> split_lines(const Text& chars) {
       line_begin = it + 1;
     }
   }
+  if (!last && line_begin == chars.end()) return;  // the next chunk's first line starts here
   cur.assign(line_begin, chars.end());
   flush();
-  return lines;
 }
 
 void normalize_width(Text& t) {
@@ -155,8 +159,7 @@ void drop_pinyin_glosses(Text& t) {
   if (out.size() != t.size()) t = std::move(out);
 }
 
-bool has_extraction_spacing(const std::vector<Line>& lines) {
-  std::size_t long_lines = 0, gappy = 0;
+void SpacingCensus::add(const std::vector<Line>& lines) {
   for (const Line& l : lines) {
     std::size_t han = count_han(l.text);
     if (han < 40) continue;
@@ -164,7 +167,12 @@ bool has_extraction_spacing(const std::vector<Line>& lines) {
     std::size_t gaps = han_gaps(l.text);
     if (gaps >= 3 && han / (gaps + 1) <= 30) ++gappy;
   }
-  return long_lines > 0 && gappy * 2 > long_lines;
+}
+
+bool has_extraction_spacing(const std::vector<Line>& lines) {
+  SpacingCensus c;
+  c.add(lines);
+  return c.spacing();
 }
 
 bool is_debris_line(const Text& t) {

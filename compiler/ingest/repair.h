@@ -18,6 +18,12 @@ struct Line {
 /// Splits the decoded stream into lines: drops invisible/control characters, trims blanks,
 /// strips markdown '#' markers (recording their level) and counts the blank lines above.
 std::vector<Line> split_lines(const Text& chars);
+/// split_lines over a file given in chunks that end after a '\n' (the last one anywhere):
+/// the blank lines counted at a chunk's end belong to the next chunk's first line.
+struct LineSplitter {
+  int blanks = 0;
+  void split(const Text& chars, std::vector<Line>& out, bool last);
+};
 
 /// Width rule: full-width ASCII letters, digits and symbols (U+FF01–FF5E except Chinese
 /// punctuation ，：；？！（）) become ASCII; U+3000 and other wide blanks become ' '.
@@ -35,6 +41,12 @@ void drop_pinyin_glosses(Text& t);
 /// inserts at column-line ends (most long lines have ≥ 3 Han␠Han gaps every ~8–30 chars).
 /// Headlines with one or two deliberate spaces never trigger it.
 bool has_extraction_spacing(const std::vector<Line>& lines);
+/// has_extraction_spacing counted over a file's lines a chunk at a time.
+struct SpacingCensus {
+  std::size_t long_lines = 0, gappy = 0;
+  void add(const std::vector<Line>& lines);
+  bool spacing() const { return long_lines > 0 && gappy * 2 > long_lines; }
+};
 
 /// A line that is vertical-text debris: nothing but one-character tokens or a lone
 /// one-character line ("力", "江 助阴 高 新", "Щ 高 新 区即").

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace ptbrief::ingest {
@@ -164,10 +165,8 @@ std::size_t dateline_length(const Text& t) {
 
 }  // namespace
 
-void drop_debris_lines(std::vector<Line>& lines) {
+void DebrisFilter::apply(std::vector<Line>& lines) {
   std::vector<Line> kept;
-  bool after_debris = false;
-  int carried_blanks = 0;
   for (Line& l : lines) {
     bool debris = is_debris_line(l.text) || (after_debris && is_short_non_han(l.text));
     if (debris) {
@@ -184,17 +183,33 @@ void drop_debris_lines(std::vector<Line>& lines) {
   lines = std::move(kept);
 }
 
+void drop_debris_lines(std::vector<Line>& lines) { DebrisFilter{}.apply(lines); }
+
+bool any_markdown_heading(const std::vector<Line>& lines) {
+  return std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.md_level > 0; });
+}
+
 std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
   std::vector<Piece> out;
-  bool seen_body = false;
+  Classifier(extraction_spacing, any_markdown_heading(lines)).run(std::move(lines), out);
+  return out;
+}
+
+void Classifier::run(std::vector<Line> lines, std::vector<Piece>& out) {
+  bool& seen_body = seen_body_;
   // A file that marks its headings with '#' gets no guessed headings.
-  const bool marked = std::any_of(lines.begin(), lines.end(),
-                                  [](const Line& l) { return l.md_level > 0; });
+  const bool marked = marked_;
+  const bool extraction_spacing = spacing_;
+  auto emit = [&](Piece p) {
+    last_ = p.type;
+    last_level_ = p.level;
+    out.push_back(std::move(p));
+  };
   for (Line& l : lines) {
     Text& t = l.text;
     Piece p;
     if (starts_with(t, kDateline)) seen_body = false;
-    const bool title_above = !seen_body && !out.empty() && out.back().type == BlockType::Title;
+    const bool title_above = !seen_body && last_ == BlockType::Title;
     if (t.front().c == U'▲' || t.front().c == U'△') {
       strip_front(t, 1);
       p.type = BlockType::Caption;
@@ -221,8 +236,7 @@ std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
       seen_body = true;
     }
     if (p.type == BlockType::Heading)
-      p.level = (!out.empty() && out.back().type == BlockType::Heading && l.blank_before == 0 &&
-                 out.back().level == 1)
+      p.level = (last_ == BlockType::Heading && l.blank_before == 0 && last_level_ == 1)
                     ? 2 : 1;
 
     std::optional<Text> trailing;
@@ -234,17 +248,16 @@ std::vector<Piece> classify(std::vector<Line> lines, bool extraction_spacing) {
                                head.back().c == ':'))
         head.pop_back();
       t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n));
-      out.push_back({BlockType::Byline, 0, std::move(head), true});
+      emit({BlockType::Byline, 0, std::move(head), true});
     }
     if (extraction_spacing && p.type != BlockType::Byline) {
       if (p.type == BlockType::Paragraph) drop_isolated_chars(t);
       remove_extraction_spaces(t);
     }
     p.text = std::move(t);
-    out.push_back(std::move(p));
-    if (trailing) out.push_back({BlockType::Byline, 0, std::move(*trailing)});
+    emit(std::move(p));
+    if (trailing) emit({BlockType::Byline, 0, std::move(*trailing)});
   }
-  return out;
 }
 
 /// A paragraph that opens with a reporting clause ("会议要求，", "据介绍，") starts afresh: it
@@ -260,43 +273,55 @@ bool opens_fresh(const Text& t) {
   return false;
 }
 
-void rejoin_broken_paragraphs(std::vector<Piece>& pieces) {
-  // One linear pass: `open` is the unfinished paragraph, `held` the captions, images and
-  // notes met while waiting for its continuation (they follow it once it is complete).
-  std::vector<Piece> out, held;
-  out.reserve(pieces.size());
-  std::size_t open = SIZE_MAX;
-  auto release = [&] {
-    for (Piece& h : held) out.push_back(std::move(h));
-    held.clear();
-    open = SIZE_MAX;
-  };
-  for (Piece& p : pieces) {
-    if (open != SIZE_MAX) {
-      if (p.type == BlockType::Caption || p.type == BlockType::Image ||
-          p.type == BlockType::Note) {
-        held.push_back(std::move(p));
-        continue;
-      }
-      if (p.type == BlockType::Paragraph && !starts_with(p.text, kDateline) &&
-          !opens_fresh(p.text)) {
-        Text& a = out[open].text;
-        // Latin words cut at a line end keep a (synthetic, empty-range) space.
-        if (!a.empty() && !p.text.empty() && is_ascii_alnum(a.back().c) &&
-            is_ascii_alnum(p.text.front().c))
-          a.push_back({' ', a.back().e, a.back().e});
-        a.insert(a.end(), p.text.begin(), p.text.end());
-        if (ends_sentence(a)) release();
-        continue;
-      }
-      release();
+void Rejoiner::release() {
+  for (Piece& h : held_) out_.push_back(std::move(h));
+  held_.clear();
+  open_ = SIZE_MAX;
+}
+
+// One linear pass: `open_` is the unfinished paragraph, `held_` the captions, images and notes
+// met while waiting for its continuation (they follow it once it is complete).
+void Rejoiner::push(Piece p) {
+  if (open_ != SIZE_MAX) {
+    if (p.type == BlockType::Caption || p.type == BlockType::Image || p.type == BlockType::Note) {
+      held_.push_back(std::move(p));
+      return;
     }
-    out.push_back(std::move(p));
-    if (out.back().type == BlockType::Paragraph && !ends_sentence(out.back().text))
-      open = out.size() - 1;
+    if (p.type == BlockType::Paragraph && !starts_with(p.text, kDateline) &&
+        !opens_fresh(p.text)) {
+      Text& a = out_[open_].text;
+      // Latin words cut at a line end keep a (synthetic, empty-range) space.
+      if (!a.empty() && !p.text.empty() && is_ascii_alnum(a.back().c) &&
+          is_ascii_alnum(p.text.front().c))
+        a.push_back({' ', a.back().e, a.back().e});
+      a.insert(a.end(), p.text.begin(), p.text.end());
+      if (ends_sentence(a)) release();
+      return;
+    }
+    release();
   }
-  release();
-  pieces = std::move(out);
+  out_.push_back(std::move(p));
+  if (out_.back().type == BlockType::Paragraph && !ends_sentence(out_.back().text))
+    open_ = out_.size() - 1;
+}
+
+void Rejoiner::finish() { release(); }
+
+std::vector<Piece> Rejoiner::take_ready() {
+  std::vector<Piece> ready;
+  const std::size_t n = open_ == SIZE_MAX ? out_.size() : open_;  // the open one may still grow
+  ready.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) ready.push_back(std::move(out_[k]));
+  out_.erase(out_.begin(), out_.begin() + static_cast<std::ptrdiff_t>(n));
+  if (open_ != SIZE_MAX) open_ = 0;
+  return ready;
+}
+
+void rejoin_broken_paragraphs(std::vector<Piece>& pieces) {
+  Rejoiner r;
+  for (Piece& p : pieces) r.push(std::move(p));
+  r.finish();
+  pieces = r.take_ready();
 }
 
 std::string derive_title(const Text& lead) {
@@ -340,65 +365,79 @@ std::vector<Sentence> split_sentences(const std::string& text) {
   return out;
 }
 
-std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string& file) {
-  const std::string stem = file.substr(0, file.rfind('.'));
-  std::vector<std::vector<Piece>> groups;
-  bool body = false;
-  for (Piece& p : pieces) {
-    bool opens = (p.type == BlockType::Paragraph && starts_with(p.text, kDateline)) ||
-                 (p.type == BlockType::Byline && p.dateline);
-    if (groups.empty() || (opens && body)) {
-      groups.emplace_back();
-      body = false;
-    }
-    body = body || p.type == BlockType::Paragraph;
-    groups.back().push_back(std::move(p));
-  }
+ArticleSplitter::ArticleSplitter(std::string file)
+    : file_(std::move(file)), stem_(file_.substr(0, file_.rfind('.'))) {}
 
-  std::vector<Article> articles;
-  for (auto& g : groups) {
-    Article a;
-    a.id = stem + "#" + std::to_string(articles.size() + 1);
-    a.file = file;
-    for (Piece& p : g) {
-      if (p.text.size() <= 1) continue;  // never a lone debris character
-      if (a.title.empty() && p.type == BlockType::Title) a.title = to_utf8(p.text);
-      // A bare dateline (本报讯) names no one: a reporter's byline later wins.
-      const bool names = !p.dateline || contains(p.text, U"记者") || contains(p.text, U"通讯员");
-      if (a.byline.empty() && p.type == BlockType::Byline && names) a.byline = to_utf8(p.text);
-      Block b;
-      b.type = p.type;
-      b.level = p.level;
-      b.start = p.text.front().s;
-      b.end = p.text.front().e;
-      b.char_sources.reserve(p.text.size());
-      b.text.reserve(p.text.size() * 3);
-      for (const Char& ch : p.text) {
-        b.char_sources.push_back({static_cast<std::uint32_t>(b.text.size()), ch.s, ch.e});
-        append_utf8(b.text, ch.c);
-        if (ch.s < ch.e) {
-          b.start = std::min<std::size_t>(b.start, ch.s);
-          b.end = std::max<std::size_t>(b.end, ch.e);
-        }
+void ArticleSplitter::flush(const std::function<void(Article&&)>& emit) {
+  Article a;
+  a.id = stem_ + "#" + std::to_string(count_ + 1);
+  a.file = file_;
+  for (Piece& p : group_) {
+    if (p.text.size() <= 1) continue;  // never a lone debris character
+    if (a.title.empty() && p.type == BlockType::Title) a.title = to_utf8(p.text);
+    // A bare dateline (本报讯) names no one: a reporter's byline later wins.
+    const bool names = !p.dateline || contains(p.text, U"记者") || contains(p.text, U"通讯员");
+    if (a.byline.empty() && p.type == BlockType::Byline && names) a.byline = to_utf8(p.text);
+    Block b;
+    b.type = p.type;
+    b.level = p.level;
+    b.start = p.text.front().s;
+    b.end = p.text.front().e;
+    b.char_sources.reserve(p.text.size());
+    b.text.reserve(p.text.size() * 3);
+    for (const Char& ch : p.text) {
+      b.char_sources.push_back({static_cast<std::uint32_t>(b.text.size()), ch.s, ch.e});
+      append_utf8(b.text, ch.c);
+      if (ch.s < ch.e) {
+        b.start = std::min<std::size_t>(b.start, ch.s);
+        b.end = std::max<std::size_t>(b.end, ch.e);
       }
-      b.sentences = split_sentences(b.text);
-      if (a.title.empty() && p.type == BlockType::Paragraph && !a.title_derived) {
-        a.title = derive_title(p.text);
-        a.title_derived = !a.title.empty();
-      }
-      b.text.shrink_to_fit();  // reserved for 3 bytes a character
-      a.blocks.push_back(std::move(b));
-      Text().swap(p.text);  // a 50 MB file's pieces go as its blocks are made
     }
-    // A Title block found after the lead paragraph still wins over a derived title.
-    for (const Block& b : a.blocks)
-      if (b.type == BlockType::Title && a.title_derived) {
-        a.title = b.text;
-        a.title_derived = false;
-        break;
-      }
-    if (!a.blocks.empty()) articles.push_back(std::move(a));
+    b.sentences = split_sentences(b.text);
+    if (a.title.empty() && p.type == BlockType::Paragraph && !a.title_derived) {
+      a.title = derive_title(p.text);
+      a.title_derived = !a.title.empty();
+    }
+    b.text.shrink_to_fit();  // reserved for 3 bytes a character
+    a.blocks.push_back(std::move(b));
+    Text().swap(p.text);  // a 50 MB file's pieces go as its blocks are made
   }
+  // A Title block found after the lead paragraph still wins over a derived title.
+  for (const Block& b : a.blocks)
+    if (b.type == BlockType::Title && a.title_derived) {
+      a.title = b.text;
+      a.title_derived = false;
+      break;
+    }
+  group_.clear();
+  if (a.blocks.empty()) return;
+  ++count_;
+  emit(std::move(a));
+}
+
+void ArticleSplitter::push(Piece p, const std::function<void(Article&&)>& emit) {
+  bool opens = (p.type == BlockType::Paragraph && starts_with(p.text, kDateline)) ||
+               (p.type == BlockType::Byline && p.dateline);
+  if (!started_ || (opens && body_)) {
+    if (started_) flush(emit);
+    started_ = true;
+    body_ = false;
+  }
+  body_ = body_ || p.type == BlockType::Paragraph;
+  group_.push_back(std::move(p));
+}
+
+void ArticleSplitter::finish(const std::function<void(Article&&)>& emit) {
+  if (started_) flush(emit);
+  started_ = false;
+}
+
+std::vector<Article> split_articles(std::vector<Piece> pieces, const std::string& file) {
+  std::vector<Article> articles;
+  ArticleSplitter split(file);
+  auto keep = [&](Article&& a) { articles.push_back(std::move(a)); };
+  for (Piece& p : pieces) split.push(std::move(p), keep);
+  split.finish(keep);
   return articles;
 }
 

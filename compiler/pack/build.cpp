@@ -36,7 +36,8 @@ void restore_quoted_files(const extract::Corrections& corrections, ingest::Corpu
     if (lean.size() != full.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < full.size() && same; ++k)
-      same = lean[k]->id == full[k].id && lean[k]->blocks.size() == full[k].blocks.size();
+      same = lean[k]->id == full[k].id &&
+             (lean[k]->blocks.empty() || lean[k]->blocks.size() == full[k].blocks.size());
     if (!same) continue;
     for (std::size_t k = 0; k < full.size(); ++k) *lean[k] = std::move(full[k]);
   }
@@ -48,6 +49,7 @@ CorpusFacts load_facts(const std::filesystem::path& corpus_dir, DiagSink& sink,
   out.corrections = extract::load_corrections_for(corpus_dir, options.corrections);  // validated
   cache::Options cache = options.cache;
   cache.bad_files = options.bad_files;
+  cache.article_text = cache.article_text && options.article_text;
   cache::Loaded loaded = cache::load(corpus_dir, extract::default_topics_file(), cache, sink);
   out.corpus = std::move(loaded.corpus);                                            // + facts
   out.facts = std::move(loaded.facts);

@@ -25,6 +25,9 @@ struct LoadOptions {
   ingest::BadFile bad_files = ingest::BadFile::Fail;
   /// The fact cache (--no-cache); its bad_files is replaced by the one above.
   cache::Options cache;
+  /// false: CorpusFacts::corpus keeps no article blocks (callers that use only the facts:
+  /// make, extract, packs), except the files a corrections "add" entry quotes.
+  bool article_text = true;
 };
 
 /// A whole corpus folder ingested and extracted through the fact cache (cache::load: only new

@@ -21,6 +21,7 @@ class PipelineBuilder final : public Builder {
     if (!corrections.empty()) options.corrections = corrections;
     options.bad_files = ingest::BadFile::Skip;  // one bad article never stops a pack
     options.cache = cache_;
+    options.article_text = false;  // only the facts are used
     return pack::load_facts(corpus, sink, options).facts;
   }
 

@@ -343,3 +343,63 @@ TEST_CASE("corrections apply after the cache: an added figure and the sentences 
   CHECK(load(true) == expected);  // cold: records written
   CHECK(load(true) == expected);  // warm: lean blocks from the cache
 }
+
+TEST_CASE("a corpus of many files is read back whole from one entry while nothing changes") {
+  // 36 files: the made-up articles, each under three names, one copy of each with a line added
+  // (so reprints and distinct articles mix), enough for the corpus entry.
+  const fs::path corpus = test::scratch_dir("cache_whole") / "corpus";
+  fs::create_directories(corpus);
+  std::vector<fs::path> sources;
+  for (const auto& e : fs::directory_iterator(articles_dir()))
+    if (ingest::is_article_file(e.path())) sources.push_back(e.path());
+  std::sort(sources.begin(), sources.end());
+  std::size_t n = 0;
+  for (int copy = 0; n < 36; ++copy)
+    for (const auto& src : sources) {
+      if (n == 36) break;
+      const fs::path to = corpus / ("c" + std::to_string(copy) + "_" + src.filename().string());
+      fs::copy_file(src, to);
+      if (copy == 1) std::ofstream(to, std::ios::app) << "\n\n本报讯 园区新增企业" << n << "家。\n";
+      ++n;
+    }
+  const fs::path dir = corpus.parent_path() / "cache";
+  const std::string expected = fresh(corpus);
+  const Run cold = cached(corpus, dir);
+  CHECK(cold.stats.misses + cold.stats.hits == 36);
+  CHECK(cold.stats.corpus_written);
+  CHECK(cold.text == expected);
+  const Run warm = cached(corpus, dir);
+  CHECK(warm.stats.hits == 36);
+  CHECK(warm.stats.misses == 0);
+  CHECK(warm.stats.written == 0);
+  CHECK(warm.stats.corpus_hit);
+  CHECK(warm.articles == cold.articles);
+  CHECK(warm.text == expected);
+
+  std::ofstream(corpus / ("c2_" + sources[0].filename().string()), std::ios::app)
+      << "\n\n本报讯 园区新增企业党组织12个，覆盖职工3000余人。\n";
+  const Run changed = cached(corpus, dir);
+  CHECK_FALSE(changed.stats.corpus_hit);
+  CHECK(changed.stats.misses == 1);
+  CHECK(changed.text == fresh(corpus));
+  CHECK(changed.text.find("3000") != std::string::npos);
+}
+
+TEST_CASE("a corpus entry decodes only whole, unaltered and under its own key") {
+  const fs::path corpus = corpus_of("cache_whole_decode", 3);
+  cache::Options options;
+  options.enabled = false;
+  CollectingSink sink;
+  auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
+  cache::CorpusRecord rec{loaded.corpus.files, loaded.corpus.articles, loaded.facts, sink.items};
+  const std::string key(64, 'c');
+  const std::string bytes = cache::encode(rec, key);
+  const auto back = cache::decode_corpus(bytes, key);
+  REQUIRE(back);
+  CHECK(cache::encode(*back, key) == bytes);
+  CHECK(extract::dump(back->facts) == extract::dump(loaded.facts));
+  CHECK_FALSE(cache::decode_corpus(bytes, std::string(64, 'd')));
+  CHECK_FALSE(cache::decode(bytes, key));  // not a file's record
+  for (std::size_t k = 0; k < bytes.size(); k += 1 + bytes.size() / 53)
+    CHECK_FALSE(cache::decode_corpus(bytes.substr(0, k), key));
+}
