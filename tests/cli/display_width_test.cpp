@@ -7,7 +7,7 @@ using ptbrief::cli::clip;
 using ptbrief::cli::display_width;
 using ptbrief::cli::pad_to;
 
-TEST_CASE("Han, full-width forms and kana take two columns; Latin, digits and marks one or none") {
+TEST_CASE("Han, full-width forms and kana take two columns, Latin and digits one, combining marks none") {
   CHECK(display_width("") == 0);
   CHECK(display_width("park") == 4);
   CHECK(display_width("园区") == 4);
@@ -18,7 +18,7 @@ TEST_CASE("Han, full-width forms and kana take two columns; Latin, digits and ma
   CHECK(display_width("\xF4\x90\x80\x80") == 1);  // ill-formed: one U+FFFD
 }
 
-TEST_CASE("clip cuts at a character boundary and marks the cut; pad_to fills to a column") {
+TEST_CASE("clip cuts at a character boundary and marks the cut, pad_to fills to a column") {
   CHECK(clip("南通高新区", 10) == "南通高新区");
   CHECK(clip("南通高新区", 9) == "南通高新…");
   CHECK(clip("南通高新区", 8) == "南通高…");
