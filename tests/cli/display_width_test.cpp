@@ -15,7 +15,9 @@ TEST_CASE("Han, full-width forms and kana take two columns, Latin and digits one
   CHECK(display_width("“") == 1);            // quotation marks are ambiguous width: one
   CHECK(display_width("e\xCC\x81") == 1);    // e + combining acute
   CHECK(display_width("𠀀") == 2);           // Extension B
-  CHECK(display_width("\xF4\x90\x80\x80") == 1);  // ill-formed: one U+FFFD
+  // Ill-formed: F4 90 starts no valid sequence, so each byte is its own U+FFFD (maximal
+  // subparts, Unicode §3.9, as ICU counts them), one column each.
+  CHECK(display_width("\xF4\x90\x80\x80") == 4);
 }
 
 TEST_CASE("clip cuts at a character boundary and marks the cut, pad_to fills to a column") {
