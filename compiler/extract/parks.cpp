@@ -612,6 +612,18 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
     }
+    // 钦州港经济技术开发区 written once: no tail may cut into the city that opens the name
+    // (州港).
+    if (best < m.place.size() && m.place.size() <= 6)
+      for (std::size_t d = m.place.size() - 1; d > m.place.size() - best && d >= 2; --d) {
+        auto places = places_named(std::u32string_view(m.place).substr(0, d));
+        if (std::any_of(places.begin(), places.end(), [](const Place& p) {
+              return p.level == PlaceLevel::Province || p.level == PlaceLevel::City;
+            })) {
+          best = m.place.size();
+          break;
+        }
+      }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
     if (starts_with_light_word(m.place) || is_generic_place(m.place)) {
@@ -720,7 +732,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              body_key_counts[m.key] >= 3 || listed.count(m.key) > 0;
     // A specific kind written after a division names a park even once (在泉州台商投资区, 潍坊
     // 滨海经济技术开发区管委会).
-    return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established);
+    // An item of a list of parks is one too (与钦州港经济技术开发区、钦州保税港区开展…).
+    return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established) ||
+           listed.count(m.key) > 0;
   };
   each_mention([&](ParkMention& m) {
     if (!m.type->generic && !m.nested && accepted(m)) specific_places.insert(m.place);
@@ -1108,9 +1122,19 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       auto first =
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
+      std::size_t partner_end = std::string::npos;  // end of the last partner park
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
+        // 园区与钦州港经济技术开发区、钦州保税港区开展党建联建: parks after 与/同 (and the items
+        // listed with them) are partners, not the clause's subject.
+        if (m.begin > cb && !known(m).empty() &&
+            (t[m.begin - 1] == U'与' || t[m.begin - 1] == U'同' ||
+             (partner_end != std::string::npos && m.begin == partner_end + 1 &&
+              t[partner_end] == U'、'))) {
+          partner_end = m.end;
+          continue;
+        }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
           paragraph_named = named_park = true;
