@@ -326,6 +326,16 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
       // The predicate between 分别 and the first value: 分别增长 (a change) or 分别提升至 (a level).
       std::u32string verb = strip_fillers(std::u32string(clause.substr(fb + 2)));
       bool growth = states_change(clause.substr(fb + 2));
+      // 宁国开发区、广德经开区、郎溪经开区规上工业产值分别增长…: the list is of parks (each value
+      // goes to its park, see resolve_parks); the measure is shared.
+      std::vector<std::u32string> parks;
+      for (const auto& m : find_park_mentions(n.substr(out[i].quote_begin, cb - out[i].quote_begin)))
+        if (!m.bare)
+          parks.push_back(to_u32(v.text(out[i].quote_begin + m.begin, out[i].quote_begin + m.end)));
+      if (items.size() == 1 && parks.size() == j - i) {
+        for (auto& park : parks) park += items.front();
+        items = std::move(parks);
+      }
       if (items.size() == j - i) {
         distribute_head(items);
         for (std::size_t k = i; k < j; ++k) {

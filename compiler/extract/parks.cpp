@@ -146,6 +146,23 @@ bool foreign_division(std::u32string_view t, std::size_t floor, std::size_t at, 
   return true;
 }
 
+// A province or city [.., at - 1) written before one character and a division [at, end)
+// (宁夏 + 太 + 阳山): the character and the division are one name that the gazetteer does not
+// know (太阳山), not a division of its own. Returns the province or city, if so.
+PlaceMatch province_cut_into_name(std::u32string_view t, std::size_t floor, std::size_t at,
+                                  std::size_t end) {
+  char32_t c = t[at - 1];
+  if (is_function_char(c) || is_place_stop(c) ||
+      std::u32string_view(U"省市县区州盟旗").find(c) != std::u32string_view::npos ||
+      !places_named(t.substr(at - 1, end - at + 1)).empty())
+    return {};
+  PlaceMatch anchor = place_ending_at(t, floor, at - 1);
+  if (!anchor.found || !anchor.strong ||
+      (anchor.place->level != PlaceLevel::Province && anchor.place->level != PlaceLevel::City))
+    return {};
+  return anchor;
+}
+
 bool is_municipality_code(std::uint32_t province) {
   return province == 110000 || province == 120000 || province == 310000 || province == 500000;
 }
@@ -253,6 +270,15 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.place = t.substr(pm.begin, k - pm.begin);
       m.anchored = true;
       m.anchor = to_u32(short_key(*anchor.place));
+    } else if (const PlaceMatch cut = pm.found && pm.begin >= han + 3 && pm.begin + 2 <= k
+                                          ? province_cut_into_name(t, han, pm.begin, k)
+                                          : PlaceMatch{};
+               cut.found) {
+      // 宁夏太阳山开发区: a province or city, one character, then a county's short form (阳山):
+      // the character belongs to the name (太阳山), the prefix is no part of it.
+      b = pm.begin - 1;
+      m.place = t.substr(b, k - b);
+      m.in_gazetteer = true;
     } else if (pm.found && pm.begin + 2 <= k &&
                !(pm.place->is_short() && is_generic_place(t.substr(run, k - run)))) {
       // (合作 is a city too, but 国际合作产业园 is a class of parks.)
@@ -586,6 +612,18 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
     }
+    // 钦州港经济技术开发区 written once: no tail may cut into the city that opens the name
+    // (州港).
+    if (best < m.place.size() && m.place.size() <= 6)
+      for (std::size_t d = m.place.size() - 1; d > m.place.size() - best && d >= 2; --d) {
+        auto places = places_named(std::u32string_view(m.place).substr(0, d));
+        if (std::any_of(places.begin(), places.end(), [](const Place& p) {
+              return p.level == PlaceLevel::Province || p.level == PlaceLevel::City;
+            })) {
+          best = m.place.size();
+          break;
+        }
+      }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
     if (starts_with_light_word(m.place) || is_generic_place(m.place)) {
@@ -694,7 +732,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              body_key_counts[m.key] >= 3 || listed.count(m.key) > 0;
     // A specific kind written after a division names a park even once (在泉州台商投资区, 潍坊
     // 滨海经济技术开发区管委会).
-    return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established);
+    // An item of a list of parks is one too (与钦州港经济技术开发区、钦州保税港区开展…).
+    return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established) ||
+           listed.count(m.key) > 0;
   };
   each_mention([&](ParkMention& m) {
     if (!m.type->generic && !m.nested && accepted(m)) specific_places.insert(m.place);
@@ -765,7 +805,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         known_counts[k] += 1 + (i == lead);
         if (m.in_gazetteer && !m.nested && !place_of.count(k)) {
           auto pm = place_ending_at(views[i].norm, m.begin, m.begin + m.place.size());
-          if (pm.found) place_of[k] = pm.place;
+          // (太阳山开发区: a division inside the name is not the park's place.)
+          if (pm.found && pm.begin == m.begin) place_of[k] = pm.place;
         }
       }
 
@@ -865,8 +906,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
                             : most_frequent(PlaceLevel::County);
   if (!city && county) city = place_by_code(county->city);
   if (!province && city) province = place_by_code(city->province);
-  // 全市 in an article about a county-level city (昆山, 临江市) is that city.
-  if (county && county->full.ends_with("市") &&
+  // 全市 in an article about a county-level city (昆山, 临江市) is that city — unless the
+  // headline names the prefecture-level city that holds it (宣城：… about 宁国开发区 and others).
+  bool title_names_city = false;
+  for (const auto& r : title_regions)
+    if (county && r.place->level == PlaceLevel::City && r.place->code == county->city)
+      title_names_city = true;
+  if (county && county->full.ends_with("市") && !title_names_city &&
       ((home && home->code == county->code) ||
        (!home && region_counts[county->code] >= 1 &&
         (!city || region_counts[county->code] >= region_counts[city->code]))))
@@ -893,7 +939,28 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // A report on a region that also names parks (全省开发区…): the region is the subject
     // unless a park dominates the article.
     const Place* tr = title_place;
-    bool region_report = tr->level == PlaceLevel::Province || known_counts[ap.main_park] < 3;
+    // A park named once in full and then only by its kind (佳木斯高新区 … 高新区党工委 … 高新区
+    // 推行…: an e-paper page) dominates through those references too, when no other park of
+    // the article is of that kind.
+    const ParkType* main_type = nullptr;
+    bool kind_shared = false;
+    each_mention([&](ParkMention& m) {
+      if (m.bare || m.type->generic) return;
+      const std::string& k = known(m);
+      if (k.empty()) return;
+      if (k == ap.main_park && !main_type) main_type = m.type;
+    });
+    each_mention([&](ParkMention& m) {
+      if (m.bare || m.type->generic || !main_type) return;
+      const std::string& k = known(m);
+      if (!k.empty() && k != ap.main_park && m.type->group == main_type->group) kind_shared = true;
+    });
+    int references = known_counts[ap.main_park];
+    if (main_type && !kind_shared)
+      each_mention([&](ParkMention& m) {
+        if (m.bare && !m.collective && m.type->group == main_type->group) ++references;
+      });
+    bool region_report = tr->level == PlaceLevel::Province || references < 3;
     if (region_report) ap.default_name = title_region;
   }
 
@@ -966,6 +1033,41 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     return none;
   };
+  // 宁国开发区、广德经开区、郎溪经开区规上工业产值分别增长12.4%、15.1%、9.6%: a list of as
+  // many known parks as values after 分别 gives each value its own park, in order.
+  auto split_respectively = [&](std::u32string_view t, std::size_t cb, std::size_t ce,
+                                std::vector<ParkMention>::const_iterator first,
+                                const std::vector<ParkMention>& ms, auto& out) {
+    std::size_t fb = t.substr(cb, ce - cb).find(U"分别");
+    if (fb == std::u32string_view::npos) return false;
+    fb += cb;
+    std::vector<const std::string*> listed_parks;
+    std::size_t last_end = 0;
+    for (auto mi = first; mi != ms.end() && mi->begin < fb; ++mi) {
+      const std::string& k = known(*mi);
+      if (k.empty()) continue;
+      // Items joined by 、 和 与 及, nothing else between them.
+      if (!listed_parks.empty() &&
+          !(mi->begin == last_end + 1 && std::u32string_view(U"、和与及").find(t[last_end]) !=
+                                             std::u32string_view::npos))
+        return false;
+      listed_parks.push_back(&k);
+      last_end = mi->end;
+    }
+    if (listed_parks.size() < 2) return false;
+    // The values: the text after 分别 split at 、 (and a final 和).
+    std::vector<std::size_t> cuts;  // positions of the separators
+    for (std::size_t p = fb + 2; p < ce; ++p)
+      if (t[p] == U'、' || (t[p] == U'和' && p > 0 && is_digit(t[p - 1]))) cuts.push_back(p);
+    if (cuts.size() + 1 != listed_parks.size()) return false;
+    std::size_t b = cb;
+    for (std::size_t k = 0; k < listed_parks.size(); ++k) {
+      std::size_t e = k < cuts.size() ? cuts[k] + 1 : ce;
+      out.push_back({b, e, index_of(listed_parks[k])});
+      b = e;
+    }
+    return true;
+  };
   ap.clauses.assign(sentences.size(), {});
   const std::string* section = &ap.default_name;
   const std::string* paragraph = section;    // subject of clauses that name nothing
@@ -1020,9 +1122,19 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       auto first =
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
+      std::size_t partner_end = std::string::npos;  // end of the last partner park
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
+        // 园区与钦州港经济技术开发区、钦州保税港区开展党建联建: parks after 与/同 (and the items
+        // listed with them) are partners, not the clause's subject.
+        if (m.begin > cb && !known(m).empty() &&
+            (t[m.begin - 1] == U'与' || t[m.begin - 1] == U'同' ||
+             (partner_end != std::string::npos && m.begin == partner_end + 1 &&
+              t[partner_end] == U'、'))) {
+          partner_end = m.end;
+          continue;
+        }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
           paragraph_named = named_park = true;
@@ -1125,7 +1237,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       carried_region = (region_cue || (collective && !named_park)) && ap.is_region(*subject);
       carried_type = carried_region ? collective_type : nullptr;
       carried = subject;
-      out.push_back({cb, ce, index_of(subject)});
+      if (!split_respectively(t, cb, ce, first, ms, out)) out.push_back({cb, ce, index_of(subject)});
       cb = ce;
     }
   }

@@ -297,6 +297,12 @@ void find_unquoted(const TextView& v, std::size_t b, std::size_t e, std::vector<
     if (verb.empty() || verb == U"通过") continue;
     std::size_t p = i + verb.size();
     while (p < e && (n[p] == U'了' || n[p] == U'的')) ++p;
+    // 组建6个产业链党建联盟: the count is no part of the name.
+    if (std::size_t c = p; c < e && is_digit(n[c])) {
+      while (c < e && (is_digit(n[c]) || n[c] == U'.')) ++c;
+      if (c < e && std::u32string_view(U"个支家项条类批").find(n[c]) != std::u32string_view::npos)
+        p = c + 1;
+    }
     std::size_t limit = p;
     while (limit < e && limit - p < 40 && !is_clause_mark(n[limit]) && !is_open_quote(n[limit]) &&
            n[limit] != U'（' && n[limit] != U'《' && !used[limit])
