@@ -24,6 +24,7 @@ TEST_CASE("a 50 MB file ingests in linear time", "[ingest][large]") {
   const double small = seconds(test::synthetic_noisy_corpus(5u << 20));
   const double big = seconds(test::synthetic_noisy_corpus(50u << 20));
   INFO("5 MB: " << small << " s, 50 MB: " << big << " s");
-  CHECK(big < 20 * small + 0.5);  // 10× the input: ~10× the time, never ~100×
-  CHECK(big < 30.0);  // ~7 s measured on the shared 2-core build machine (see ingest bench)
+  // 10× the input: ~10× the time, never ~100×. A ratio, so it holds in the sanitizer build
+  // too (about 95 s there, 5 s in Release); the speed itself is measured by `make bench`.
+  CHECK(big < 20 * small + 0.5);
 }
