@@ -1,5 +1,5 @@
-// Content hashing (SHA-256, through OpenSSL's EVP interface) for incremental rebuilds, the fact
-// cache and source identity.
+// Content hashing (SHA-256, through Nettle) for incremental rebuilds, the fact cache and
+// source identity.
 #pragma once
 
 #include <array>
@@ -8,8 +8,8 @@
 
 namespace ptbrief {
 
-/// Incremental SHA-256 (FIPS 180-4), computed by OpenSSL (SHA-NI or AVX2 where the CPU has
-/// them). Movable, not copyable.
+/// Incremental SHA-256 (FIPS 180-4), computed by Nettle (SHA-NI where the CPU has it).
+/// Movable, not copyable.
 class Sha256 {
  public:
   Sha256();
@@ -26,7 +26,7 @@ class Sha256 {
   std::string hex();
 
  private:
-  void* ctx_ = nullptr;  ///< EVP_MD_CTX*, kept out of this header
+  void* ctx_ = nullptr;  ///< sha256_ctx*, kept out of this header
 };
 
 /// SHA-256 of `bytes` as lower-case hex.
