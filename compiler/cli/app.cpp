@@ -9,6 +9,7 @@
 #include "base/paths.h"
 #include "base/suggest.h"
 #include "cli/commands.h"
+#include "cli/helper.h"
 #include "ingest/ingest.h"
 #include "pdf/pdf.h"
 #include "typeset/typeset.h"
@@ -97,33 +98,42 @@ int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         << top_usage();
     return kExitError;
   }
-  std::vector<std::string> rest(args.begin() + 1, args.end());
+  return run_command(*cmd, std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+}
+
+int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, std::ostream& out,
+                std::ostream& err) {
   for (const auto& a : rest) {
     if (a == "--") break;
     if (a == "--help" || a == "-h") {
-      out << command_help(*cmd);
+      out << command_help(cmd);
       return kExitOk;
     }
   }
   try {
-    Invocation inv = parse_command_args(*cmd, rest);
+    if (!cmd.helper.empty()) {
+      out.flush();
+      err.flush();
+      exec_helper(cmd.helper, rest);  // returns only by throwing
+    }
+    Invocation inv = parse_command_args(cmd, rest);
     inv.out = &out;
     inv.err = &err;
-    return cmd->run(inv);
+    return cmd.run(inv);
   } catch (const UsageError& e) {
     // The mistake, the synopsis and where the rest is — not the whole help.
-    err << "ptbrief " << cmd->name << ": " << e.what() << "\n"
-        << tr("usage: ") << cmd->synopsis << "\n"
-        << trf("Run 'ptbrief {1} --help' for the options.", {cmd->name}) << "\n";
+    err << "ptbrief " << cmd.name << ": " << e.what() << "\n"
+        << tr("usage: ") << cmd.synopsis << "\n"
+        << trf("Run 'ptbrief {1} --help' for the options.", {cmd.name}) << "\n";
     return kExitError;
   } catch (const Error& e) {
-    err << "ptbrief " << cmd->name << ": " << format(e.diagnostic()) << "\n";
+    err << "ptbrief " << cmd.name << ": " << format(e.diagnostic()) << "\n";
     return kExitError;
   } catch (const std::filesystem::filesystem_error& e) {
-    err << "ptbrief " << cmd->name << ": " << format(access_error(e)) << "\n";
+    err << "ptbrief " << cmd.name << ": " << format(access_error(e)) << "\n";
     return kExitError;
   } catch (const std::exception& e) {
-    err << "ptbrief " << cmd->name << ": " << trf("internal error: {1}", {e.what()}) << "\n  "
+    err << "ptbrief " << cmd.name << ": " << trf("internal error: {1}", {e.what()}) << "\n  "
         << tr("hint: ") << tr("this is a bug in ptbrief; please report it with the command line")
         << "\n";
     return kExitError;

@@ -20,4 +20,10 @@ const std::vector<CommandSpec>& all_commands();
 /// Runs ptbrief with `args` (without the program name). Never throws.
 int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// Runs one command with `args` (after the command's name): its --help, or parse and run,
+/// with every error reported as run_app does. A command with a helper executable is handed to
+/// it (exec: this returns only when that fails). Never throws.
+int run_command(const CommandSpec& cmd, const std::vector<std::string>& args, std::ostream& out,
+                std::ostream& err);
+
 }  // namespace ptbrief::cli

@@ -41,6 +41,9 @@ struct CommandSpec {
   std::vector<OptionSpec> options;
   std::size_t max_positional = 0;
   int (*run)(const Invocation&) = nullptr;
+  /// When set, the command runs in this separate executable (see cli/helper.h), so every
+  /// other ptbrief run starts without loading its libraries; `run` is then unused here.
+  std::string helper;
 };
 
 /// A mistake on the command line: one line of explanation; the caller prints usage, exits 2.

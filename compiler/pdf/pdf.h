@@ -16,6 +16,9 @@ struct PdfOptions {
   /// Creation/modification date as seconds since 1970 (from SOURCE_DATE_EPOCH); none = no date.
   std::optional<std::int64_t> source_date_epoch;
   std::string producer = "ptbrief";
+  /// Threads for subsetting the faces and deflating the pages (0: one per core; 1: only the
+  /// calling thread, for callers that already run one brief per core). Same bytes either way.
+  unsigned threads = 0;
 };
 
 /// Reads SOURCE_DATE_EPOCH from the environment (unset or invalid → nullopt).

@@ -31,7 +31,8 @@ fs::path install_prefix(const std::string& name) {
 
 TEST_CASE("install: binary, data, man page and completion where the FHS puts them") {
   const fs::path p = install_prefix("install_layout");
-  for (const char* f : {"bin/ptbrief", "share/ptbrief/layouts/briefing.json",
+  for (const char* f : {"bin/ptbrief", "libexec/ptbrief/ptbrief-serve",
+                        "share/ptbrief/layouts/briefing.json",
                         "share/ptbrief/layouts/gongwen.json", "share/ptbrief/layouts/base.json",
                         "share/ptbrief/fonts/manifest.json", "share/ptbrief/extract/topics.json",
                         "share/man/man1/ptbrief.1", "share/bash-completion/completions/ptbrief"}) {
@@ -52,6 +53,23 @@ TEST_CASE("install: the installed binary reads its own share/ptbrief and writes 
   INFO(r.out);
   CHECK((r.exit_code == 0 || r.exit_code == 3));
   CHECK(fs::is_regular_file(cwd / "南通高新区.pdf"));
+}
+
+TEST_CASE("install: the installed ptbrief serve starts libexec/ptbrief/ptbrief-serve") {
+  const fs::path p = install_prefix("install_serve");
+  const std::string bin = "'" + (p / "bin" / "ptbrief").string() + "'";
+  // The corpus check is the helper's: its error proves ptbrief found and started it.
+  auto r = run_shell(bin + " serve --corpus /nonexistent/corpus --port 0 2>&1");
+  INFO(r.out);
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.out, "/nonexistent/corpus"));
+  CHECK_FALSE(has(r.out, "ptbrief-serve is missing"));
+  // Without the helper, the error says which files were looked for and what to do.
+  fs::remove(p / "libexec" / "ptbrief" / "ptbrief-serve");
+  r = run_shell(bin + " serve --port 0 2>&1");
+  INFO(r.out);
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.out, (p / "libexec" / "ptbrief" / "ptbrief-serve").string()));
 }
 
 TEST_CASE("install: a user layout in $XDG_DATA_HOME/ptbrief/layouts extends a shipped one") {

@@ -86,8 +86,14 @@ void check_sample(const std::string& name, const Sample& sample) {
       }
     CHECK(justified > 100);
   }
-  SECTION("two writes are byte-identical") {
+  SECTION("two writes are byte-identical, on one thread or several") {
     CHECK(pdf::write_pdf(sample.pages, fixed_options()) == bytes);
+    for (unsigned threads : {1u, 3u}) {
+      pdf::PdfOptions o = fixed_options();
+      o.threads = threads;
+      INFO("threads " << threads);
+      CHECK(pdf::write_pdf(sample.pages, o) == bytes);
+    }
   }
 }
 
