@@ -101,14 +101,20 @@ def linked_libraries(binary):
 
 
 SHELL_BUILTINS = {"cd", "printf", "echo", "test", "[", "exit", "export", "true", "false", "set"}
+# Words that open a compound command: the program comes after them ("do iconv …").
+SHELL_KEYWORDS = {"do", "then", "else", "elif", "if", "while", "until", "!", "{", "}", "done", "fi"}
 
 
 def command_name(part):
-    """The program a shell command runs: its first word after VAR=value assignments."""
+    """The program a shell command runs: its first word after VAR=value assignments and shell
+    keywords; None for a builtin or a loop header (for NAME in …)."""
     for word in part.replace("(", " ").replace(")", " ").split():
-        if "=" not in word.split("/")[0]:
-            word = word.strip("'\"")
-            return None if word in SHELL_BUILTINS else word
+        word = word.strip("'\"")
+        if word == "for" or word == "case":
+            return None
+        if word in SHELL_KEYWORDS or "=" in word.split("/")[0]:
+            continue
+        return None if word in SHELL_BUILTINS else word
     return None
 
 
