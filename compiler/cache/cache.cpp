@@ -13,6 +13,7 @@
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
+#include "cache/hash_memo.h"
 #include "cache/record.h"
 #include "cache/store.h"
 
@@ -123,23 +124,28 @@ class RecordingSink final : public DiagSink {
 };
 
 // The corpus entry's key: the extraction version, whether article text is kept, and every
-// file's name and content hash in order. Nothing when a file cannot be read (the full load
-// then reports it).
+// file's name and content hash in order; a file whose status is as remembered in `memo` is not
+// read again. Nothing when a file cannot be read (the full load then reports it).
 std::optional<std::string> corpus_key(const std::vector<std::filesystem::path>& paths,
-                                      const std::string& version, bool article_text) {
+                                      const std::string& version, bool article_text,
+                                      HashMemo& memo) {
   Sha256 h;
   h.update(version).update(article_text ? "\ncorpus with text\n" : "\ncorpus without text\n");
   for (const auto& path : paths) {
-    std::string raw;
-    try {
-      raw = read_file(path);
-    } catch (const std::filesystem::filesystem_error&) {
-      return std::nullopt;
-    } catch (const Error&) {
-      return std::nullopt;
-    }
     const std::string name = path.filename().string();
-    h.update(std::to_string(name.size())).update(":").update(name).update(sha256_hex(raw)).update("\n");
+    const std::optional<FileStamp> stamp = stamp_of(path);  // before the bytes are read
+    std::optional<std::string> hash = stamp ? memo.lookup(name, *stamp) : std::nullopt;
+    if (!hash) {
+      try {
+        hash = sha256_hex(read_file(path));
+      } catch (const std::filesystem::filesystem_error&) {
+        return std::nullopt;
+      } catch (const Error&) {
+        return std::nullopt;
+      }
+      if (stamp) memo.remember(name, *stamp, *hash);
+    }
+    h.update(std::to_string(name.size())).update(":").update(name).update(*hash).update("\n");
   }
   return h.hex();
 }
@@ -172,8 +178,11 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
 
   // 0. An unchanged corpus of many files: its whole load result from one entry.
   std::optional<std::string> whole_key;
-  if (store && paths.size() >= kCorpusEntryMinFiles)
-    whole_key = corpus_key(paths, version, options.article_text);
+  if (store && paths.size() >= kCorpusEntryMinFiles) {
+    HashMemo memo(*store, corpus_dir);
+    whole_key = corpus_key(paths, version, options.article_text, memo);
+    memo.save();
+  }
   if (whole_key) {
     if (auto bytes = store->read(*whole_key)) {
       std::optional<CorpusRecord> rec = decode_corpus(*bytes, *whole_key);

@@ -1,5 +1,6 @@
 // `ptbrief make`: build one briefing PDF for a park or a topic
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <vector>
 
@@ -85,11 +86,27 @@ std::vector<std::filesystem::path> font_dirs(const Invocation& inv) {
   return typeset::user_font_dirs(given);
 }
 
-/// Prints what `sink` collected and empties it; returns the number of warnings. Called before
-/// anything can fail, so a warning that explains the failure (an empty corpus) is not lost.
+/// Notes of one kind printed in full; the rest of that kind are counted in one line (a corpus
+/// of a thousand reprints would otherwise print thousands of lines).
+constexpr std::size_t kNotesPerKind = 5;
+
+/// Prints what `sink` collected (in one write) and empties it; returns the number of warnings.
+/// Called before anything can fail, so a warning that explains the failure (an empty corpus)
+/// is not lost. Every warning and error is printed; notes up to kNotesPerKind per code.
 std::size_t report(const Invocation& inv, CollectingSink& sink) {
   const std::size_t warnings = sink.count(Severity::Warning);
-  for (const auto& d : sink.items) *inv.err << "ptbrief make: " << format(d) << "\n";
+  std::map<std::string, std::size_t> notes_of_code;
+  std::string text;
+  for (const auto& d : sink.items)
+    if (d.severity != Severity::Note || ++notes_of_code[d.code] <= kNotesPerKind)
+      text += "ptbrief make: " + format(d) + "\n";
+  for (const auto& [code, n] : notes_of_code)
+    if (n > kNotesPerKind)
+      text += "ptbrief make: " +
+              trf("note: {1} more notes like these ({2}) not shown",
+                  {std::to_string(n - kNotesPerKind), code}) +
+              "\n";
+  inv.err->write(text.data(), static_cast<std::streamsize>(text.size()));
   sink.items.clear();
   return warnings;
 }
