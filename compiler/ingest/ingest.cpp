@@ -258,7 +258,12 @@ std::vector<std::filesystem::path> list_article_files(const std::filesystem::pat
     if (paths.size() > limits::kMaxCorpusFiles)
       fail("ingest.too_many_files", "the corpus folder holds too many files", "", dir.string());
   }
-  std::sort(paths.begin(), paths.end());
+  // By name: all are in `dir`, so this is path order, without path::compare's splitting
+  // into components (a tenth of listing a thousand files).
+  std::sort(paths.begin(), paths.end(),
+            [](const std::filesystem::path& a, const std::filesystem::path& b) {
+              return a.native() < b.native();
+            });
   if (paths.empty()) {
     Diagnostic d;
     d.severity = Severity::Warning;
