@@ -24,6 +24,7 @@ struct GlobalInputs {
   std::string corrections_hash;                 ///< its content hash ("" = none)
   std::string font_manifest;                    ///< hash of fonts/manifest.json
   std::string expansion_key;                    ///< what the brief list depends on
+  HashMemo memo;                                ///< where font and binary hashes are remembered
 };
 
 /// One brief of the run, with its current input hashes and the verdict.

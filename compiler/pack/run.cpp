@@ -103,7 +103,14 @@ class Runner {
       remove_dropped();
     }
     update_combined();
-    if (!options_.dry_run && (dirty_ || to_json(manifest_) != stamps_before)) save_manifest();
+    // Durability once, at the end: the PDFs written (without fsync, see put_in_place), then the
+    // manifest that records them.
+    if (!options_.dry_run && !written_.empty()) {
+      sync_files(written_);
+      save_manifest(Sync::Now);
+    } else if (!options_.dry_run && (dirty_ || to_json(manifest_) != stamps_before)) {
+      save_manifest(Sync::Now);
+    }
     report_.seconds = seconds_since(start);
     return std::move(report_);
   }
@@ -199,7 +206,7 @@ class Runner {
     attempt(r, [&] {
       BuiltBrief built = builder_.build(facts_, job_for(p.entry), sink);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
-      write_file_atomically(pack_.output / p.entry.output_name, built.pdf);
+      put_in_place(p.entry.output_name, built.pdf);
       record(p, built, r);
     });
     std::lock_guard<std::mutex> hold(event_mutex_);
@@ -300,7 +307,8 @@ class Runner {
     attempt(r, [&] {
       BuiltBrief built = builder_.build_combined(facts_, job, sink_);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
-      write_file_atomically(pack_.output / pack_.combined, built.pdf);
+      put_in_place(pack_.combined, built.pdf);
+      std::lock_guard<std::mutex> hold(manifest_mutex_);
       manifest_.combined = CombinedRecord{pack_.combined, key, built.pdf.size()};
       save_manifest();
     });
@@ -383,8 +391,20 @@ class Runner {
     }
   }
 
-  void save_manifest() {
-    write_file_atomically(pack_.output / kManifestName, to_json(manifest_));
+  /// Writes one output atomically but without fsync: a killed run still leaves the old file or
+  /// the whole new one. run() fsyncs every file written this way before the last manifest
+  /// write; until then a power cut can lose a PDF the manifest already records, and the size
+  /// check of the next run's plan ("output missing or altered") rebuilds it.
+  void put_in_place(const std::string& name, const std::string& bytes) {
+    write_file_atomically(pack_.output / name, bytes, Sync::Later);
+    std::lock_guard<std::mutex> hold(written_mutex_);
+    written_.push_back(pack_.output / name);
+  }
+
+  /// The manifest after each brief: Sync::Later while building (a killed run keeps what it
+  /// recorded), Sync::Now at the end of the run.
+  void save_manifest(Sync sync = Sync::Later) {
+    write_file_atomically(pack_.output / kManifestName, to_json(manifest_), sync);
     dirty_ = false;
   }
 
@@ -402,7 +422,8 @@ class Runner {
   extract::Facts facts_;
   std::vector<PlannedBrief> planned_;
   RunReport report_;
-  std::mutex manifest_mutex_, event_mutex_;
+  std::mutex manifest_mutex_, event_mutex_, written_mutex_;
+  std::vector<fs::path> written_;  ///< outputs written this run, not yet fsynced
   std::size_t done_ = 0, total_ = 0;
   bool dirty_ = false;
 };
