@@ -144,7 +144,9 @@ PlannedBrief plan_brief(const BriefEntry& entry, const GlobalInputs& globals, co
   p.inputs["version"] = globals.version;
   p.inputs["entry"] = sha256_hex(entry.kind + "\n" + entry.name + "\n" + entry.layout + "\n" +
                                  entry.output_name + "\n" + sde);
-  p.inputs["layout"] = hash_files(layout_files(entry.layout));
+  std::string& layout_hash = globals.layout_hashes[entry.layout];
+  if (layout_hash.empty()) layout_hash = hash_files(layout_files(entry.layout));
+  p.inputs["layout"] = layout_hash;
   p.inputs["fonts"] = fonts_hash(globals, old ? old->font_files : std::vector<std::string>{}, manifest);
   p.inputs["catalogue"] = globals.facts_inputs;
   std::vector<std::string> files;

@@ -97,7 +97,7 @@ class Runner {
     }
     manifest_ = read_manifest(pack_.output / kManifestName, sink_);
     refuse_other_packs_folder();
-    std::string stamps_before = to_json(manifest_);
+    const Manifest before = manifest_;  // compared, not serialised: a no-change run writes nothing
 
     plan();
     if (!options_.dry_run) {
@@ -110,7 +110,7 @@ class Runner {
     if (!options_.dry_run && !written_.empty()) {
       sync_files(written_);
       save_manifest(Sync::Now);
-    } else if (!options_.dry_run && (dirty_ || to_json(manifest_) != stamps_before)) {
+    } else if (!options_.dry_run && (dirty_ || manifest_ != before)) {
       save_manifest(Sync::Now);
     }
     report_.seconds = seconds_since(start);
