@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -106,7 +107,7 @@ bool is_temp_file_name(std::string_view name) {
   return infix == kTempInfix && suffix.find_first_not_of(kTempAlphabet) == std::string_view::npos;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
+void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
   const auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -117,7 +118,7 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
   try {
     if (replacing) keep_mode_and_group(fd, old);
     write_all(fd, bytes, tmp);
-    if (::fsync(fd) != 0) io_fail("cannot flush", tmp);
+    if (sync == Sync::Now && ::fsync(fd) != 0) io_fail("cannot flush", tmp);
   } catch (...) {
     ::close(fd);
     ::unlink(tmp.c_str());
@@ -130,10 +131,34 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     errno = saved;
     io_fail("cannot rename into", path);
   }
+  if (sync == Sync::Later) return;
   int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
+  }
+}
+
+void sync_files(const std::vector<fs::path>& files) {
+  std::vector<fs::path> dirs;
+  for (const fs::path& file : files) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT) continue;
+      io_fail("cannot open to flush", file);
+    }
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) io_fail("cannot flush", file);
+    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(std::move(dir));
+  }
+  for (const fs::path& dir : dirs) {
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
   }
 }
 

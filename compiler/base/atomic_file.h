@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/limits.h"
 
@@ -16,7 +17,18 @@ namespace ptbrief {
 /// the folder. `path` must be absent or a regular file: a folder, device, FIFO or symlink there
 /// is refused (code "io.not_regular"), never replaced. A replaced file keeps its permission
 /// bits and group. Creates missing parent folders. Throws ptbrief::Error naming the path.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+///
+/// `Sync::Later` skips both fsyncs: a process killed at any point still leaves the old file or
+/// the whole new one (the page cache outlives the process), but a power cut may not. A caller
+/// writing many files that way makes them durable at once with sync_files() at the end.
+enum class Sync { Now, Later };
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           Sync sync = Sync::Now);
+
+/// fsyncs each of `files` (written with Sync::Later and renamed into place), then each folder
+/// holding them once, so their names are durable too. A file that is gone is skipped; an fsync
+/// that fails throws ptbrief::Error naming the file.
+void sync_files(const std::vector<std::filesystem::path>& files);
 
 /// Whether `filename` is the name of a temp file write_file_atomically makes
 /// (".<target>.tmp.<6 random letters or digits>").

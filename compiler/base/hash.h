@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,16 @@ class Sha256 {
 
 /// SHA-256 of `bytes` as lower-case hex.
 std::string sha256_hex(std::string_view bytes);
+
+/// SHA-256 of a whole file's contents as lower-case hex, read in fixed-size chunks (a 79 MB
+/// executable or a 27 MB font collection never sits in memory at once). Returns an empty
+/// string when the file cannot be opened or read.
+std::string sha256_file_hex(const std::filesystem::path& file);
+
+/// The GNU build ID of the running executable (raw bytes; a hash the linker computes over the
+/// whole program, so any change to its code or compiled-in data changes it), or empty when it
+/// has none. Costs microseconds: the note is in the loaded image.
+std::string running_build_id();
 
 /// `bytes` as lower-case hex digits.
 std::string to_hex(std::string_view bytes);

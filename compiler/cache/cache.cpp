@@ -3,7 +3,7 @@
 // store the record; finally the corpus-wide merge over every file's records.
 #include "cache/cache.h"
 
-#include <link.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -25,48 +25,17 @@ class DroppingSink final : public DiagSink {
   void report(const Diagnostic&) override {}
 };
 
-// The GNU build ID of the running executable (a hash the linker computes over the whole
-// program, so any change to ingest or extract code or their compiled-in data changes it), or
-// empty when it has none.
-std::string build_id() {
-  std::string id;
-  dl_iterate_phdr(
-      [](dl_phdr_info* info, std::size_t, void* out) -> int {
-        auto& result = *static_cast<std::string*>(out);
-        for (int h = 0; h < info->dlpi_phnum; ++h) {
-          const auto& ph = info->dlpi_phdr[h];
-          if (ph.p_type != PT_NOTE) continue;
-          auto* p = reinterpret_cast<const unsigned char*>(info->dlpi_addr + ph.p_vaddr);
-          const unsigned char* end = p + ph.p_memsz;
-          while (p + sizeof(ElfW(Nhdr)) <= end) {
-            const auto* n = reinterpret_cast<const ElfW(Nhdr)*>(p);
-            const unsigned char* name = p + sizeof(ElfW(Nhdr));
-            const unsigned char* desc = name + ((n->n_namesz + 3) & ~3u);
-            if (desc + n->n_descsz > end) break;
-            if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 &&
-                std::memcmp(name, "GNU", 4) == 0) {
-              result.assign(reinterpret_cast<const char*>(desc), n->n_descsz);
-              return 1;
-            }
-            p = desc + ((n->n_descsz + 3) & ~3u);
-          }
-        }
-        return 1;  // only the first object: the executable itself
-      },
-      &id);
-  return id;
-}
-
 // What the cached results depend on besides a file's bytes: this build of ptbrief (its build
 // ID, else the executable's bytes) and the topic catalogue's bytes.
 std::string extraction_version(const std::filesystem::path& topics_file) {
   Sha256 h;
   h.update("ptbrief fact cache\n");
-  std::string id = build_id();
+  std::string id = running_build_id();
   if (id.empty()) {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    id = ec ? std::string("unknown build") : sha256_hex(read_file(exe));
+    id = ec ? std::string() : sha256_file_hex(exe);
+    if (id.empty()) id = "unknown build";
   }
   h.update(id).update("\n").update(read_file(topics_file, limits::kMaxJsonBytes));
   return h.hex();
@@ -280,6 +249,43 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     out.stats.corpus_written = store->write(*whole_key, encode(whole, *whole_key));
   }
   return out;
+}
+
+namespace {
+
+// What identifies one version of a file without reading it; empty when it cannot be stat'ed.
+std::string stat_stamp(const std::filesystem::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+  auto ns = [](const timespec& t) {
+    return std::to_string(t.tv_sec) + "." + std::to_string(t.tv_nsec);
+  };
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+         std::to_string(st.st_size) + ":" + ns(st.st_mtim) + ":" + ns(st.st_ctim);
+}
+
+bool is_hex_digest(std::string_view s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string file_hash(const std::filesystem::path& file, const Options& options,
+                      const std::filesystem::path& corpus_dir) {
+  if (!options.enabled) return sha256_file_hex(file);
+  const std::string stamp = stat_stamp(file);
+  if (stamp.empty()) return sha256_file_hex(file);
+  // The entry names the file and its stamp, so a key collision or a foreign entry is refused.
+  const std::string header = "ptbrief file hash\n" + file.string() + "\n" + stamp + "\n";
+  const std::string key = sha256_hex(header);
+  Store store(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
+  if (auto entry = store.read(key); entry && entry->size() == header.size() + 64 &&
+                                    entry->compare(0, header.size(), header) == 0 &&
+                                    is_hex_digest(std::string_view(*entry).substr(header.size())))
+    return entry->substr(header.size());
+  std::string hash = sha256_file_hex(file);
+  if (!hash.empty() && stat_stamp(file) == stamp) store.write(key, header + hash);
+  return hash;
 }
 
 }  // namespace ptbrief::cache

@@ -29,6 +29,13 @@ struct Options {
   bool article_text = true;
 };
 
+/// Options with the cache switched off (`--no-cache`).
+inline Options disabled() {
+  Options o;
+  o.enabled = false;
+  return o;
+}
+
 /// What a load did, for tests and benchmarks.
 struct Stats {
   std::size_t files = 0;     ///< article files in the corpus
@@ -65,5 +72,14 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir);
 /// errors throw ptbrief::Error as ingest::ingest() and extract::extract() do.
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
             const Options& options, DiagSink& sink);
+
+/// The SHA-256 (lower-case hex) of a large input file (a font, an executable), remembered in
+/// the cache folder (`options.dir`, else default_dir(`corpus_dir`)) under the file's path and
+/// stat stamp (device, inode, size, modification and change times): a file nobody touched is
+/// read once per cache, not once per run or output folder. A file that changes while it is
+/// hashed is not remembered. With the cache off (or not writable) the file is simply hashed.
+/// Returns an empty string when the file cannot be read.
+std::string file_hash(const std::filesystem::path& file, const Options& options,
+                      const std::filesystem::path& corpus_dir);
 
 }  // namespace ptbrief::cache

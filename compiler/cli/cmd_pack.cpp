@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/diagnostic.h"
+#include "base/hash.h"
 #include "base/i18n.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -160,6 +161,8 @@ int run(const Invocation& inv) {
   options.force = inv.has("force");
   options.tool_version = PTBRIEF_VERSION;
   options.tool_binary = self_binary();
+  options.tool_build_id = to_hex(running_build_id());  // empty: tool_binary's bytes are hashed
+  options.hash_cache = cache_options(inv);
   options.source_date_epoch = pdf::source_date_epoch_from_env();
   std::vector<std::filesystem::path> font_dirs;
   if (inv.lists.count("font-dir"))
@@ -172,7 +175,7 @@ int run(const Invocation& inv) {
   options.on_event = [&](const pack::Event& e) { progress(e); };
 
   CollectingSink sink;
-  auto builder = pack::pipeline_builder(cache_options(inv));
+  auto builder = pack::pipeline_builder(options.hash_cache);
   pack::RunReport r = pack::run_pack(spec, *builder, options, sink);
   progress.clear();
   const std::size_t warnings = print_warnings(*inv.err, sink);

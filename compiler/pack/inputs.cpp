@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 std::string hash_or_missing(const fs::path& file) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return "missing";
-  return sha256_hex(read_file(file));
+  std::string hash = sha256_file_hex(file);  // in chunks: never the whole file in memory
+  return hash.empty() ? "unreadable" : hash;
 }
 
 /// "约", "超过", "不到" or "" for a qualifier, as the value is written in a brief.
@@ -105,7 +106,8 @@ std::string hash_files(const std::vector<fs::path>& files) {
   return h.hex();
 }
 
-std::string stamped_hash(const fs::path& file, std::map<std::string, FileStamp>& stamps) {
+std::string stamped_hash(const fs::path& file, std::map<std::string, FileStamp>& stamps,
+                         const HashMemo& memo) {
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) {
     stamps.erase(file.string());
@@ -119,7 +121,9 @@ std::string stamped_hash(const fs::path& file, std::map<std::string, FileStamp>&
   if (it != stamps.end() && it->second.size == now.size && it->second.mtime_ns == now.mtime_ns &&
       it->second.inode == now.inode)
     return it->second.sha256;
-  now.sha256 = hash_or_missing(file);
+  if (memo.cache.enabled && S_ISREG(st.st_mode))
+    now.sha256 = cache::file_hash(file, memo.cache, memo.corpus_dir);
+  if (now.sha256.empty()) now.sha256 = hash_or_missing(file);
   stamps[file.string()] = now;
   return now.sha256;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/cache.h"
 #include "extract/extract.h"
 #include "pack/manifest.h"
 
@@ -26,10 +27,18 @@ std::vector<std::filesystem::path> layout_files(const std::string& name_or_path)
 /// Hash of the contents of `files` (a missing file hashes as "missing").
 std::string hash_files(const std::vector<std::filesystem::path>& files);
 
+/// Where stamped_hash looks up and remembers hashes between runs and output folders: the fact
+/// cache's folder (cache::file_hash); `cache.enabled` false: nowhere.
+struct HashMemo {
+  cache::Options cache = cache::disabled();
+  std::filesystem::path corpus_dir;  ///< for the cache's default folder
+};
+
 /// Content hash of a large file, reusing `stamps[path]` while its size, mtime and inode are
-/// unchanged (so a no-change run does not re-read 20 MB fonts). Updates `stamps`.
+/// unchanged (so a no-change run does not re-read 20 MB fonts), else `memo`'s remembered hash,
+/// else reading it (in chunks). Updates `stamps`.
 std::string stamped_hash(const std::filesystem::path& file,
-                         std::map<std::string, FileStamp>& stamps);
+                         std::map<std::string, FileStamp>& stamps, const HashMemo& memo = {});
 
 /// The font manifest (fonts/manifest.json in the project root).
 std::filesystem::path font_manifest_path();

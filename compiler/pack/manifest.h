@@ -20,6 +20,7 @@ struct FileStamp {
   std::int64_t mtime_ns = 0;
   std::uint64_t inode = 0;
   std::string sha256;
+  bool operator==(const FileStamp&) const = default;
 };
 
 /// A figure as it appeared in a brief: `key` identifies it across builds, `value` is compared.
@@ -27,6 +28,7 @@ struct FigureRecord {
   std::string key;    ///< "<park>|<subject>|<unit>" (+ "#n" for repeats)
   std::string label;  ///< "<park> <subject>", for the change list
   std::string value;  ///< qualifier + value + unit, e.g. "约2360家"
+  bool operator==(const FigureRecord&) const = default;
 };
 
 /// One brief of the pack after expansion.
@@ -35,6 +37,7 @@ struct BriefEntry {
   std::string name;         ///< park name or topic id
   std::string layout;       ///< layout name or path
   std::string output_name;  ///< file name in the output folder
+  bool operator==(const BriefEntry&) const = default;
 };
 
 /// What was last built for one brief. Written only after its PDF is in place.
@@ -45,6 +48,7 @@ struct BriefRecord {
   std::vector<std::string> font_files;         ///< font files the PDF embeds
   std::vector<FigureRecord> figures;
   std::uintmax_t pdf_size = 0;
+  bool operator==(const BriefRecord&) const = default;
 };
 
 /// What was last built for the combined meeting PDF. Written only after it is in place.
@@ -52,6 +56,7 @@ struct CombinedRecord {
   std::string output_name;  ///< file name in the output folder
   std::string key;          ///< hash of everything it was built from (see plan_combined)
   std::uintmax_t pdf_size = 0;
+  bool operator==(const CombinedRecord&) const = default;
 };
 
 struct Manifest {
@@ -62,6 +67,7 @@ struct Manifest {
   std::map<std::string, FileStamp> stamps;     ///< path → stamp (fonts, the tool binary)
   std::map<std::string, BriefRecord> briefs;   ///< output name → record
   std::optional<CombinedRecord> combined;      ///< the combined PDF, once built
+  bool operator==(const Manifest&) const = default;
 };
 
 /// Reads the manifest; a missing one is empty. A damaged one is reported to `sink` and treated

@@ -148,6 +148,13 @@ struct RunOptions {
   /// The ptbrief executable; its content hash joins the version, so a rebuilt ptbrief
   /// rebuilds the pack even without a version bump (empty = version only).
   std::filesystem::path tool_binary;
+  /// The ELF build ID of tool_binary when it is the running program (running_build_id(), as
+  /// hex): it stands for the binary's content hash, so the executable is never read.
+  std::string tool_build_id;
+  /// The cache folder that remembers the content hashes of fonts and tool_binary by their stat
+  /// stamps (cache::file_hash), so a pack into an empty output folder does not read 70 MB of
+  /// font collections again. Off by default; `ptbrief pack` passes the fact cache's options.
+  cache::Options hash_cache = cache::disabled();
   std::optional<std::int64_t> source_date_epoch;  ///< passed to the PDF writer
   /// The user's font folders (--font-dir, PTBRIEF_FONT_DIRS), searched first for every font
   /// family; a change of the list rebuilds every brief.

@@ -75,8 +75,11 @@ GlobalInputs hash_globals(const PackSpec& pack, const Builder& builder, const Ru
                           Manifest& manifest) {
   GlobalInputs g;
   g.version = options.tool_version;
-  if (!options.tool_binary.empty())
-    g.version += "+" + stamped_hash(options.tool_binary, manifest.stamps).substr(0, 16);
+  g.memo = {options.hash_cache, pack.corpus};
+  if (!options.tool_build_id.empty())
+    g.version += "+build " + options.tool_build_id;  // the linker's hash of the program
+  else if (!options.tool_binary.empty())
+    g.version += "+" + stamped_hash(options.tool_binary, manifest.stamps, g.memo).substr(0, 16);
   g.corpus = hash_folder(pack.corpus);
   for (const auto& [name, hash] : g.corpus) g.corpus_names.push_back(name);
   g.facts_inputs = hash_files(builder.facts_inputs());
@@ -125,7 +128,7 @@ std::string fonts_hash(const GlobalInputs& globals, const std::vector<std::strin
                        Manifest& manifest) {
   Sha256 h;
   h.update(globals.font_manifest).update("\n");
-  for (const auto& f : font_files) h.update(f).update(":").update(stamped_hash(f, manifest.stamps)).update("\n");
+  for (const auto& f : font_files) h.update(f).update(":").update(stamped_hash(f, manifest.stamps, globals.memo)).update("\n");
   return h.hex();
 }
 
@@ -141,7 +144,9 @@ PlannedBrief plan_brief(const BriefEntry& entry, const GlobalInputs& globals, co
   p.inputs["version"] = globals.version;
   p.inputs["entry"] = sha256_hex(entry.kind + "\n" + entry.name + "\n" + entry.layout + "\n" +
                                  entry.output_name + "\n" + sde);
-  p.inputs["layout"] = hash_files(layout_files(entry.layout));
+  std::string& layout_hash = globals.layout_hashes[entry.layout];
+  if (layout_hash.empty()) layout_hash = hash_files(layout_files(entry.layout));
+  p.inputs["layout"] = layout_hash;
   p.inputs["fonts"] = fonts_hash(globals, old ? old->font_files : std::vector<std::string>{}, manifest);
   p.inputs["catalogue"] = globals.facts_inputs;
   std::vector<std::string> files;

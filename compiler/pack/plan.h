@@ -24,6 +24,10 @@ struct GlobalInputs {
   std::string corrections_hash;                 ///< its content hash ("" = none)
   std::string font_manifest;                    ///< hash of fonts/manifest.json
   std::string expansion_key;                    ///< what the brief list depends on
+  HashMemo memo;                                ///< where font and binary hashes are remembered
+  /// Layout name or path → hash of its files (through `extends`), filled as plan_brief meets
+  /// them: eighteen briefs in one layout read and hash its files once. Planning is one thread.
+  mutable std::map<std::string, std::string> layout_hashes;
 };
 
 /// One brief of the run, with its current input hashes and the verdict.

@@ -2,6 +2,8 @@
 // out-of-date briefs on worker threads, record each in the manifest as soon as it is in place.
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -95,7 +97,7 @@ class Runner {
     }
     manifest_ = read_manifest(pack_.output / kManifestName, sink_);
     refuse_other_packs_folder();
-    std::string stamps_before = to_json(manifest_);
+    const Manifest before = manifest_;  // compared, not serialised: a no-change run writes nothing
 
     plan();
     if (!options_.dry_run) {
@@ -103,7 +105,14 @@ class Runner {
       remove_dropped();
     }
     update_combined();
-    if (!options_.dry_run && (dirty_ || to_json(manifest_) != stamps_before)) save_manifest();
+    // Durability once, at the end: the PDFs written (without fsync, see put_in_place), then the
+    // manifest that records them.
+    if (!options_.dry_run && !written_.empty()) {
+      sync_files(written_);
+      save_manifest(Sync::Now);
+    } else if (!options_.dry_run && (dirty_ || manifest_ != before)) {
+      save_manifest(Sync::Now);
+    }
     report_.seconds = seconds_since(start);
     return std::move(report_);
   }
@@ -175,12 +184,16 @@ class Runner {
       if (!planned_[i].reasons.empty()) todo.push_back(i);
     total_ = todo.size();
     if (todo.empty()) return;
+    // The combined PDF, when it will be built whatever the briefs' builds give, is built
+    // beside them (first: it is the longest job), not alone on one thread after them.
+    if (combined_needed_anyway()) todo.insert(todo.begin(), kCombinedTask);
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, todo.size()));
     LockedSink sink(sink_);
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-      for (std::size_t k; (k = next++) < todo.size();) build_one(todo[k], sink);
+      for (std::size_t k; (k = next++) < todo.size();)
+        todo[k] == kCombinedTask ? build_combined_early() : build_one(todo[k], sink);
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
@@ -199,7 +212,7 @@ class Runner {
     attempt(r, [&] {
       BuiltBrief built = builder_.build(facts_, job_for(p.entry), sink);
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
-      write_file_atomically(pack_.output / p.entry.output_name, built.pdf);
+      put_in_place(p.entry.output_name, built.pdf);
       record(p, built, r);
     });
     std::lock_guard<std::mutex> hold(event_mutex_);
@@ -286,9 +299,7 @@ class Runner {
     return h.hex();
   }
 
-  /// Builds the combined PDF, puts it in place, then records it.
-  void build_combined(const std::string& key, BriefResult& r) {
-    if (!report_.facts_loaded) load_facts();
+  CombinedJob combined_job() const {
     CombinedJob job;
     job.title = pack_.title;
     job.layout = pack_.layout;
@@ -296,14 +307,57 @@ class Runner {
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
     job.typeset_options.font_dirs = options_.font_dirs;
     for (const auto& p : planned_) job.briefs.push_back(job_for(p.entry));
+    return job;
+  }
+
+  /// Whether update_combined() will build the combined PDF unless a brief fails: the pack has
+  /// one, and it was never built under its name, is forced, or its file is missing or altered.
+  /// (Its bytes depend on the facts and the pack only, not on the briefs' builds.)
+  bool combined_needed_anyway() const {
+    if (pack_.combined.empty() || options_.dry_run) return false;
+    for (const auto& p : planned_)
+      if (p.entry.output_name == pack_.combined) return false;
+    const auto& old = manifest_.combined;
+    if (options_.force || !old || old->output_name != pack_.combined) return true;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(pack_.output / pack_.combined, ec);
+    return ec || size != old->pdf_size;
+  }
+
+  /// Builds the combined PDF on a worker while the briefs build; build_combined() then puts it
+  /// in place (or drops it, when a brief failed). Its diagnostics wait until then too.
+  void build_combined_early() {
+    const auto start = Clock::now();
+    early_.emplace();
+    try {
+      early_->built = builder_.build_combined(facts_, combined_job(), early_->sink);
+    } catch (...) {
+      early_->error = std::current_exception();
+    }
+    early_->seconds = seconds_since(start);
+  }
+
+  /// Builds the combined PDF (or takes the one built beside the briefs), puts it in place,
+  /// then records it.
+  void build_combined(const std::string& key, BriefResult& r) {
+    if (!report_.facts_loaded) load_facts();
     emit({Event::Kind::Started, nullptr, pack_.combined, done_, total_});
     attempt(r, [&] {
-      BuiltBrief built = builder_.build_combined(facts_, job, sink_);
+      BuiltBrief built;
+      if (early_) {
+        for (const Diagnostic& d : early_->sink.items) sink_.report(d);
+        if (early_->error) std::rethrow_exception(early_->error);
+        built = std::move(early_->built);
+      } else {
+        built = builder_.build_combined(facts_, combined_job(), sink_);
+      }
       if (options_.slow_build.count() > 0) std::this_thread::sleep_for(options_.slow_build);
-      write_file_atomically(pack_.output / pack_.combined, built.pdf);
+      put_in_place(pack_.combined, built.pdf);
+      std::lock_guard<std::mutex> hold(manifest_mutex_);
       manifest_.combined = CombinedRecord{pack_.combined, key, built.pdf.size()};
       save_manifest();
     });
+    if (early_) r.seconds += early_->seconds;
     emit({Event::Kind::Finished, &r, r.output_name, done_, total_});
   }
 
@@ -383,8 +437,20 @@ class Runner {
     }
   }
 
-  void save_manifest() {
-    write_file_atomically(pack_.output / kManifestName, to_json(manifest_));
+  /// Writes one output atomically but without fsync: a killed run still leaves the old file or
+  /// the whole new one. run() fsyncs every file written this way before the last manifest
+  /// write; until then a power cut can lose a PDF the manifest already records, and the size
+  /// check of the next run's plan ("output missing or altered") rebuilds it.
+  void put_in_place(const std::string& name, const std::string& bytes) {
+    write_file_atomically(pack_.output / name, bytes, Sync::Later);
+    std::lock_guard<std::mutex> hold(written_mutex_);
+    written_.push_back(pack_.output / name);
+  }
+
+  /// The manifest after each brief: Sync::Later while building (a killed run keeps what it
+  /// recorded), Sync::Now at the end of the run.
+  void save_manifest(Sync sync = Sync::Later) {
+    write_file_atomically(pack_.output / kManifestName, to_json(manifest_), sync);
     dirty_ = false;
   }
 
@@ -402,7 +468,17 @@ class Runner {
   extract::Facts facts_;
   std::vector<PlannedBrief> planned_;
   RunReport report_;
-  std::mutex manifest_mutex_, event_mutex_;
+  std::mutex manifest_mutex_, event_mutex_, written_mutex_;
+  std::vector<fs::path> written_;  ///< outputs written this run, not yet fsynced
+  /// The combined PDF built beside the briefs (build_combined_early), until it is put in place.
+  struct EarlyCombined {
+    BuiltBrief built;
+    CollectingSink sink;
+    std::exception_ptr error;
+    double seconds = 0;
+  };
+  std::optional<EarlyCombined> early_;
+  static constexpr std::size_t kCombinedTask = static_cast<std::size_t>(-1);
   std::size_t done_ = 0, total_ = 0;
   bool dirty_ = false;
 };

@@ -6,7 +6,10 @@
 #include <hb.h>
 
 #include <cmath>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <utility>
 
 #include "base/diagnostic.h"
 #include "base/utf8.h"
@@ -327,12 +330,29 @@ std::string subset_tag(const std::vector<std::uint32_t>& gids) {
   return tag;
 }
 
+/// The view of face `index` of `path` (see font_file.h) as an hb_face_t, opened once per process
+/// and shared: the briefs of a pack, written on several threads, subset the same faces, and
+/// each would otherwise map the file again, fault its pages in and unmap it. HarfBuzz faces are
+/// safe to read from several threads (their tables load lazily through atomic pointers).
+hb_face_t* shared_view_face(const typeset::FontFace& face) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, unsigned>, Face> faces;
+  std::lock_guard<std::mutex> hold(mutex);
+  Face& slot = faces[{face.path, face.index}];
+  if (!slot) {
+    // A view of the face without cmap and layout tables: what hb-subset does not see, it does
+    // not spend time on.
+    Blob blob(map_font_view(face.path, face.index));
+    Face hb(hb_face_create(blob.get(), 0));
+    if (hb_face_get_glyph_count(hb.get()) == 0) font_error(face, "no glyphs (bad face index?)");
+    hb_face_make_immutable(hb.get());
+    slot = std::move(hb);
+  }
+  return slot.get();
+}
+
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used) {
-  // A view of the face without cmap and layout tables (see font_file.h): what hb-subset does
-  // not see, it does not spend time on.
-  Blob blob(map_font_view(face.path, face.index));
-  Face hb(hb_face_create(blob.get(), 0));
-  if (hb_face_get_glyph_count(hb.get()) == 0) font_error(face, "no glyphs (bad face index?)");
+  Face hb(hb_face_reference(shared_view_face(face)));
 
   FontProgram fp;
   read_metrics(hb.get(), face, fp);

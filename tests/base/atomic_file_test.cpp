@@ -123,3 +123,15 @@ TEST_CASE("read_file refuses a file larger than its limit, naming it") {
   CHECK(d.message.find("4096") != std::string::npos);
   CHECK(read_file(dir / "big.json", 5000).size() == 5000);
 }
+
+TEST_CASE("a file written with Sync::Later is complete at once; sync_files flushes it and skips a gone one") {
+  const fs::path dir = test::scratch_dir("atomic-later");
+  ptbrief::write_file_atomically(dir / "a.pdf", "old", ptbrief::Sync::Later);
+  ptbrief::write_file_atomically(dir / "a.pdf", "new bytes", ptbrief::Sync::Later);
+  CHECK(ptbrief::read_file(dir / "a.pdf") == "new bytes");
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir)) entries += e.is_regular_file();
+  CHECK(entries == 1);  // no temp file left beside it
+  CHECK_NOTHROW(ptbrief::sync_files({dir / "a.pdf", dir / "gone.pdf"}));
+  CHECK(ptbrief::read_file(dir / "a.pdf") == "new bytes");
+}

@@ -1,5 +1,9 @@
 // SHA-256 against the FIPS 180-4 example vectors, whole and fed in pieces.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "base/hash.h"
@@ -33,4 +37,30 @@ TEST_CASE("a finished or moved-from sha256 refuses more input") {
   CHECK_THROWS(h.update("x"));
   CHECK(moved.hex() == ptbrief::sha256_hex("abc"));
   CHECK_THROWS(moved.update("x"));
+}
+
+TEST_CASE("sha256 of a file is read in chunks and equals the digest of its bytes") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("ptbrief-hash-file-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  // Larger than one read chunk and not a multiple of it, with every byte value in it.
+  std::string bytes;
+  for (std::size_t i = 0; i < (std::size_t{1} << 20) + 12345; ++i)
+    bytes += static_cast<char>((i * 131 + i / 7) & 0xff);
+  {
+    std::ofstream out(dir / "big.bin", std::ios::binary);
+    out << bytes;
+  }
+  CHECK(ptbrief::sha256_file_hex(dir / "big.bin") == ptbrief::sha256_hex(bytes));
+  { std::ofstream(dir / "empty.bin", std::ios::binary); }
+  CHECK(ptbrief::sha256_file_hex(dir / "empty.bin") == ptbrief::sha256_hex(""));
+  CHECK(ptbrief::sha256_file_hex(dir / "absent.bin").empty());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the running program's build ID is there and the same on every call") {
+  // The toolchain links with --build-id (Debian's default; the fact cache and packs use it).
+  const std::string id = ptbrief::running_build_id();
+  CHECK(id.size() >= 8);
+  CHECK(ptbrief::running_build_id() == id);
 }

@@ -236,3 +236,84 @@ TEST_CASE("a run killed while writing the combined PDF leaves no partial file") 
     CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
   CHECK(combined_status(run(dir)) == Status::UpToDate);
 }
+
+namespace {
+
+/// The fake pipeline, noting how many briefs were finished when the combined PDF's build
+/// began, and reporting one warning from that build.
+class WatchedCombined final : public pack::Builder {
+ public:
+  extract::Facts load_facts(const fs::path& corpus, const fs::path& corrections,
+                            DiagSink& sink) override {
+    return fake_.load_facts(corpus, corrections, sink);
+  }
+  pack::BuiltBrief build(const extract::Facts& f, const pack::BriefJob& j, DiagSink& s) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto out = fake_.build(f, j, s);
+    finished++;
+    return out;
+  }
+  pack::BuiltBrief build_combined(const extract::Facts& f, const pack::CombinedJob& j,
+                                  DiagSink& s) override {
+    finished_before_combined = finished.load();
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "test.combined_warning";
+    d.message = "from the combined build";
+    s.report(d);
+    return fake_.build_combined(f, j, s);
+  }
+  std::atomic<int> finished{0};
+  int finished_before_combined = -1;
+
+ private:
+  test::FakeBuilder fake_;
+};
+
+std::size_t count_code(const CollectingSink& sink, const std::string& code) {
+  std::size_t n = 0;
+  for (const auto& d : sink.items) n += d.code == code;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a first build makes the combined PDF beside the briefs, the same PDF as a later rebuild") {
+  auto dir = make_pack("beside");
+  WatchedCombined b;
+  pack::RunOptions o;
+  o.tool_version = "test";
+  o.jobs = 2;
+  CollectingSink sink;
+  auto r = pack::run_pack(pack::load_pack(dir / "pack.json"), b, o, sink);
+  CHECK_FALSE(r.failed());
+  CHECK(combined_status(r) == Status::Built);
+  CHECK(b.finished_before_combined == 0);  // started first, not after the five briefs
+  CHECK(count_code(sink, "test.combined_warning") == 1);
+  const std::string early = read_file(dir / "out/t.pdf");
+
+  // Rebuilt after the briefs when only their rebuilds tell whether it is out of date.
+  WatchedCombined late;
+  test::put(dir / "corpus/a0.txt", "Park0|T0|firms|77|家\n");
+  auto third = pack::run_pack(pack::load_pack(dir / "pack.json"), late, o, sink);
+  CHECK(combined_status(third) == Status::Built);
+  CHECK(late.finished_before_combined == 2);  // Park0 and 专题-T0, then the combined
+  CHECK(read_file(dir / "out/t.pdf") == early);
+}
+
+TEST_CASE("a combined PDF built beside a failing brief is dropped with its warnings") {
+  auto dir = make_pack("beside-failing");
+  test::put(dir / "corpus/a9.txt", "FAIL|T0|firms|1|家\n");
+  WatchedCombined b;
+  pack::RunOptions o;
+  o.tool_version = "test";
+  o.jobs = 2;
+  CollectingSink sink;
+  auto r = pack::run_pack(pack::load_pack(dir / "pack.json"), b, o, sink);
+  CHECK(r.failed());
+  CHECK(b.finished_before_combined == 0);
+  CHECK(combined_status(r) == Status::Failed);
+  CHECK(r.combined->error.find("FAIL.pdf failed") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out/t.pdf"));
+  CHECK(count_code(sink, "test.combined_warning") == 0);
+}

@@ -76,9 +76,11 @@ class FakeBuilder final : public pack::Builder {
     std::size_t n = 0;
     for (const auto& fig : facts.figures)
       if (fig.park == job.request.name) n++;
-    return {tiny_pdf("brief " + std::to_string(n) + " figures, layout " +
-                     std::filesystem::path(job.layout).stem().string()),
-            {}};
+    pack::BuiltBrief out{tiny_pdf("brief " + std::to_string(n) + " figures, layout " +
+                                  std::filesystem::path(job.layout).stem().string()),
+                         {}};
+    if (!font_file.empty()) out.font_files.push_back(font_file);
+    return out;
   }
 
   /// The combined PDF lists the briefs it holds; a brief named "FAILCOMBINED" makes it throw.
@@ -94,6 +96,7 @@ class FakeBuilder final : public pack::Builder {
   }
 
   std::atomic<int> loads{0}, builds{0}, combined_builds{0};
+  std::filesystem::path font_file;  ///< reported as embedded by every brief (empty: none)
 
  private:
   static void add(extract::Facts& f, const std::filesystem::path& path, std::size_t offset,

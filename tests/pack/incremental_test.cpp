@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/atomic_file.h"
+#include "base/hash.h"
 #include "pack/fake_builder.h"
 #include "pack/pack.h"
 #include "support/test_support.h"
@@ -194,4 +195,46 @@ TEST_CASE("a dry run lists what would be rebuilt and why, and writes nothing") {
   r = run(dir, b, o);
   CHECK(with_status(r, Status::WouldBuild) == std::set<std::string>{"ParkB.pdf", "专题-T2.pdf"});
   CHECK(run(dir, b).count(Status::Built) == 2);  // the dry run recorded nothing
+}
+
+TEST_CASE("a new build of ptbrief (its build ID) rebuilds; with an ID the binary is never read") {
+  auto dir = make_pack("build-id");
+  test::FakeBuilder b;
+  pack::RunOptions o;
+  // A binary that cannot be read: with the build ID given, it is not needed.
+  o.tool_binary = dir / "no-such-ptbrief";
+  o.tool_build_id = "0123abcd";
+  CHECK(run(dir, b, o).count(Status::Built) == 5);
+  CHECK(run(dir, b, o).count(Status::Built) == 0);
+  const std::string manifest = read_file(dir / "out" / pack::kManifestName);
+  CHECK(manifest.find("no-such-ptbrief") == std::string::npos);  // no stamp: never hashed
+  o.tool_build_id = "0123abce";
+  auto r = run(dir, b, o);
+  CHECK(r.count(Status::Built) == 5);
+  CHECK(find(r, "ParkA.pdf").reasons == std::vector<std::string>{"ptbrief version changed"});
+}
+
+TEST_CASE("the font hashes are remembered in the hash cache across output folders") {
+  auto dir = make_pack("hash-cache");
+  // A large made-up "font" the fake builder reports as embedded.
+  test::put(dir / "fonts/Big.ttc", std::string(1 << 20, 'f'));
+  test::FakeBuilder b;
+  b.font_file = dir / "fonts/Big.ttc";
+  pack::RunOptions o;
+  o.hash_cache.enabled = true;
+  o.hash_cache.dir = dir / "cache";
+  CHECK(run(dir, b, o).count(Status::Built) == 5);
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir / "cache")) entries += e.path().extension() == ".fc";
+  CHECK(entries == 1);
+  // A new output folder (a cold pack): the remembered hash is used, and it is the file's.
+  fs::remove_all(dir / "out");
+  CHECK(run(dir, b, o).count(Status::Built) == 5);
+  const std::string manifest = read_file(dir / "out" / pack::kManifestName);
+  CHECK(manifest.find(sha256_hex(std::string(1 << 20, 'f'))) != std::string::npos);
+  // A changed font rebuilds every brief that embeds it.
+  test::put(dir / "fonts/Big.ttc", std::string(1 << 20, 'g'));
+  auto r = run(dir, b, o);
+  CHECK(r.count(Status::Built) == 5);
+  CHECK(find(r, "ParkA.pdf").reasons == std::vector<std::string>{"fonts changed"});
 }
