@@ -3,7 +3,6 @@
 // store the record; finally the corpus-wide merge over every file's records.
 #include "cache/cache.h"
 
-#include <sys/stat.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -254,37 +253,27 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
 namespace {
 
 // What identifies one version of a file without reading it; empty when it cannot be stat'ed.
-std::string stat_stamp(const std::filesystem::path& file) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
-  auto ns = [](const timespec& t) {
-    return std::to_string(t.tv_sec) + "." + std::to_string(t.tv_nsec);
-  };
-  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
-         std::to_string(st.st_size) + ":" + ns(st.st_mtim) + ":" + ns(st.st_ctim);
-}
-
-bool is_hex_digest(std::string_view s) {
-  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
-
 }  // namespace
 
 std::string file_hash(const std::filesystem::path& file, const Options& options,
                       const std::filesystem::path& corpus_dir) {
   if (!options.enabled) return sha256_file_hex(file);
-  const std::string stamp = stat_stamp(file);
-  if (stamp.empty()) return sha256_file_hex(file);
+  const std::optional<FileStamp> stamp = stamp_of(file);
+  if (!stamp) return sha256_file_hex(file);
   // The entry names the file and its stamp, so a key collision or a foreign entry is refused.
-  const std::string header = "ptbrief file hash\n" + file.string() + "\n" + stamp + "\n";
+  const std::string header = "ptbrief file hash\n" + file.string() + "\n" + to_string(*stamp) + "\n";
   const std::string key = sha256_hex(header);
   Store store(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
   if (auto entry = store.read(key); entry && entry->size() == header.size() + 64 &&
                                     entry->compare(0, header.size(), header) == 0 &&
-                                    is_hex_digest(std::string_view(*entry).substr(header.size())))
+                                    is_sha256_hex(std::string_view(*entry).substr(header.size())))
     return entry->substr(header.size());
+  const std::int64_t hashed_at = now_ns();
   std::string hash = sha256_file_hex(file);
-  if (!hash.empty() && stat_stamp(file) == stamp) store.write(key, header + hash);
+  // Remembered only when the file did not change while it was read and is older than the
+  // clock tick it was read in (hash_memo.h).
+  if (!hash.empty() && stamp_of(file) == stamp && settled(*stamp, hashed_at))
+    store.write(key, header + hash);
   return hash;
 }
 

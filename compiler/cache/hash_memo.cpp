@@ -16,12 +16,6 @@ namespace {
 constexpr std::string_view kMagic = "ptbrief hash memo 1";
 constexpr std::int64_t kRacyWindowNs = 2'000'000'000;  // FAT's 2 s; ext4/xfs are finer
 
-std::int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::int64_t ns(const timespec& t) {
   return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
@@ -45,11 +39,26 @@ bool number(std::string_view s, T& v) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
-bool is_hex64(std::string_view s) {
+}  // namespace
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool is_sha256_hex(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-}  // namespace
+std::string to_string(const FileStamp& s) {
+  return std::to_string(s.device) + ":" + std::to_string(s.inode) + ":" + std::to_string(s.size) +
+         ":" + std::to_string(s.mtime_ns) + ":" + std::to_string(s.ctime_ns);
+}
+
+bool settled(const FileStamp& stamp, std::int64_t hashed_at_ns) {
+  return std::max(stamp.mtime_ns, stamp.ctime_ns) < hashed_at_ns - kRacyWindowNs;
+}
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
   struct stat st {};
@@ -87,7 +96,7 @@ HashMemo::HashMemo(Store& store, const std::filesystem::path& corpus_dir)
     Entry e;
     if (!fields(line, 7, f) || f[0].empty() || !number(f[1], e.stamp.size) ||
         !number(f[2], e.stamp.mtime_ns) || !number(f[3], e.stamp.ctime_ns) ||
-        !number(f[4], e.stamp.inode) || !number(f[5], e.stamp.device) || !is_hex64(f[6]))
+        !number(f[4], e.stamp.inode) || !number(f[5], e.stamp.device) || !is_sha256_hex(f[6]))
       return;
     e.hash = std::string(f[6]);
     entries.emplace(std::string(f[0]), std::move(e));
@@ -98,8 +107,7 @@ HashMemo::HashMemo(Store& store, const std::filesystem::path& corpus_dir)
 std::optional<std::string> HashMemo::lookup(const std::string& name, const FileStamp& stamp) const {
   const auto it = loaded_.find(name);
   if (it == loaded_.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  const std::int64_t newest = std::max(stamp.mtime_ns, stamp.ctime_ns);
-  if (newest >= written_ns_ - kRacyWindowNs) {  // too close to the memo's writing to trust
+  if (!settled(stamp, written_ns_)) {  // as new as the run that hashed it: not to be trusted
     dirty_ = true;  // written again later, so the next run can trust it
     return std::nullopt;
   }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cache/store.h"
 
@@ -24,6 +25,20 @@ struct FileStamp {
 /// The stamp of `path` (following no symlink beyond what the corpus listing followed), or
 /// nothing when it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
+/// The stamp as one line of text ("device:inode:size:mtime:ctime", times in ns).
+std::string to_string(const FileStamp& stamp);
+
+/// True when a hash taken at `hashed_at_ns` (or later) may be remembered under `stamp`: its
+/// times are older than that by more than the coarsest file-system time step (2 s), so an
+/// edit in the same clock tick cannot leave the stamp as it was (git's "racy" entries).
+bool settled(const FileStamp& stamp, std::int64_t hashed_at_ns);
+
+/// Now, in ns since 1970, as file times are.
+std::int64_t now_ns();
+
+/// True for 64 lower-case hex digits (a SHA-256 as stored).
+bool is_sha256_hex(std::string_view s);
 
 /// One corpus folder's remembered hashes, kept as one entry of the cache's Store.
 class HashMemo {

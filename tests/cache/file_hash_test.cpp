@@ -1,7 +1,9 @@
 // The remembered hashes of large inputs (fonts, the executable): the hash of the bytes, read
 // once per file version and cache folder, never a stale one after the file changed.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
@@ -33,6 +35,13 @@ TEST_CASE("a file's hash is remembered once in the cache folder and follows the 
   put(font, std::string(300000, 'x'));
   cache::Options o;
   o.dir = store;
+  // Just written: as new as the clock tick it is read in, so not remembered yet (an edit in
+  // the same tick could leave its stamp as it is).
+  CHECK(cache::file_hash(font, o, dir) == sha256_hex(std::string(300000, 'x')));
+  CHECK(entries(store) == 0);
+  // Older than that: remembered.
+  fs::last_write_time(font, fs::file_time_type::clock::now() - std::chrono::minutes(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));  // and its status change time
   CHECK(cache::file_hash(font, o, dir) == sha256_hex(std::string(300000, 'x')));
   CHECK(entries(store) == 1);
   CHECK(cache::file_hash(font, o, dir) == sha256_hex(std::string(300000, 'x')));
