@@ -169,6 +169,27 @@ class ArticleExtractor {
 Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles,
             DiagSink& sink);
 
+/// merge() one article at a time, so a corpus streams through it (make keeps only what the
+/// brief can use): whether an article is a reprint depends only on the articles before it, so a
+/// copy's figures, practices and summary candidates go as soon as it is added, and candidates
+/// that can never be picked (score ≤ 0) are not kept. finish() gives exactly what merge() of
+/// the same articles gives.
+class Merger {
+ public:
+  explicit Merger(std::vector<Topic> topics);
+  ~Merger();
+  Merger(Merger&&) noexcept;
+  Merger& operator=(Merger&&) noexcept;
+  /// The next article, in corpus order; its facts are moved out.
+  void add(ArticleFacts&& article);
+  /// The corpus-wide facts; notes "extract.reprint" to `sink`. Call once.
+  Facts finish(DiagSink& sink);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// Extract facts from an ingested corpus (ArticleExtractor on each article, then merge()).
 /// `topics_file` is the JSON topic catalogue (default: the shipped one, see
 /// default_topics_file()).
