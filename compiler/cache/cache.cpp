@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
@@ -88,9 +89,26 @@ FileRecord build_record(std::string raw, const std::string& name,
   CollectingSink ingest_sink;
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
+  // Streaming: the facts of the first articles of each text (extracted without diagnostics), so
+  // an exact copy later in the file is not extracted again (extract::reprint_facts).
+  std::unordered_map<std::string, extract::ArticleFacts> first_of_text;
+  constexpr std::size_t kMaxTexts = 256;
   // Article by article as ingest completes them: extracted, then only what the record keeps.
   ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
-    extract::ArticleFacts facts = extractor.extract(a, kept_in_facts);
+    extract::ArticleFacts facts;
+    if (stream) {
+      std::string key = extract::extraction_key(a);
+      if (auto it = first_of_text.find(key); it != first_of_text.end()) {
+        facts = extract::reprint_facts(a, it->second);
+      } else {
+        facts = extractor.extract(a, kept_in_facts);
+        if (facts.diagnostics.empty() && !facts.print.shingles.empty() &&
+            first_of_text.size() < kMaxTexts)
+          first_of_text.emplace(std::move(key), facts);
+      }
+    } else {
+      facts = extractor.extract(a, kept_in_facts);
+    }
     std::erase_if(facts.practices, [&](const extract::Practice& p) {
       return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
     });
@@ -261,7 +279,11 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     for (auto& f : rec->facts) to_merge(std::move(f));
     rec->file.path = path;
     out.corpus.files.push_back(std::move(rec->file));
-    for (auto& a : rec->articles) out.corpus.articles.push_back(std::move(a));
+    if (out.corpus.articles.empty()) {
+      out.corpus.articles = std::move(rec->articles);  // a big first file is not copied
+    } else {
+      for (auto& a : rec->articles) out.corpus.articles.push_back(std::move(a));
+    }
   }
   out.stats.files = out.corpus.files.size();
   if (store && out.stats.written) out.stats.evicted = store->evict(options.max_bytes);

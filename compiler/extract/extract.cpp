@@ -114,6 +114,10 @@ class KeepingSink final : public DiagSink {
   std::vector<Diagnostic>& kept_;
 };
 
+ArticleRef article_ref(const ingest::Article& a) {
+  return {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
+}
+
 ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics, DiagSink& outer) {
   ArticleFacts out;
   out.id = a.id;
@@ -142,7 +146,7 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
   ArticleParks ap = resolve_parks(views, headings, body, title, sentences, &origin);
   for (const auto& [name, spellings] : ap.parks)
     out.parks.push_back(ArticlePark{name, ap.is_region(name), spellings});
-  out.ref = {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
+  out.ref = article_ref(a);
   out.print = fingerprint(a);
 
   // 3. Figures, practices and summary candidates, sentence by sentence.
@@ -239,6 +243,44 @@ const std::vector<Topic>& ArticleExtractor::topics() const { return index_->topi
 
 ArticleFacts ArticleExtractor::extract(const ingest::Article& article, DiagSink& sink) const {
   return extract_article(article, index_->index, sink);
+}
+
+std::string extraction_key(const ingest::Article& a) {
+  std::string k;
+  auto put = [&](std::string_view s) {
+    k += std::to_string(s.size());
+    k += ':';
+    k += s;
+  };
+  put(a.title);
+  put(a.byline);
+  put(a.meta.source);
+  k += a.title_derived ? '1' : '0';
+  for (const auto& b : a.blocks) {
+    k += std::to_string(static_cast<int>(b.type)) + '/' + std::to_string(b.level) + '/';
+    put(b.text);
+    for (const auto& s : b.sentences) k += std::to_string(s.begin) + ',' + std::to_string(s.end) + ';';
+  }
+  return k;
+}
+
+ArticleFacts reprint_facts(const ingest::Article& a, const ArticleFacts& same_text) {
+  ArticleFacts out;
+  out.id = a.id;
+  out.ref = article_ref(a);
+  out.print.article_id = a.id;
+  out.print.shingles = same_text.print.shingles;
+  out.print.signature = same_text.print.signature;
+  out.parks = same_text.parks;
+  for (const auto& p : same_text.practices) {
+    Practice q;
+    q.park = p.park;
+    q.name = p.name;
+    q.category = p.category;
+    q.source.article_id = a.id;
+    out.practices.push_back(std::move(q));
+  }
+  return out;
 }
 
 struct Merger::State {

@@ -162,6 +162,18 @@ class ArticleExtractor {
   std::shared_ptr<const Index> index_;
 };
 
+/// What extraction of `article` reads besides its id, file and raw offsets: its title, byline,
+/// source and blocks (type, level, text, sentences). Two articles with equal keys get the same
+/// parks, practices and fingerprint.
+std::string extraction_key(const ingest::Article& article);
+
+/// The facts merge() uses of `article` when an earlier article `same_text` has its extraction
+/// key, extracted with no diagnostics and a fingerprint: `article` is then a reprint of it
+/// (same shingles), so its figures and summary candidates would be dropped; they are left out,
+/// and its parks, practices (park, name, category) and fingerprint are `same_text`'s, under its
+/// own id and metadata. Skips extracting n copies of one text again.
+ArticleFacts reprint_facts(const ingest::Article& article, const ArticleFacts& same_text);
+
 /// The corpus-wide half of extract(): parks merged in order of first appearance, a practice
 /// kept once per park (its first mention), reprints folded (notes "extract.reprint" to
 /// `sink`), summaries picked. `articles` in corpus order; their figures, practices and

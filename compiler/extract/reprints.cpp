@@ -55,6 +55,9 @@ Fingerprint fingerprint(const ingest::Article& article) {
   Fingerprint fp;
   fp.article_id = article.id;
   std::u32string text;
+  std::size_t bytes = 0;
+  for (const auto& b : article.blocks) bytes += b.text.size();
+  text.reserve(bytes / 2);
   for (const auto& b : article.blocks) {
     if (b.type != ingest::BlockType::Paragraph && b.type != ingest::BlockType::Heading) continue;
     for (char32_t c : to_u32(b.text)) {
@@ -64,18 +67,26 @@ Fingerprint fingerprint(const ingest::Article& article) {
     }
   }
   if (text.size() < kShingle + kMinShingles) return fp;
+  fp.shingles.reserve(text.size() - kShingle + 1);
   for (std::size_t i = 0; i + kShingle <= text.size(); ++i) fp.shingles.push_back(hash_window(text, i));
   std::sort(fp.shingles.begin(), fp.shingles.end());
   fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+  fp.shingles.shrink_to_fit();  // kept for the corpus-wide search: no spare capacity
   if (fp.shingles.size() < kMinShingles) {
     fp.shingles.clear();
     return fp;
   }
-  // MinHash: the least value of each of kHashes hash functions over the shingle set.
+  // MinHash: the least value of each of kHashes hash functions over the shingle set (hash k
+  // is mix(s ^ seed[k]), seed[k] = mix(k + 1), computed once).
+  static const std::array<std::uint64_t, Fingerprint::kHashes> seeds = [] {
+    std::array<std::uint64_t, Fingerprint::kHashes> out{};
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] = mix(k + 1);
+    return out;
+  }();
   fp.signature.fill(~std::uint64_t{0});
   for (std::uint64_t s : fp.shingles)
     for (std::size_t k = 0; k < Fingerprint::kHashes; ++k)
-      fp.signature[k] = std::min(fp.signature[k], mix(s ^ mix(k + 1)));
+      fp.signature[k] = std::min(fp.signature[k], mix(s ^ seeds[k]));
   return fp;
 }
 
