@@ -127,6 +127,10 @@ FileRecord build_record(std::string raw, const std::string& name,
   return rec;
 }
 
+// Article files above this size are ingested and extracted every run, streaming into the
+// merge, and get no entry of their own (a 50 MB file of 10^5 articles: 1.5 GB to build one).
+constexpr std::size_t kMaxCachedFileBytes = std::size_t{16} << 20;
+
 // A corpus of at least this many files also gets one entry for its whole load result: below
 // it, reading every file's record and merging them costs about as much as reading one entry
 // (and every file is read twice when the corpus entry misses).
@@ -247,7 +251,10 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     }
     std::optional<FileRecord> rec;
     std::string key;
-    if (store) {
+    // A file bigger than kMaxCachedFileBytes gets no entry: its record (every article's facts)
+    // would take many times its size to build and outgrow the cache's bound.
+    const bool cached = store && raw.size() <= kMaxCachedFileBytes;
+    if (cached) {
       const std::string hash = sha256_hex(raw);
       key = Sha256().update(version).update("\n").update(hash).hex();
       if (auto bytes = store->read(key)) {
@@ -263,16 +270,16 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       ++out.stats.misses;
       // Without the cache nothing stores the record: its facts stream into the merge (not when
       // a file that fails half-way is to be left out: its first articles would be merged).
-      const bool stream = !store && options.bad_files == ingest::BadFile::Fail;
+      const bool stream = !cached && options.bad_files == ingest::BadFile::Fail;
       try {
-        rec = build_record(std::move(raw), name, extractor, store || options.article_text,
+        rec = build_record(std::move(raw), name, extractor, cached || options.article_text,
                            stream ? &to_merge : nullptr);
       } catch (const Error& e) {  // undecodable: never cached, so reported again next run
         if (options.bad_files == ingest::BadFile::Fail) throw;
         ingest::report_skipped(e.diagnostic(), path, sink);
         continue;
       }
-      if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
+      if (cached && store->write(key, encode(*rec, key))) ++out.stats.written;
     }
     if (!options.article_text) drop_text(rec->articles);
     for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
