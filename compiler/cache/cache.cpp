@@ -6,9 +6,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
@@ -47,18 +49,40 @@ void drop_text(std::vector<ingest::Article>& articles) {
 }
 
 // `keep_text` false: each article's blocks go once it is extracted (nothing stores them).
+// `stream` set: each article's facts go to it as soon as they are extracted instead of into
+// the record (nothing stores the record), so a big file never holds all its facts at once.
 FileRecord build_record(std::string raw, const std::string& name,
-                        const extract::ArticleExtractor& extractor, bool keep_text) {
+                        const extract::ArticleExtractor& extractor, bool keep_text,
+                        const std::function<void(extract::ArticleFacts&&)>* stream = nullptr) {
   FileRecord rec;
   CollectingSink ingest_sink;
   DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
+  // Streaming: the facts of the first articles of each text (extracted without diagnostics), so
+  // an exact copy later in the file is not extracted again (extract::reprint_facts).
+  std::unordered_map<std::string, extract::ArticleFacts> first_of_text;
+  constexpr std::size_t kMaxTexts = 256;
   // Article by article as ingest completes them: extracted, then only what the record keeps.
   ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
-    rec.facts.push_back(extractor.extract(a, kept_in_facts));
-    std::erase_if(rec.facts.back().practices, [&](const extract::Practice& p) {
+    extract::ArticleFacts facts;
+    if (stream) {
+      std::string key = extract::extraction_key(a);
+      if (auto it = first_of_text.find(key); it != first_of_text.end()) {
+        facts = extract::reprint_facts(a, it->second);
+      } else {
+        facts = extractor.extract(a, kept_in_facts);
+        if (facts.diagnostics.empty() && !facts.print.shingles.empty() &&
+            first_of_text.size() < kMaxTexts)
+          first_of_text.emplace(std::move(key), facts);
+      }
+    } else {
+      facts = extractor.extract(a, kept_in_facts);
+    }
+    std::erase_if(facts.practices, [&](const extract::Practice& p) {
       return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
     });
+    if (stream) (*stream)(std::move(facts));
+    else rec.facts.push_back(std::move(facts));
     if (keep_text) {
       for (auto& b : a.blocks) std::vector<ingest::Block::CharSource>().swap(b.char_sources);
     } else {
@@ -72,6 +96,10 @@ FileRecord build_record(std::string raw, const std::string& name,
   return rec;
 }
 
+// Article files above this size are ingested and extracted every run, streaming into the
+// merge, and get no entry of their own (a 50 MB file of 10^5 articles: 1.5 GB to build one).
+constexpr std::size_t kMaxCachedFileBytes = std::size_t{16} << 20;
+
 // A corpus of at least this many files also gets one entry for its whole load result: below
 // it, reading every file's record and merging them costs about as much as reading one entry
 // (and every file is read twice when the corpus entry misses).
@@ -80,15 +108,16 @@ constexpr std::size_t kCorpusEntryMinFiles = 32;
 // Passes diagnostics on and keeps them, in order, for the corpus entry.
 class RecordingSink final : public DiagSink {
  public:
-  explicit RecordingSink(DiagSink& next) : next_(next) {}
+  RecordingSink(DiagSink& next, bool keep) : next_(next), keep_(keep) {}
   void report(const Diagnostic& d) override {
-    items.push_back(d);
+    if (keep_) items.push_back(d);
     next_.report(d);
   }
   std::vector<Diagnostic> items;
 
  private:
   DiagSink& next_;
+  bool keep_;  // only when a corpus entry is written
 };
 
 // The corpus entry's key: the extraction version, whether article text is kept, and every
@@ -170,12 +199,19 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       ++out.stats.rejected;
     }
   }
-  RecordingSink sink(outer);  // what the corpus entry replays
+  RecordingSink sink(outer, whole_key.has_value());  // what the corpus entry replays
 
   // 1. Each file's record: from the cache when its bytes are known, else built and stored.
-  std::vector<FileRecord> records;
-  records.reserve(paths.size());
-  std::map<std::string, std::size_t> first_with_hash;  // a reprint is decoded once a run
+  // Its facts go to the corpus-wide merge at once (a reprint's are dropped there), so the load
+  // holds the merged facts, not every article's; extraction's diagnostics wait until every
+  // file is read (as extract() reports them). A file with the same bytes as an earlier one
+  // reads the entry that one wrote.
+  extract::Merger merger(extractor.topics());
+  std::vector<Diagnostic> extraction_diagnostics;
+  const std::function<void(extract::ArticleFacts&&)> to_merge = [&](extract::ArticleFacts&& f) {
+    for (auto& d : f.diagnostics) extraction_diagnostics.push_back(std::move(d));
+    merger.add(std::move(f));
+  };
   for (const auto& path : paths) {
     const std::string name = path.filename().string();
     std::string raw;
@@ -192,10 +228,11 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     }
     std::optional<FileRecord> rec;
     std::string key;
-    const std::string hash = store ? sha256_hex(raw) : std::string();
-    if (auto seen = first_with_hash.find(hash); store && seen != first_with_hash.end()) {
-      rec = records[seen->second];  // the same bytes as an earlier file of this corpus
-    } else if (store) {
+    // A file bigger than kMaxCachedFileBytes gets no entry: its record (every article's facts)
+    // would take many times its size to build and outgrow the cache's bound.
+    const bool cached = store && raw.size() <= kMaxCachedFileBytes;
+    if (cached) {
+      const std::string hash = sha256_hex(raw);
       key = Sha256().update(version).update("\n").update(hash).hex();
       if (auto bytes = store->read(key)) {
         rec = decode(*bytes, key);
@@ -208,40 +245,38 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
       rename(*rec, name);  // a copy of a file seen under another name
     } else {
       ++out.stats.misses;
+      // Without the cache nothing stores the record: its facts stream into the merge (not when
+      // a file that fails half-way is to be left out: its first articles would be merged).
+      const bool stream = !cached && options.bad_files == ingest::BadFile::Fail;
       try {
-        rec = build_record(std::move(raw), name, extractor, store || options.article_text);
+        rec = build_record(std::move(raw), name, extractor, cached || options.article_text,
+                           stream ? &to_merge : nullptr);
       } catch (const Error& e) {  // undecodable: never cached, so reported again next run
         if (options.bad_files == ingest::BadFile::Fail) throw;
         ingest::report_skipped(e.diagnostic(), path, sink);
         continue;
       }
-      if (store && store->write(key, encode(*rec, key))) ++out.stats.written;
+      if (cached && store->write(key, encode(*rec, key))) ++out.stats.written;
     }
     if (!options.article_text) drop_text(rec->articles);
-    if (store) first_with_hash.emplace(hash, records.size());
     for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
+    for (auto& f : rec->facts) to_merge(std::move(f));
     rec->file.path = path;
-    records.push_back(std::move(*rec));
+    out.corpus.files.push_back(std::move(rec->file));
+    if (out.corpus.articles.empty()) {
+      out.corpus.articles = std::move(rec->articles);  // a big first file is not copied
+    } else {
+      for (auto& a : rec->articles) out.corpus.articles.push_back(std::move(a));
+    }
   }
-  out.stats.files = records.size();
+  out.stats.files = out.corpus.files.size();
   if (store && out.stats.written) out.stats.evicted = store->evict(options.max_bytes);
 
   // 2. Extraction's diagnostics after every file is read (as extract() reports them), then the
-  // corpus-wide merge.
-  std::vector<extract::ArticleFacts> per_article;
-  std::size_t n_articles = 0;
-  for (const auto& r : records) n_articles += r.facts.size();
-  per_article.reserve(n_articles);
-  for (auto& r : records)
-    for (auto& f : r.facts) {
-      for (const auto& d : f.diagnostics) sink.report(d);
-      per_article.push_back(std::move(f));
-    }
-  out.facts = extract::merge(extractor.topics(), std::move(per_article), sink);
-  for (auto& r : records) {
-    out.corpus.files.push_back(std::move(r.file));
-    for (auto& a : r.articles) out.corpus.articles.push_back(std::move(a));
-  }
+  // corpus-wide merge's.
+  for (const auto& d : extraction_diagnostics) sink.report(d);
+  std::vector<Diagnostic>().swap(extraction_diagnostics);
+  out.facts = merger.finish(sink);
   // 3. The corpus entry, when every file was read (a skipped one is reported again next run).
   if (whole_key && out.corpus.files.size() == paths.size()) {
     CorpusRecord whole{out.corpus.files, out.corpus.articles, out.facts, std::move(sink.items)};

@@ -69,7 +69,9 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir);
 /// reports them. Entries are written to a temp file and renamed (concurrent runs and crashes
 /// leave whole entries or none); an entry that does not validate is ignored and rebuilt. A
 /// cache folder that cannot be written is not an error: the run goes on without it. Input
-/// errors throw ptbrief::Error as ingest::ingest() and extract::extract() do.
+/// errors throw ptbrief::Error as ingest::ingest() and extract::extract() do. A file above
+/// 16 MiB gets no entry: it is ingested and extracted every run, its articles' facts streaming
+/// into the merge as with the cache off (its record would take many times its size).
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
             const Options& options, DiagSink& sink);
 

@@ -111,6 +111,21 @@ std::size_t report(const Invocation& inv, CollectingSink& sink) {
   return warnings;
 }
 
+/// Prints each diagnostic as it is reported (a corpus load can report one per article: a 50 MB
+/// file of reprints, 10^5 notes, is not held until the load ends) and counts the warnings.
+class PrintingSink final : public DiagSink {
+ public:
+  explicit PrintingSink(const Invocation& inv) : inv_(inv) {}
+  void report(const Diagnostic& d) override {
+    *inv_.err << ("ptbrief make: " + format(d) + "\n");  // one write each
+    if (d.severity == Severity::Warning) ++warnings;
+  }
+  std::size_t warnings = 0;
+
+ private:
+  const Invocation& inv_;
+};
+
 /// The facts a brief is made from: the corpus (ingested, extracted, corrected), or with
 /// --facts FILE exactly the facts in that file, the corpus unread.
 struct BriefFacts {
@@ -118,7 +133,7 @@ struct BriefFacts {
   extract::FactsScope scope;  ///< what a facts file was extracted for
 };
 
-BriefFacts brief_facts(const Invocation& inv, CollectingSink& sink) {
+BriefFacts brief_facts(const Invocation& inv, DiagSink& sink) {
   BriefFacts out;
   if (auto file = inv.value("facts")) {
     const std::string text = read_file(*file, limits::kMaxJsonBytes);
@@ -145,9 +160,10 @@ int run(const Invocation& given) {
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
 
+  PrintingSink load_sink(inv);
+  const BriefFacts loaded = brief_facts(inv, load_sink);                   // corpus or file → facts
+  std::size_t warnings = load_sink.warnings;
   CollectingSink sink;
-  const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
-  std::size_t warnings = report(inv, sink);
   if (!park && !topic) {  // a facts file names its brief
     if (!loaded.scope.park.empty()) park = loaded.scope.park;
     else if (!loaded.scope.topic.empty()) topic = loaded.scope.topic;

@@ -114,6 +114,10 @@ class KeepingSink final : public DiagSink {
   std::vector<Diagnostic>& kept_;
 };
 
+ArticleRef article_ref(const ingest::Article& a) {
+  return {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
+}
+
 ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics, DiagSink& outer) {
   ArticleFacts out;
   out.id = a.id;
@@ -142,7 +146,7 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
   ArticleParks ap = resolve_parks(views, headings, body, title, sentences, &origin);
   for (const auto& [name, spellings] : ap.parks)
     out.parks.push_back(ArticlePark{name, ap.is_region(name), spellings});
-  out.ref = {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
+  out.ref = article_ref(a);
   out.print = fingerprint(a);
 
   // 3. Figures, practices and summary candidates, sentence by sentence.
@@ -241,61 +245,106 @@ ArticleFacts ArticleExtractor::extract(const ingest::Article& article, DiagSink&
   return extract_article(article, index_->index, sink);
 }
 
+std::string extraction_key(const ingest::Article& a) {
+  std::string k;
+  auto put = [&](std::string_view s) {
+    k += std::to_string(s.size());
+    k += ':';
+    k += s;
+  };
+  put(a.title);
+  put(a.byline);
+  put(a.meta.source);
+  k += a.title_derived ? '1' : '0';
+  for (const auto& b : a.blocks) {
+    k += std::to_string(static_cast<int>(b.type)) + '/' + std::to_string(b.level) + '/';
+    put(b.text);
+    for (const auto& s : b.sentences) k += std::to_string(s.begin) + ',' + std::to_string(s.end) + ';';
+  }
+  return k;
+}
+
+ArticleFacts reprint_facts(const ingest::Article& a, const ArticleFacts& same_text) {
+  ArticleFacts out;
+  out.id = a.id;
+  out.ref = article_ref(a);
+  out.print.article_id = a.id;
+  out.print.shingles = same_text.print.shingles;
+  out.print.signature = same_text.print.signature;
+  out.parks = same_text.parks;
+  for (const auto& p : same_text.practices) {
+    Practice q;
+    q.park = p.park;
+    q.name = p.name;
+    q.category = p.category;
+    q.source.article_id = a.id;
+    out.practices.push_back(std::move(q));
+  }
+  return out;
+}
+
+struct Merger::State {
+  Facts facts;
+  ParkBook book;
+  ReprintFinder reprints;
+  std::vector<SummarySentence> candidates;
+  std::set<std::string> seen_practices;  // park, name, category: the first mention is kept
+};
+
+Merger::Merger(std::vector<Topic> topics) : state_(std::make_unique<State>()) {
+  state_->facts.topics = std::move(topics);
+}
+Merger::~Merger() = default;
+Merger::Merger(Merger&&) noexcept = default;
+Merger& Merger::operator=(Merger&&) noexcept = default;
+
+void Merger::add(ArticleFacts&& a) {
+  State& st = *state_;
+  // 1. Reprints, from the fingerprints alone and the articles before this one: a copy's
+  // figures, practices and candidates never join the corpus's (fold_reprints in finish()
+  // finds none left to drop).
+  const bool copy = st.reprints.add(std::move(a.print));
+  // The article's parks join the corpus-wide list, in order of first appearance (a copy's too:
+  // its spellings count); a copy is not cited (fold_reprints would take it out again).
+  for (const auto& ap : a.parks) {
+    Park& p = st.book.get(ap.name);
+    p.is_region = p.is_region || ap.is_region;
+    for (const auto& s : ap.spellings)
+      if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
+        p.aliases.push_back(s);
+    if (!copy) st.book.cite(p, a.id);
+  }
+  st.facts.articles.push_back(std::move(a.ref));
+  // 2. Figures as they are; a practice once per park (a copy's mention counts as the first,
+  // as when copies were dropped after the merge); summary candidates pooled, except those
+  // pick_summaries never takes (score ≤ 0).
+  if (!copy) std::move(a.figures.begin(), a.figures.end(), std::back_inserter(st.facts.figures));
+  for (auto& p : a.practices)
+    if (st.seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second && !copy)
+      st.facts.practices.push_back(std::move(p));
+  if (!copy)
+    for (auto& c : a.candidates)
+      if (c.score > 0) st.candidates.push_back(std::move(c));
+  a = ArticleFacts{};  // its moved-from vectors go now, not after the whole corpus
+}
+
+Facts Merger::finish(DiagSink& sink) {
+  State& st = *state_;
+  Facts facts = std::move(st.facts);
+  facts.parks = std::move(st.book.parks);
+  // 3. Reprints: near-identical articles count once, both are cited.
+  fold_reprints(st.reprints.groups(), facts, st.candidates, sink);
+  // 4. Parks in order of first appearance; the few most informative sentences.
+  facts.summaries = pick_summaries(std::move(st.candidates));
+  state_ = std::make_unique<State>();
+  return facts;
+}
+
 Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles,
             DiagSink& sink) {
-  Facts facts;
-  facts.topics = topics;
-  ParkBook book;
-  std::vector<SummarySentence> candidates;
-  std::vector<Fingerprint> prints;
-  std::set<std::string> seen_practices;  // park, name, category: the first mention is kept
-  // 1. Reprints across the corpus, from the fingerprints alone: a copy's figures, practices
-  // and candidates never join the corpus's (fold_reprints below finds none left to drop).
-  prints.reserve(articles.size());
-  for (ArticleFacts& a : articles) prints.push_back(std::move(a.print));
-  const std::vector<ReprintGroup> reprints = find_reprints(prints);
-  std::vector<Fingerprint>().swap(prints);
-  std::set<std::string> copies;
-  for (const auto& g : reprints)
-    for (const auto& c : g.copies) copies.insert(c.first);
-  // Sized once: growing by doubling would hold up to twice the corpus's facts at a time.
-  std::size_t n_figures = 0, n_candidates = 0;
-  for (const ArticleFacts& a : articles) {
-    if (copies.count(a.id)) continue;
-    n_figures += a.figures.size();
-    n_candidates += a.candidates.size();
-  }
-  facts.figures.reserve(n_figures);
-  candidates.reserve(n_candidates);
-  facts.articles.reserve(articles.size());
-  for (ArticleFacts& a : articles) {
-    const bool copy = copies.count(a.id) > 0;
-    // The article's parks join the corpus-wide list, in order of first appearance.
-    for (const auto& ap : a.parks) {
-      Park& p = book.get(ap.name);
-      p.is_region = p.is_region || ap.is_region;
-      for (const auto& s : ap.spellings)
-        if (std::find(p.aliases.begin(), p.aliases.end(), s) == p.aliases.end())
-          p.aliases.push_back(s);
-      book.cite(p, a.id);
-    }
-    facts.articles.push_back(std::move(a.ref));
-    // 2. Figures as they are; a practice once per park (a copy's mention counts as the first,
-    // as when copies were dropped after the merge); summary candidates pooled.
-    if (!copy) std::move(a.figures.begin(), a.figures.end(), std::back_inserter(facts.figures));
-    for (auto& p : a.practices)
-      if (seen_practices.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second && !copy)
-        facts.practices.push_back(std::move(p));
-    if (!copy)
-      std::move(a.candidates.begin(), a.candidates.end(), std::back_inserter(candidates));
-    a = ArticleFacts{};  // its moved-from vectors go now, not after the whole corpus
-  }
-  facts.parks = std::move(book.parks);
-  // 3. Reprints: near-identical articles count once, both are cited.
-  fold_reprints(reprints, facts, candidates, sink);
-  // 4. Parks in order of first appearance; the few most informative sentences.
-  facts.summaries = pick_summaries(std::move(candidates));
-  return facts;
+  Merger merger(topics);
+  for (ArticleFacts& a : articles) merger.add(std::move(a));
+  return merger.finish(sink);
 }
 
 Facts extract(const ingest::Corpus& corpus, const std::filesystem::path& topics_file,

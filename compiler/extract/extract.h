@@ -162,12 +162,45 @@ class ArticleExtractor {
   std::shared_ptr<const Index> index_;
 };
 
+/// What extraction of `article` reads besides its id, file and raw offsets: its title, byline,
+/// source and blocks (type, level, text, sentences). Two articles with equal keys get the same
+/// parks, practices and fingerprint.
+std::string extraction_key(const ingest::Article& article);
+
+/// The facts merge() uses of `article` when an earlier article `same_text` has its extraction
+/// key, extracted with no diagnostics and a fingerprint: `article` is then a reprint of it
+/// (same shingles), so its figures and summary candidates would be dropped; they are left out,
+/// and its parks, practices (park, name, category) and fingerprint are `same_text`'s, under its
+/// own id and metadata. Skips extracting n copies of one text again.
+ArticleFacts reprint_facts(const ingest::Article& article, const ArticleFacts& same_text);
+
 /// The corpus-wide half of extract(): parks merged in order of first appearance, a practice
 /// kept once per park (its first mention), reprints folded (notes "extract.reprint" to
 /// `sink`), summaries picked. `articles` in corpus order; their figures, practices and
 /// candidates are moved into the result.
 Facts merge(const std::vector<Topic>& topics, std::vector<ArticleFacts> articles,
             DiagSink& sink);
+
+/// merge() one article at a time, so a corpus streams through it (make keeps only what the
+/// brief can use): whether an article is a reprint depends only on the articles before it, so a
+/// copy's figures, practices and summary candidates go as soon as it is added, and candidates
+/// that can never be picked (score ≤ 0) are not kept. finish() gives exactly what merge() of
+/// the same articles gives.
+class Merger {
+ public:
+  explicit Merger(std::vector<Topic> topics);
+  ~Merger();
+  Merger(Merger&&) noexcept;
+  Merger& operator=(Merger&&) noexcept;
+  /// The next article, in corpus order; its facts are moved out.
+  void add(ArticleFacts&& article);
+  /// The corpus-wide facts; notes "extract.reprint" to `sink`. Call once.
+  Facts finish(DiagSink& sink);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Extract facts from an ingested corpus (ArticleExtractor on each article, then merge()).
 /// `topics_file` is the JSON topic catalogue (default: the shipped one, see

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "extract/text.h"
 
@@ -53,6 +55,9 @@ Fingerprint fingerprint(const ingest::Article& article) {
   Fingerprint fp;
   fp.article_id = article.id;
   std::u32string text;
+  std::size_t bytes = 0;
+  for (const auto& b : article.blocks) bytes += b.text.size();
+  text.reserve(bytes / 2);
   for (const auto& b : article.blocks) {
     if (b.type != ingest::BlockType::Paragraph && b.type != ingest::BlockType::Heading) continue;
     for (char32_t c : to_u32(b.text)) {
@@ -62,63 +67,133 @@ Fingerprint fingerprint(const ingest::Article& article) {
     }
   }
   if (text.size() < kShingle + kMinShingles) return fp;
+  fp.shingles.reserve(text.size() - kShingle + 1);
   for (std::size_t i = 0; i + kShingle <= text.size(); ++i) fp.shingles.push_back(hash_window(text, i));
   std::sort(fp.shingles.begin(), fp.shingles.end());
   fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+  fp.shingles.shrink_to_fit();  // kept for the corpus-wide search: no spare capacity
   if (fp.shingles.size() < kMinShingles) {
     fp.shingles.clear();
     return fp;
   }
-  // MinHash: the least value of each of kHashes hash functions over the shingle set.
+  // MinHash: the least value of each of kHashes hash functions over the shingle set (hash k
+  // is mix(s ^ seed[k]), seed[k] = mix(k + 1), computed once).
+  static const std::array<std::uint64_t, Fingerprint::kHashes> seeds = [] {
+    std::array<std::uint64_t, Fingerprint::kHashes> out{};
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] = mix(k + 1);
+    return out;
+  }();
   fp.signature.fill(~std::uint64_t{0});
   for (std::uint64_t s : fp.shingles)
     for (std::size_t k = 0; k < Fingerprint::kHashes; ++k)
-      fp.signature[k] = std::min(fp.signature[k], mix(s ^ mix(k + 1)));
+      fp.signature[k] = std::min(fp.signature[k], mix(s ^ seeds[k]));
   return fp;
 }
 
-std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints) {
-  // Article by article in corpus order: its candidates are the earlier articles whose
-  // signatures agree with its own on every row of some band; the first of them (in corpus
-  // order) that the exact overlap confirms is what it copies, and it joins that one's
-  // original. Each pair is looked at once, from its later article, and the search for an
-  // article stops at its first confirmed candidate, so n copies of one text cost O(n·bands)
-  // bucket steps and n overlaps, not n² of each.
-  std::vector<std::size_t> original(prints.size());
-  std::vector<double> share(prints.size(), 0.0);
-  for (std::size_t i = 0; i < prints.size(); ++i) original[i] = i;
-  std::array<std::map<std::vector<std::uint64_t>, std::vector<std::size_t>>, kBands> buckets;
-  std::vector<std::size_t> earlier;
-  std::vector<std::size_t> listed(prints.size(), SIZE_MAX);  // listed[a] == b: a is in `earlier`
-  for (std::size_t b = 0; b < prints.size(); ++b) {
-    if (prints[b].shingles.empty()) continue;
-    earlier.clear();
-    for (std::size_t band = 0; band < kBands; ++band) {
-      std::vector<std::uint64_t> key(prints[b].signature.begin() + band * kRows,
-                                     prints[b].signature.begin() + (band + 1) * kRows);
-      auto& members = buckets[band][std::move(key)];
-      for (std::size_t a : members)
-        if (listed[a] != b) listed[a] = b, earlier.push_back(a);
-      members.push_back(b);
-    }
-    std::sort(earlier.begin(), earlier.end());
-    for (std::size_t a : earlier) {
-      const double o = overlap(prints[a].shingles, prints[b].shingles);
-      if (o < kReprintOverlap) continue;
-      original[b] = original[a];
-      share[b] = o;
-      break;
-    }
+// One LSH band of a signature: kRows values, all equal for two articles in one bucket.
+struct BandKey {
+  std::array<std::uint64_t, kRows> rows;
+  bool operator==(const BandKey&) const = default;
+};
+struct BandHash {
+  std::size_t operator()(const BandKey& k) const {
+    std::uint64_t h = 0;
+    for (std::uint64_t x : k.rows) h = mix(h ^ x);
+    return static_cast<std::size_t>(h);
   }
+};
+
+constexpr std::uint32_t kNone = UINT32_MAX;
+
+struct ReprintFinder::State {
+  std::vector<std::string> ids;                  // every article added, in order
+  std::vector<std::uint32_t> original;           // the article each one copies (itself: none)
+  std::vector<double> share;                     // its share of shingles shared with that one
+  std::vector<std::uint32_t> set_of;             // index into `sets`, kNone without shingles
+  std::vector<std::vector<std::uint64_t>> sets;  // the distinct shingle sets
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sets_by_hash;
+  // Per band: the articles (ascending) whose signatures agree on every row of it.
+  std::array<std::unordered_map<BandKey, std::vector<std::uint32_t>, BandHash>, kBands> buckets;
+};
+
+ReprintFinder::ReprintFinder() : state_(std::make_unique<State>()) {}
+ReprintFinder::~ReprintFinder() = default;
+ReprintFinder::ReprintFinder(ReprintFinder&&) noexcept = default;
+ReprintFinder& ReprintFinder::operator=(ReprintFinder&&) noexcept = default;
+
+bool ReprintFinder::add(Fingerprint print) {
+  // Its candidates are the earlier articles whose signatures agree with its own on every row of
+  // some band; the first of them (in corpus order) that the exact overlap confirms is what it
+  // copies, and it joins that one's original. The bands' member lists are ascending, so the
+  // candidates are merged from them in order, one at a time, and the search stops at the
+  // first confirmed: n copies of one text cost O(n·bands) steps and n overlaps, not n².
+  State& st = *state_;
+  const auto b = static_cast<std::uint32_t>(st.ids.size());
+  if (st.ids.size() >= kNone) throw std::length_error("reprints: too many articles");
+  st.ids.push_back(std::move(print.article_id));
+  st.original.push_back(b);
+  st.share.push_back(0.0);
+  if (print.shingles.empty()) {
+    st.set_of.push_back(kNone);
+    return false;
+  }
+  std::uint64_t h = print.shingles.size();
+  for (std::uint64_t x : print.shingles) h = mix(h ^ x);
+  auto& same_hash = st.sets_by_hash[h];
+  std::uint32_t set = kNone;
+  for (std::uint32_t s : same_hash)
+    if (set == kNone && st.sets[s] == print.shingles) set = s;
+  if (set == kNone) {
+    set = static_cast<std::uint32_t>(st.sets.size());
+    st.sets.push_back(std::move(print.shingles));
+    same_hash.push_back(set);
+  }
+  st.set_of.push_back(set);
+
+  std::array<std::vector<std::uint32_t>*, kBands> lists;
+  std::array<std::size_t, kBands> at{};
+  for (std::size_t band = 0; band < kBands; ++band) {
+    BandKey key;
+    std::copy(print.signature.begin() + band * kRows, print.signature.begin() + (band + 1) * kRows,
+              key.rows.begin());
+    lists[band] = &st.buckets[band][key];
+  }
+  bool copy = false;
+  for (;;) {
+    std::uint32_t a = kNone;
+    for (std::size_t band = 0; band < kBands; ++band)
+      if (at[band] < lists[band]->size()) a = std::min(a, (*lists[band])[at[band]]);
+    if (a == kNone) break;
+    for (std::size_t band = 0; band < kBands; ++band)
+      if (at[band] < lists[band]->size() && (*lists[band])[at[band]] == a) ++at[band];
+    const double o = st.set_of[a] == set ? 1.0 : overlap(st.sets[st.set_of[a]], st.sets[set]);
+    if (o < kReprintOverlap) continue;
+    st.original[b] = st.original[a];
+    st.share[b] = o;
+    copy = true;
+    break;
+  }
+  for (auto* members : lists) members->push_back(b);
+  return copy;
+}
+
+std::vector<ReprintGroup> ReprintFinder::groups() const {
+  const State& st = *state_;
   std::vector<ReprintGroup> groups;
-  std::map<std::size_t, std::size_t> group_of;
-  for (std::size_t i = 0; i < prints.size(); ++i) {
-    if (original[i] == i) continue;
-    auto [it, fresh] = group_of.emplace(original[i], groups.size());
-    if (fresh) groups.push_back({prints[original[i]].article_id, {}});
-    groups[it->second].copies.emplace_back(prints[i].article_id, share[i]);
+  std::unordered_map<std::uint32_t, std::size_t> group_of;
+  for (std::uint32_t i = 0; i < st.ids.size(); ++i) {
+    if (st.original[i] == i) continue;
+    auto [it, fresh] = group_of.emplace(st.original[i], groups.size());
+    if (fresh) groups.push_back({st.ids[st.original[i]], {}});
+    groups[it->second].copies.emplace_back(st.ids[i], st.share[i]);
   }
   return groups;
+}
+
+std::vector<ReprintGroup> find_reprints(const std::vector<Fingerprint>& prints) {
+  ReprintFinder finder;
+  for (const auto& p : prints) finder.add(p);
+  return finder.groups();
 }
 
 void fold_reprints(const std::vector<ReprintGroup>& groups, Facts& facts,

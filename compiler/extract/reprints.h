@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,27 @@ Fingerprint fingerprint(const ingest::Article& article);
 struct ReprintGroup {
   std::string original;
   std::vector<std::pair<std::string, double>> copies;  ///< id, share of shingles shared
+};
+
+/// find_reprints one article at a time, in corpus order: whether an article copies an earlier
+/// one depends only on the articles before it, so it is known as soon as the article is added
+/// (a streaming merge drops a copy's facts at once). Keeps each distinct shingle set once
+/// (n copies of one text hold one set) and 16 bucket entries per article.
+class ReprintFinder {
+ public:
+  ReprintFinder();
+  ~ReprintFinder();
+  ReprintFinder(ReprintFinder&&) noexcept;
+  ReprintFinder& operator=(ReprintFinder&&) noexcept;
+
+  /// Adds the next article's fingerprint; true when it is a copy of an earlier article.
+  bool add(Fingerprint print);
+  /// The groups found so far, as find_reprints gives them.
+  std::vector<ReprintGroup> groups() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Groups of near-identical articles: candidates by MinHash banding (locality-sensitive
