@@ -328,7 +328,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       // frequency over the article, see resolve_parks).
       std::size_t tail_begin = run;
       PlaceMatch anchor;
-      for (std::size_t j = k >= 2 ? k - 2 : 0; j >= han + 2 && j + 6 >= k; --j) {
+      // (Not across a function character: 福清市今年将在|元洪投资区 is no anchor.)
+      for (std::size_t j = k >= 2 ? k - 2 : 0;
+           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]);
+           --j) {
         anchor = place_ending_at(t, han, j);
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
         // short form will do before a specific one (南康家具产业园).
@@ -783,6 +786,19 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.bare || b.bare || a.end + 1 != b.begin || t[a.end] != U'、') continue;
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
+    }
+    // 在元洪投资区等园区推广…, 与A、B等开发区共建…: the items before 等 and a word for many
+    // parks are parks, each of them.
+    for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+      const ParkMention& c = ms[j + 1];
+      if (ms[j].bare || !c.collective || c.begin != ms[j].end + 1 || t[ms[j].end] != U'等')
+        continue;
+      for (std::size_t a = j + 1; a-- > 0;) {
+        const ParkMention& x = ms[a];
+        if (x.bare || x.weak_place) break;
+        listed.insert(x.key);
+        if (a == 0 || ms[a - 1].end + 1 != x.begin || t[ms[a - 1].end] != U'、') break;
+      }
     }
   }
   // A park inside a park named once in full and again by its own name alone (佳木斯高新区农机
@@ -1255,6 +1271,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
+          // 衢州智造新城新材料产业园是…: the park inside the park, written from the same
+          // first character, is the subject, not the outer park.
+          for (auto ni = std::next(mi); ni != ms.end() && ni->begin == m.begin; ++ni)
+            if (ni->nested && !known(*ni).empty()) subject = &known(*ni);
           paragraph_named = named_park = true;
           break;
         }

@@ -128,3 +128,28 @@ TEST_CASE("a park's former name in the parenthesis after its name is an alias, n
   CHECK(parks == 1);
   CHECK(park_of(facts, "64") == "瑞金经开区");
 }
+
+TEST_CASE("a park inside a park that opens a sentence is its subject, not the outer park") {
+  auto facts = run({para("温州智造新城党工委把党组织建在产业平台上，在新能源产业园、电子信息产业园分别成立"
+                         "产业园党委，园区两新组织党组织达到120个。"),
+                    para("温州智造新城新能源产业园是省级新能源产业基地，园区党委今年已促成技术合作项目27个。")},
+                   "温州智造新城：党建链上强产业");
+  CHECK(park_of(facts, "120") == "温州智造新城");
+  CHECK(park_of(facts, "27") == "温州智造新城新能源产业园");
+}
+
+TEST_CASE("a park named once before 等园区 is a park, even after a function word") {
+  auto facts = run({para("莆田市委组织部有关负责人介绍，全市两新组织党组织已达980个，莆田市今年将在"
+                         "湄洲湾投资区等园区推广“侨企党建”经验。")},
+                   "莆田：园区党建观察");
+  CHECK(extract::find_park(facts, "湄洲湾投资区") != nullptr);
+}
+
+TEST_CASE("a descriptive word far before the city leaves the city's park a park") {
+  // A headline run into a photo caption by the page layout: 擦亮党建底色|牡丹江高新区….
+  auto facts = run({para("党建底色牡丹江高新区新能源装备产业园党建联盟成员单位党员在开展技术交流。"),
+                    para("今年以来，在新能源装备产业园，高新区牵头组建服务队5支。")},
+                   "园区党建见闻");
+  CHECK(extract::find_park(facts, "牡丹江高新区") != nullptr);
+  CHECK(extract::find_park(facts, "牡丹江高新区新能源装备产业园") != nullptr);
+}
