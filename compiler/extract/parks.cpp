@@ -347,6 +347,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       if (k - tail_begin >= 2 && name_like) {
         b = tail_begin;
         m.place = tail;
+        m.bounded = tail_begin == run && run > 0 && run > floor &&
+                    (!is_han(t[run - 1]) || is_function_char(t[run - 1]));
         if (anchor.found) {  // 江西赣江新区: a name, though 江西 alone before 新区 would be a class
           m.anchored = true;
           b = anchor.begin;
@@ -681,6 +683,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
+    // 在湄洲湾投资区 written once: a short run that starts after a function word is the name
+    // as it stands; nothing in the article says where else it would begin.
+    if (base == 1 && m.bounded && m.place.size() <= 4) {
+      bool light = false;  // (首批 in 国首批高新区 is still a light word)
+      for (std::size_t n = 2; n < m.place.size(); ++n)
+        light = light || starts_with_light_word(std::u32string_view(m.place).substr(n - 1));
+      if (!light) best = m.place.size();
+    }
     for (std::size_t n = 3; n <= m.place.size() && n <= 6; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
