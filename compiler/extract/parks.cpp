@@ -926,6 +926,24 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         for (auto& [spelling, name] : entity)
           if (name == from) name = to;
       }
+      // 大连保税区更名为大连综合保税区: the old name, then the new one.
+      for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+        const ParkMention& before = ms[j];
+        const ParkMention& after = ms[j + 1];
+        if (before.bare || after.bare) continue;
+        std::size_t gap = after.begin - before.end;
+        if (after.begin < before.end || gap > 5) continue;
+        std::u32string_view between = std::u32string_view(t).substr(before.end, gap);
+        if (between != U"更名为" && between != U"正式更名为" && between != U"改名为" &&
+            between != U"更名" && between != U"整合更名为")
+          continue;
+        auto old_it = entity.find(before.canonical);
+        auto cur = entity.find(after.canonical);
+        if (cur == entity.end() || old_it == entity.end() || cur->second == old_it->second) continue;
+        const std::string from = old_it->second, to = cur->second;
+        for (auto& [spelling, name] : entity)
+          if (name == from) name = to;
+      }
     }
   }
   std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause

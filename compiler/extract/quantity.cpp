@@ -64,6 +64,13 @@ constexpr UnitWord kUnits[] = {
     {U"届", FigureKind::Count},        {U"所", FigureKind::Count},
     {U"块", FigureKind::Count},        {U"封", FigureKind::Count},
     {U"单", FigureKind::Count},
+    // Units of bonded-zone, port and energy reports: 报关单3600票, 吞吐量120万标箱, 光伏
+    // 装机85兆瓦, 用水1.2万立方米.
+    {U"票", FigureKind::Count},        {U"标箱", FigureKind::Other},
+    {U"兆瓦", FigureKind::Other},      {U"吉瓦", FigureKind::Other},
+    {U"千瓦时", FigureKind::Other},    {U"立方米", FigureKind::Other},
+    {U"公斤", FigureKind::Other},      {U"千克", FigureKind::Other},
+    {U"幢", FigureKind::Count},        {U"门", FigureKind::Count},
 };
 
 // A single-character unit followed by these characters is the start of another word
@@ -75,7 +82,9 @@ constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间"
                                                  U"部分", U"部署", U"口岸", U"口径", U"头部",
                                                  U"宗旨", U"尾款", U"架构",
                                                  U"单独", U"单项", U"单个", U"单元",
-                                                 U"单一", U"单笔"};
+                                                 U"单一", U"单笔", U"票据", U"门户",
+                                                 U"门槛", U"门类", U"门口", U"门店",
+                                                 U"门诊", U"门前"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 

@@ -153,3 +153,13 @@ TEST_CASE("a descriptive word far before the city leaves the city's park a park"
   CHECK(extract::find_park(facts, "牡丹江高新区") != nullptr);
   CHECK(extract::find_park(facts, "牡丹江高新区新能源装备产业园") != nullptr);
 }
+
+TEST_CASE("a park renamed in the text (A更名为B) is one park under its new name") {
+  auto facts = run({para("2020年，营口保税区更名为营口综合保税区。营口综合保税区党委今年新建党组织11个，"
+                         "综合保税区党员服务队开展服务活动46场。")},
+                   "营口综保区：党建护航外贸");
+  const auto* p = extract::find_park(facts, "营口保税区");
+  REQUIRE(p != nullptr);
+  CHECK(p == extract::find_park(facts, "营口综合保税区"));
+  CHECK(park_of(facts, "11") == p->name);
+}

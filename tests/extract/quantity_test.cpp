@@ -98,3 +98,17 @@ TEST_CASE("full-width digits and percent signs are read") {
   CHECK(q[0].value == "98");
   CHECK(q[0].unit == "%");
 }
+
+TEST_CASE("units of bonded-zone, port and energy reports") {
+  auto q = scan("今年办理报关单3600票，集装箱吞吐量120万标箱，光伏装机85兆瓦，开设党课12门。");
+  REQUIRE(q.size() == 4);
+  CHECK((q[0].value == "3600" && q[0].unit == "票"));
+  CHECK((q[1].value == "120" && q[1].unit == "万标箱"));
+  CHECK((q[2].value == "85" && q[2].unit == "兆瓦"));
+  CHECK((q[3].value == "12" && q[3].unit == "门"));
+}
+
+TEST_CASE("a measure word that opens another word is no unit") {
+  auto q = scan("共有3门户网站上线，开设5门店。");
+  CHECK(q.empty());
+}
