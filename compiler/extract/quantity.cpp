@@ -251,6 +251,13 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
       p = read_number(t, p + 1, high);
       i = p;
     }
+    // 入驻企业 147 家, 18.6 亿元: a space (or two) between the number and its unit, as web
+    // editors and PDF copies leave them, is no break.
+    if (p < t.size() && t[p] == U' ') {
+      std::size_t s = p;
+      while (s < t.size() && s - p < 2 && t[s] == U' ') ++s;
+      if (s < t.size() && (is_han(t[s]) || t[s] == U'%')) p = s;
+    }
     if (is_date_or_time(t, p, high.empty() ? value : high)) continue;
 
     // [余|多] [multiplier] [余|多] UNIT [trailing cue]

@@ -112,3 +112,11 @@ TEST_CASE("a measure word that opens another word is no unit") {
   auto q = scan("共有3门户网站上线，开设5门店。");
   CHECK(q.empty());
 }
+
+TEST_CASE("a space between the number and its unit is no break") {
+  auto q = scan("园区现有入驻企业 147 家，实现工业增加值 18.6 亿元，同比增长 11.4 %，2025 年成立。");
+  REQUIRE(q.size() == 3);
+  CHECK((q[0].value == "147" && q[0].unit == "家"));
+  CHECK((q[1].value == "18.6" && q[1].unit == "亿元"));
+  CHECK((q[2].value == "11.4" && q[2].unit == "%"));
+}
