@@ -970,6 +970,20 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           // (太阳山开发区: a division inside the name is not the park's place.)
           if (pm.found && pm.begin == pb) place_of[k] = pm.place;
         }
+        // 重庆永川高新区: a district's short form after the city or municipality that holds it
+        // is the park's place.
+        if (m.anchored && !m.nested && !m.anchor.empty() && !place_of.count(k)) {
+          auto outer = places_named(m.anchor);
+          for (const auto& p : places_named(m.place)) {
+            bool inside = std::any_of(outer.begin(), outer.end(), [&](const Place& o) {
+              return o.level != PlaceLevel::County && (p.city == o.code || p.province == o.code);
+            });
+            if (inside) {
+              place_of[k] = place_by_code(p.code);
+              break;
+            }
+          }
+        }
       }
 
   for (const auto& m : title_mentions)
@@ -1068,6 +1082,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
                             : most_frequent(PlaceLevel::County);
   if (!city && county) city = place_by_code(county->city);
   if (!province && city) province = place_by_code(city->province);
+  // 重庆璧山高新区 … 全市: a district of a municipality has no prefecture; 全市 is the
+  // municipality.
+  if (!city && province && province->is_municipality()) city = province;
   // 全市 in an article about a county-level city (昆山, 临江市) is that city — unless the
   // headline names the prefecture-level city that holds it (宣城：… about 宁国开发区 and others).
   bool title_names_city = false;
@@ -1266,14 +1283,27 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     int depth = 0;
     for (std::size_t cb = sr.begin; cb < sr.end;) {
       std::size_t ce = cb;
+      bool saw_digit = false;  // the clause so far holds a number
       for (; ce < sr.end; ++ce) {
         char32_t c = t[ce];
+        saw_digit = saw_digit || is_digit(c);
         if (c == U'（') ++depth;
         if (c == U'）' && depth > 0) --depth;
         if (depth == 0 && !quoted[ce] &&
             (c == U'，' || c == U'；' || c == U'：' || c == U'。' || c == U'！' || c == U'？')) {
           ++ce;
           break;
+        }
+        // 营口高新区企业党组织31个、鞍山高新区企业党组织21个: after a figure, an item of a
+        // 、 list that opens with another park is that park's clause.
+        if (depth == 0 && c == U'、' && !quoted[ce] && saw_digit) {
+          auto at = std::lower_bound(
+              ms.begin(), ms.end(), ce + 1,
+              [](const ParkMention& m, std::size_t pos) { return m.begin < pos; });
+          if (at != ms.end() && at->begin == ce + 1 && !at->bare && !known(*at).empty()) {
+            ++ce;
+            break;
+          }
         }
       }
       const std::string* subject = none;
@@ -1414,6 +1444,48 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       carried = subject;
       if (!split_respectively(t, cb, ce, first, ms, out)) out.push_back({cb, ce, index_of(subject)});
       cb = ce;
+    }
+  }
+  // 楚雄彝族自治州 written 楚雄州 (全州…): an autonomous prefecture is named the short way
+  // the article writes it, when it never writes the full name.
+  {
+    std::map<std::string, std::string> short_of;
+    auto consider = [&](const std::string& full) {
+      if (!full.ends_with("自治州") || short_of.count(full)) return;
+      auto places = places_named(full);
+      if (places.empty()) return;
+      std::u32string f = to_u32(full);
+      for (std::size_t n = 1; n + 3 < f.size(); ++n) {
+        std::u32string cand = f.substr(0, n) + U"州";
+        bool same = false;
+        for (const auto& pl : places_named(to_utf8(cand))) same = same || pl.code == places.front().code;
+        if (!same) continue;
+        bool written_short = false, written_full = false;
+        for (const auto& v : views) {
+          written_short = written_short || v.norm.find(cand) != std::u32string::npos;
+          written_full = written_full || v.norm.find(f) != std::u32string::npos;
+        }
+        if (written_short && !written_full) short_of[full] = to_utf8(cand);
+        return;
+      }
+    };
+    for (const auto& n : ap.names) consider(n);
+    for (const auto& n : ap.regions) consider(n);
+    if (!short_of.empty()) {
+      auto rename = [&](std::string& n) {
+        auto it = short_of.find(n);
+        if (it != short_of.end()) n = it->second;
+      };
+      for (auto& n : ap.names) rename(n);
+      for (auto& n : ap.regions) rename(n);
+      rename(ap.city), rename(ap.county), rename(ap.default_name);
+      for (const auto& [full, shortened] : short_of) {
+        auto node = ap.parks.extract(full);
+        if (!node.empty()) {
+          node.key() = shortened;
+          ap.parks.insert(std::move(node));
+        }
+      }
     }
   }
   // Every attributed name is listed (regions too, so a figure's park always resolves).

@@ -301,6 +301,13 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
     if (const Cue* c = match_table(kUnitSuffixCues, t, p)) {
       qualifier = c->qualifier;
       p += c->word.size();
+      // 投资10亿元以上项目9个, 年营收2000万元以上企业36家: a bound before a noun that another
+      // number counts is a threshold of the class, not a figure.
+      if (c->word == U"以上" || c->word == U"以下") {
+        std::size_t k = p;
+        while (k < t.size() && k - p < 8 && is_han(t[k])) ++k;
+        if (k > p && k < t.size() && is_digit(t[k])) continue;
+      }
     }
     q.begin = q.num_begin;
     if (const Cue* c = [&]() -> const Cue* {

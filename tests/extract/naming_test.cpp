@@ -163,3 +163,29 @@ TEST_CASE("a park renamed in the text (A更名为B) is one park under its new na
   CHECK(p == extract::find_park(facts, "营口综合保税区"));
   CHECK(park_of(facts, "11") == p->name);
 }
+
+TEST_CASE("全市 in an article about a district's park of a municipality is the municipality") {
+  auto facts = run({para("近日，重庆永川高新区召开党建推进会。永川高新区组建产业链党组织6个。"
+                         "全市目前已有14个园区开展试点，覆盖企业党组织超过800个。")},
+                   "永川高新区：党建链上强产业");
+  CHECK(park_of(facts, "6") == "永川高新区");
+  CHECK(park_of(facts, "14") == "重庆市");
+  CHECK(park_of(facts, "800") == "重庆市");
+}
+
+TEST_CASE("an autonomous prefecture is named the short way the article writes it") {
+  auto facts = run({para("大理高新技术产业开发区（以下简称“大理高新区”）党工委今年新建党组织12个。"
+                         "全州今年新建非公企业党组织53个。"),
+                    para("（大理州融媒体中心）")},
+                   "大理高新区：党建引领园区发展");
+  CHECK(park_of(facts, "12") == "大理高新区");
+  CHECK(park_of(facts, "53") == "大理州");
+}
+
+TEST_CASE("after a figure, a 、 item that opens with another park is that park's") {
+  auto facts = run({para("营口高新区与鞍山高新区共建党建联盟。联盟首批成员包括营口高新区企业党组织31个、"
+                         "鞍山高新区企业党组织21个。")},
+                   "两地高新区共建党建联盟");
+  CHECK(park_of(facts, "31") == "营口高新区");
+  CHECK(park_of(facts, "21") == "鞍山高新区");
+}

@@ -120,3 +120,10 @@ TEST_CASE("a space between the number and its unit is no break") {
   CHECK((q[1].value == "18.6" && q[1].unit == "亿元"));
   CHECK((q[2].value == "11.4" && q[2].unit == "%"));
 }
+
+TEST_CASE("a bound before a noun that another number counts is a threshold, not a figure") {
+  auto q = scan("其中投资10亿元以上项目9个，服务100家以上企业。");
+  REQUIRE(q.size() == 2);
+  CHECK((q[0].value == "9" && q[0].unit == "个"));
+  CHECK((q[1].value == "100" && q[1].unit == "家" && q[1].qualifier == Qualifier::Over));
+}
