@@ -145,6 +145,9 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
   out.ref = {a.id, a.file, a.title, a.meta.source, a.meta.date, a.meta.page, a.meta.url, {}, {}};
   out.print = fingerprint(a);
 
+  // The park the headline is about (not a region).
+  const std::string title_park =
+      ap.parks.count(ap.default_name) && !ap.is_region(ap.default_name) ? ap.default_name : "";
   // 3. Figures, practices and summary candidates, sentence by sentence.
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sr = sentences[s];
@@ -177,6 +180,11 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
     for (const auto& d : practices) {
       Practice p;
       p.park = ap.subject_at(s, d.begin);
+      // 璧山高新区 | “链上党建”让企业抱团发展: a practice the headline names with its park is
+      // that park's, even where the body mentions it in a city-wide clause.
+      if (!title_park.empty() && p.park != title_park &&
+          title.norm.find(U"“" + to_u32(normalize_name(d.name)) + U"”") != std::u32string::npos)
+        p.park = title_park;
       p.name = d.name;
       p.category = d.category;
       p.summary = trim_lead_in(v.text(sr.begin, sr.end));

@@ -189,3 +189,16 @@ TEST_CASE("after a figure, a 、 item that opens with another park is that park'
   CHECK(park_of(facts, "31") == "营口高新区");
   CHECK(park_of(facts, "21") == "鞍山高新区");
 }
+
+TEST_CASE("a practice the headline names with its park is that park's") {
+  auto facts = run({para("近日，重庆永川高新区召开产业链党建推进会，永川高新区组建产业链党组织6个。"
+                         "全市目前已有14个园区开展“链上共建”试点。")},
+                   "永川高新区 | “链上共建”让企业抱团发展");
+  bool found = false;
+  for (const auto& p : facts.practices)
+    if (p.name == "链上共建") {
+      found = true;
+      CHECK(p.park == "永川高新区");
+    }
+  CHECK(found);
+}

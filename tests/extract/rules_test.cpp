@@ -163,3 +163,11 @@ TEST_CASE("a spaced-out number leaves no space in its subject") {
   CHECK(f[0].subject == "入驻企业");
   CHECK(f[1].subject == "选派党建指导员");
 }
+
+TEST_CASE("quoted instances before 等 and a quoted umbrella name: the umbrella is the practice") {
+  auto p = practices("园区推行“党建+招商”“党建+人才”等“党建+N”模式。");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].name == "党建+N");
+  auto q = practices("园区开展“红色课堂”“书记讲堂”等主题活动。");
+  CHECK(q.size() == 2);
+}
