@@ -193,6 +193,19 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
       for (const auto& t : sentence_topics)
         if (p.topics.size() < 2 && std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
           p.topics.push_back(t);
+      // 营口高新区与鞍山高新区…共同成立“辽河两岸”产业链党建联盟: a practice the partners set
+      // up together is each partner's too.
+      if (s < ap.partners.size() && !ap.partners[s].empty() &&
+          (sentence_norm.find(U"共同") != std::u32string_view::npos ||
+           sentence_norm.find(U"联合成立") != std::u32string_view::npos ||
+           sentence_norm.find(U"携手") != std::u32string_view::npos ||
+           sentence_norm.find(U"共建") != std::u32string_view::npos))
+        for (std::uint32_t idx : ap.partners[s])
+          if (const std::string& partner = ap.names.at(idx); !partner.empty() && partner != p.park) {
+            Practice copy = p;
+            copy.park = partner;
+            out.practices.push_back(std::move(copy));
+          }
       out.practices.push_back(std::move(p));
     }
     SummarySentence c;

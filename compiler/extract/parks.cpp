@@ -1248,6 +1248,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     return true;
   };
   ap.clauses.assign(sentences.size(), {});
+  ap.partners.assign(sentences.size(), {});
   const std::string* section = &ap.default_name;
   const std::string* paragraph = section;    // subject of clauses that name nothing
   const std::string* paragraph_park = none;  // the park 园区/高新区 refer to here
@@ -1325,6 +1326,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              (partner_end != std::string::npos && m.begin == partner_end + 1 &&
               t[partner_end] == U'、'))) {
           partner_end = m.end;
+          std::uint32_t idx = index_of(&known(m));
+          auto& ps = ap.partners[s];
+          if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
           continue;
         }
         if (const auto& k = known(m); !k.empty()) {
@@ -1348,6 +1352,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           bare_specific = bare_specific || (m.type->bare && !m.type->generic);
           if (m.type->bare && !bare_type) bare_type = m.type;
         }
+      }
+      // Partners after the subject (营口高新区与鞍山高新区…) are noted for the sentence too.
+      for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
+        const ParkMention& m = *mi;
+        if (m.begin <= cb || quoted[m.begin] || known(m).empty() ||
+            !(t[m.begin - 1] == U'与' || t[m.begin - 1] == U'同'))
+          continue;
+        std::uint32_t idx = index_of(&known(m));
+        auto& ps = ap.partners[s];
+        if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
       }
       if (subject->empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);

@@ -69,6 +69,8 @@ struct ArticleParks {
   std::string default_name;  ///< subject when nothing in the text says otherwise
   /// Subjects of each sentence's clauses, parallel to the `sentences` passed in.
   std::vector<std::vector<ClauseSubject>> clauses;
+  /// Partner parks of each sentence (园区与A、B共建…: A and B), as indices into `names`.
+  std::vector<std::vector<std::uint32_t>> partners;
   /// The names clauses refer to; names[0] is empty (no subject known).
   std::vector<std::string> names{std::string()};
 

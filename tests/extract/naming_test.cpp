@@ -202,3 +202,14 @@ TEST_CASE("a practice the headline names with its park is that park's") {
     }
   CHECK(found);
 }
+
+TEST_CASE("a practice two parks set up together is each park's") {
+  auto facts = run({para("盘锦高新区与锦州高新区签订党建联建协议，共同成立“渤海两岸”产业链党建联盟。"
+                         "盘锦高新区今年新建党组织9个。")},
+                   "两地高新区共建党建联盟");
+  std::vector<std::string> owners;
+  for (const auto& p : facts.practices)
+    if (p.name == "渤海两岸") owners.push_back(p.park);
+  std::sort(owners.begin(), owners.end());
+  CHECK(owners == std::vector<std::string>{"盘锦高新区", "锦州高新区"});
+}
