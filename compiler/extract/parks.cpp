@@ -629,6 +629,18 @@ std::size_t skip_corps_division(std::u32string_view t, std::size_t at, std::size
   return n + 1;
 }
 
+// The text before `at` ends with a figure: a number and at most a four-character unit (31个,
+// 2.6亿元, 12个百分点), not a date (1至9月).
+bool ends_with_figure(std::u32string_view t, std::size_t floor, std::size_t at) {
+  for (std::size_t k = at; k > floor && at - k <= 4; --k) {
+    char32_t c = t[k - 1];
+    if (is_digit(c)) return k < at;
+    if (c == U'%') return true;
+    if (c == U'月' || c == U'日' || c == U'年' || !is_han(c)) return false;
+  }
+  return false;
+}
+
 enum class Cue { None, Province, City, County, Zone };
 
 // A region cue that opens a clause: 全市共有…, 我省…, 全区 (the zone the article is about).
@@ -1284,10 +1296,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     int depth = 0;
     for (std::size_t cb = sr.begin; cb < sr.end;) {
       std::size_t ce = cb;
-      bool saw_digit = false;  // the clause so far holds a number
       for (; ce < sr.end; ++ce) {
         char32_t c = t[ce];
-        saw_digit = saw_digit || is_digit(c);
         if (c == U'（') ++depth;
         if (c == U'）' && depth > 0) --depth;
         if (depth == 0 && !quoted[ce] &&
@@ -1297,7 +1307,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         // 营口高新区企业党组织31个、鞍山高新区企业党组织21个: after a figure, an item of a
         // 、 list that opens with another park is that park's clause.
-        if (depth == 0 && c == U'、' && !quoted[ce] && saw_digit) {
+        if (depth == 0 && c == U'、' && !quoted[ce] && ends_with_figure(t, cb, ce)) {
           auto at = std::lower_bound(
               ms.begin(), ms.end(), ce + 1,
               [](const ParkMention& m, std::size_t pos) { return m.begin < pos; });

@@ -209,6 +209,7 @@ bool is_time_frame(std::u32string_view t, std::size_t b, std::size_t unit_end,
 bool is_not_a_quantity(std::u32string_view t, std::size_t b, std::size_t e,
                        const std::string& value) {
   if (b > 0 && (t[b - 1] == U'第' || is_ascii_alpha(t[b - 1]) || t[b - 1] == U'.')) return true;
+  if (b > 1 && t[b - 1] == U' ' && t[b - 2] == U'第') return true;  // 第 3 届 (spaced text)
   if (e < t.size() && (is_ascii_alpha(t[e]) || is_formula_operator(t[e]))) return true;
   std::size_t digits = 0;
   for (char ch : value) digits += (ch >= '0' && ch <= '9');
@@ -310,13 +311,16 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
       }
     }
     q.begin = q.num_begin;
+    // (超过 900 个: a space may stand between the cue and the number too.)
+    const std::size_t cue_end =
+        q.num_begin > 0 && t[q.num_begin - 1] == U' ' ? q.num_begin - 1 : q.num_begin;
     if (const Cue* c = [&]() -> const Cue* {
           for (const auto& cue : kPrefixCues)
-            if (ends_with_at(t, q.num_begin, cue.word)) return &cue;
+            if (ends_with_at(t, cue_end, cue.word)) return &cue;
           return nullptr;
         }()) {
       if (qualifier == Qualifier::Exact) qualifier = c->qualifier;
-      q.begin = q.num_begin - c->word.size();
+      q.begin = cue_end - c->word.size();
     }
     if (inside_quoted_name(t, q.num_begin, p)) continue;
     q.end = p;

@@ -78,10 +78,12 @@ TEST_CASE("the rest of a city-wide sentence stays with the city when it says 园
 
 TEST_CASE("园区 after a clause about the city's parks, in one sentence, means them") {
   auto facts = run({para("据了解，全市7个省级以上开发区均已成立党工委，建成园区党群服务中心9个。"),
-                    para("丰城高新区推行“一企一策”服务机制，今年走访企业320家。"),
+                    para("丰城高新技术产业开发区（以下简称“丰城高新区”）推行“一企一策”服务机制。"
+                         "丰城高新区今年走访企业320家，丰城高新区新建党组织16个。"),
                     para("樟树经开区组建党员先锋队12支。")},
                    "宜春：园区党建提质增效");
   CHECK(park_of(facts, "9") == "宜春市");
+  CHECK(park_of(facts, "320") == "丰城高新区");
 }
 
 TEST_CASE("a corps division and its city (师市合一) are one region") {
@@ -93,7 +95,8 @@ TEST_CASE("a corps division and its city (师市合一) are one region") {
 }
 
 TEST_CASE("a park inside a park named once in full and once by its own name is a park") {
-  auto facts = run({para("牡丹江高新区新能源装备产业园党建联盟成员开展技术交流。"),
+  auto facts = run({para("金秋时节，牡丹江高新区的生产线上一派繁忙景象，企业订单饱满。"),
+                    para("牡丹江高新区新能源装备产业园党建联盟成员开展技术交流。"),
                     para("今年以来，牡丹江高新技术产业开发区新组建企业党组织14个。在新能源装备产业园，"
                          "高新区组织党员攻关项目21项。")},
                    "牡丹江高新区：党建链接产业链");
@@ -212,4 +215,19 @@ TEST_CASE("a practice two parks set up together is each park's") {
     if (p.name == "渤海两岸") owners.push_back(p.park);
   std::sort(owners.begin(), owners.end());
   CHECK(owners == std::vector<std::string>{"盘锦高新区", "锦州高新区"});
+}
+
+TEST_CASE("the places of both sides (两地, 各地) before a type word name no park") {
+  auto facts = run({para("营口高新区与鞍山高新区共建党建联盟，营口高新区今年新建党组织8个。")},
+                   "两地高新区共建党建联盟");
+  CHECK(extract::find_park(facts, "两地高新区") == nullptr);
+  CHECK(park_of(facts, "8") == "营口高新区");
+}
+
+TEST_CASE("a date before a 分别 list over parks does not split the list") {
+  auto facts = run({para("据统计，今年1至9月宁国开发区、广德经开区规上工业产值分别增长12.4%、15.1%。"),
+                    para("宁国经济技术开发区（以下称“宁国开发区”）新建党组织8个。广德经开区新建党组织6个。")},
+                   "宣城：园区党建激活县域动能");
+  CHECK(park_of(facts, "12.4") == "宁国开发区");
+  CHECK(park_of(facts, "15.1") == "广德经开区");
 }

@@ -127,3 +127,9 @@ TEST_CASE("a bound before a noun that another number counts is a threshold, not 
   CHECK((q[0].value == "9" && q[0].unit == "个"));
   CHECK((q[1].value == "100" && q[1].unit == "家" && q[1].qualifier == Qualifier::Over));
 }
+
+TEST_CASE("spaced text: an ordinal stays an ordinal, a cue before the number still counts") {
+  auto q = scan("举办第 3 届论坛，服务企业超过 900 家。");
+  REQUIRE(q.size() == 1);
+  CHECK((q[0].value == "900" && q[0].unit == "家" && q[0].qualifier == Qualifier::Over));
+}
