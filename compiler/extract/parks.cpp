@@ -826,18 +826,25 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   // A park inside a park named once in full and again by its own name alone (佳木斯高新区农机
   // 装备产业园 … 在农机装备产业园，…): the own name establishes it like a repetition does.
   std::set<std::string> own_repeated;
+  std::map<std::u32string, bool> own_seen_twice;  // each own name is looked for once (and at
+                                                  // most 64 per article): one scan per name
   each_mention([&](ParkMention& m) {
     if (!m.nested || m.own + 2 > m.place.size() || own_repeated.count(m.canonical)) return;
     std::u32string own = m.place.substr(m.own) + m.type->written;
-    int seen = 0;
-    auto count_in = [&](std::u32string_view t) {
-      for (std::size_t p = t.find(own); p != std::u32string_view::npos && seen < 2;
-           p = t.find(own, p + own.size()))
-        ++seen;
-    };
-    count_in(title.norm);
-    for (std::size_t i = 0; i < views.size() && seen < 2; ++i) count_in(views[i].norm);
-    if (seen >= 2) own_repeated.insert(m.canonical);
+    auto memo = own_seen_twice.find(own);
+    if (memo == own_seen_twice.end()) {
+      if (own_seen_twice.size() >= 64) return;
+      int seen = 0;
+      auto count_in = [&](std::u32string_view t) {
+        for (std::size_t p = t.find(own); p != std::u32string_view::npos && seen < 2;
+             p = t.find(own, p + own.size()))
+          ++seen;
+      };
+      count_in(title.norm);
+      for (std::size_t i = 0; i < views.size() && seen < 2; ++i) count_in(views[i].norm);
+      memo = own_seen_twice.emplace(own, seen >= 2).first;
+    }
+    if (memo->second) own_repeated.insert(m.canonical);
   });
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).

@@ -100,7 +100,9 @@ def linked_libraries(binary):
             yield "library " + os.path.basename(match.group(1)), match.group(1)
 
 
-SHELL_BUILTINS = {"cd", "printf", "echo", "test", "[", "exit", "export", "true", "false", "set"}
+SHELL_BUILTINS = {"cd", "printf", "echo", "test", "[", "exit", "export", "true", "false", "set",
+                  # reserved words of the shell grammar (for f in …; do …; done), not programs
+                  "for", "do", "done", "if", "then", "else", "elif", "fi", "while", "until"}
 
 
 def command_name(part):
