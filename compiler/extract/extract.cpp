@@ -149,6 +149,9 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
   out.ref = article_ref(a);
   out.print = fingerprint(a);
 
+  // The park the headline is about (not a region).
+  const std::string title_park =
+      ap.parks.count(ap.default_name) && !ap.is_region(ap.default_name) ? ap.default_name : "";
   // 3. Figures, practices and summary candidates, sentence by sentence.
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sr = sentences[s];
@@ -181,6 +184,11 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
     for (const auto& d : practices) {
       Practice p;
       p.park = ap.subject_at(s, d.begin);
+      // 璧山高新区 | “链上党建”让企业抱团发展: a practice the headline names with its park is
+      // that park's, even where the body mentions it in a city-wide clause.
+      if (!title_park.empty() && p.park != title_park &&
+          title.norm.find(U"“" + to_u32(normalize_name(d.name)) + U"”") != std::u32string::npos)
+        p.park = title_park;
       p.name = d.name;
       p.category = d.category;
       p.summary = trim_lead_in(v.text(sr.begin, sr.end));
@@ -189,6 +197,19 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
       for (const auto& t : sentence_topics)
         if (p.topics.size() < 2 && std::find(p.topics.begin(), p.topics.end(), t) == p.topics.end())
           p.topics.push_back(t);
+      // 营口高新区与鞍山高新区…共同成立“辽河两岸”产业链党建联盟: a practice the partners set
+      // up together is each partner's too.
+      if (s < ap.partners.size() && !ap.partners[s].empty() &&
+          (sentence_norm.find(U"共同") != std::u32string_view::npos ||
+           sentence_norm.find(U"联合成立") != std::u32string_view::npos ||
+           sentence_norm.find(U"携手") != std::u32string_view::npos ||
+           sentence_norm.find(U"共建") != std::u32string_view::npos))
+        for (std::uint32_t idx : ap.partners[s])
+          if (const std::string& partner = ap.names.at(idx); !partner.empty() && partner != p.park) {
+            Practice copy = p;
+            copy.park = partner;
+            out.practices.push_back(std::move(copy));
+          }
       out.practices.push_back(std::move(p));
     }
     SummarySentence c;

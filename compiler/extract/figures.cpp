@@ -218,7 +218,12 @@ std::u32string balanced(std::u32string s) {
   drop.insert(drop.end(), open.begin(), open.end());
   std::sort(drop.rbegin(), drop.rend());
   for (std::size_t i : drop) s.erase(i, 1);
-  return s;
+  // 入驻企业 147 家: the space before a spaced-out number is no part of the subject.
+  auto space = [](char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\t'; };
+  while (!s.empty() && space(s.back())) s.pop_back();
+  std::size_t lead = 0;
+  while (lead < s.size() && space(s[lead])) ++lead;
+  return s.substr(lead);
 }
 
 // Splits a 分别 list's subject phrase at 、 和 与 及 (outside quotes).

@@ -54,6 +54,14 @@ const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
   return w;
 }
+const WordList& partner_prefixes() {
+  static const auto& w = lexicon("park.partner_prefixes");
+  return w;
+}
+const WordList& former_name_words() {
+  static const auto& w = lexicon("park.former_name");
+  return w;
+}
 const WordList& clause_openers() {
   static const auto& w = lexicon("park.clause_openers");
   return w;
@@ -61,6 +69,20 @@ const WordList& clause_openers() {
 
 // Administrative levels written before a park's name (国家级…开发区, 省级…园区).
 constexpr std::u32string_view kLevels[] = {U"国家级", U"省级", U"市级", U"县级", U"区级"};
+
+// The start of an administrative level written right before `at` (省级, 国家级, 省级以上,
+// 省级及以上), or `at` itself: 9个省级以上开发区 counts parks as 9个开发区 does.
+std::size_t level_start(std::u32string_view t, std::size_t at, std::size_t floor) {
+  std::size_t k = at;
+  for (std::u32string_view w : {U"及以上", U"以上"})
+    if (k >= floor + w.size() && ends_with_at(t, k, w)) {
+      k -= w.size();
+      break;
+    }
+  for (std::u32string_view w : kLevels)
+    if (k >= floor + w.size() && ends_with_at(t, k, w)) return k - w.size();
+  return at;
+}
 
 // Characters that cannot be part of a place name: they end the place run (走进|南通高新区).
 bool is_place_stop(char32_t c) {
@@ -230,6 +252,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
         han = j;
         break;
       }
+    // 省级以上开发区, 省级及以上园区: a level and 以上 before the type word leave no name.
+    if (level_start(t, k, han) < k) han = k;
     std::size_t run = k;
     while (run > han && !is_place_stop(t[run - 1])) --run;
     PlaceMatch pm = place_ending_at(t, han, k);
@@ -248,6 +272,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       const ParkMention& parent = out[prev_named];
       b = parent.begin;
       m.place = std::u32string(t.substr(parent.begin, k - parent.begin));
+      m.own = parent.end - parent.begin;
       m.nested = true;
       m.in_gazetteer = parent.in_gazetteer;
     } else if (pm.found && !pm.strong && pm.begin >= han + 2 &&
@@ -280,19 +305,33 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.place = t.substr(b, k - b);
       m.in_gazetteer = true;
     } else if (pm.found && pm.begin + 2 <= k &&
-               !(pm.place->is_short() && is_generic_place(t.substr(run, k - run)))) {
-      // (合作 is a city too, but 国际合作产业园 is a class of parks.)
+               !(pm.place->is_short() &&
+                 is_generic_place(t.substr(std::max(run, pm.begin >= 2 ? pm.begin - 2 : 0),
+                                           k - std::max(run, pm.begin >= 2 ? pm.begin - 2 : 0))))) {
+      // (合作 is a city too, but 国际合作产业园 is a class of parks. Only the words right before
+      // the place count: 擦亮党建底色佳木斯高新区, a headline run into a caption, is a park.)
       b = pm.begin;
       m.place = t.substr(b, k - b);
       if (names_a_class(pm, *ty)) m.collective = true;
       m.in_gazetteer = pm.strong;
       m.weak_place = !pm.strong;
+      // 中马钦州产业园区: the partner countries before the city open the park's name.
+      for (std::size_t n = 3; n >= 2; --n)
+        if (pm.begin >= han + n && pm.begin - n >= run &&
+            partner_prefixes().contains(t.substr(pm.begin - n, n))) {
+          m.anchor = t.substr(pm.begin - n, n);
+          b = pm.begin - n;
+          break;
+        }
     } else {
       // Not a division: a name after one (重庆|两江新区) or the run's tail (decided later by
       // frequency over the article, see resolve_parks).
       std::size_t tail_begin = run;
       PlaceMatch anchor;
-      for (std::size_t j = k >= 2 ? k - 2 : 0; j >= han + 2 && j + 6 >= k; --j) {
+      // (Not across a function character: 福清市今年将在|元洪投资区 is no anchor.)
+      for (std::size_t j = k >= 2 ? k - 2 : 0;
+           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]);
+           --j) {
         anchor = place_ending_at(t, han, j);
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
         // short form will do before a specific one (南康家具产业园).
@@ -308,6 +347,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       if (k - tail_begin >= 2 && name_like) {
         b = tail_begin;
         m.place = tail;
+        m.bounded = tail_begin == run && run > 0 && run > floor &&
+                    (!is_han(t[run - 1]) || is_function_char(t[run - 1]));
         if (anchor.found) {  // 江西赣江新区: a name, though 江西 alone before 新区 would be a class
           m.anchored = true;
           b = anchor.begin;
@@ -347,7 +388,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchored = m.in_gazetteer = m.weak_place = false;
     } else if (m.bare) {
       // 长丰、叶集等开发区, 各园区, 全省开发区, 24家园区: many parks, not the one of the text.
-      std::size_t q = b;
+      std::size_t q = level_start(t, b, floor);
       if (q >= 2 && (ends_with_at(t, q, U"全省") || ends_with_at(t, q, U"全市") ||
                      ends_with_at(t, q, U"多个") || ends_with_at(t, q, U"所有") ||
                      ends_with_at(t, q, U"各类")))
@@ -466,7 +507,20 @@ std::vector<std::pair<std::u32string, std::size_t>> declared_aliases(std::u32str
   for (std::size_t p = t.find(U'称'); p != std::u32string_view::npos; p = t.find(U'称', p + 1)) {
     if (p == 0 || (t[p - 1] != U'简' && t[p - 1] != U'下')) continue;
     std::size_t open = t.rfind(U'（', p);
-    if (open == std::u32string_view::npos || p - open > 4) continue;
+    if (open == std::u32string_view::npos) continue;
+    // （原吉安经济开发区，2010年升级为国家级开发区，以下简称“…”）: the declaration may close a
+    // parenthesis that says more, after a comma.
+    if (p - open > 4) {
+      std::size_t w = p - 1;  // first character of 以下简称 / 简称 / 以下称 / 下称
+      for (std::u32string_view word : {U"以下简称", U"以下称", U"简称", U"下称"})
+        if (ends_with_at(t, p + 1, word)) {
+          w = p + 1 - word.size();
+          break;
+        }
+      if (p - open > 60 || w == 0 || (t[w - 1] != U'，' && t[w - 1] != U'；') ||
+          t.substr(open, p - open).find(U'）') != std::u32string_view::npos)
+        continue;
+    }
     std::size_t b = p + 1;
     if (b < t.size() && (t[b] == U'：' || t[b] == U'为')) ++b;
     if (b < t.size() && is_open_quote(t[b])) ++b;
@@ -556,6 +610,37 @@ bool opens_company_name(std::u32string_view t, std::size_t at, std::size_t end) 
   return false;
 }
 
+// 兵团第六师五家渠市: a division of the Production and Construction Corps and the city it
+// governs as one body (师市合一) name one region, the city. Returns where the city's name
+// starts, or `at` when no 第…师 opens there.
+std::size_t skip_corps_division(std::u32string_view t, std::size_t at, std::size_t end) {
+  std::size_t k = at;
+  for (std::u32string_view w : {U"新疆生产建设兵团", U"兵团"})
+    if (starts_with_at(t, k, w)) {
+      k += w.size();
+      break;
+    }
+  if (k >= end || t[k] != U'第') return at;
+  std::size_t n = k + 1;
+  while (n < end && n - k <= 3 && std::u32string_view(U"一二三四五六七八九十").find(t[n]) !=
+                                       std::u32string_view::npos)
+    ++n;
+  if (n == k + 1 || n >= end || t[n] != U'师') return at;
+  return n + 1;
+}
+
+// The text before `at` ends with a figure: a number and at most a four-character unit (31个,
+// 2.6亿元, 12个百分点), not a date (1至9月).
+bool ends_with_figure(std::u32string_view t, std::size_t floor, std::size_t at) {
+  for (std::size_t k = at; k > floor && at - k <= 4; --k) {
+    char32_t c = t[k - 1];
+    if (is_digit(c)) return k < at;
+    if (c == U'%') return true;
+    if (c == U'月' || c == U'日' || c == U'年' || !is_han(c)) return false;
+  }
+  return false;
+}
+
 enum class Cue { None, Province, City, County, Zone };
 
 // A region cue that opens a clause: 全市共有…, 我省…, 全区 (the zone the article is about).
@@ -569,11 +654,13 @@ Cue cue_at(std::u32string_view t, std::size_t p) {
       {U"全省", Cue::Province}, {U"我省", Cue::Province}, {U"本省", Cue::Province},
       {U"全区", Cue::Zone},     {U"我区", Cue::Zone},     {U"本区", Cue::Zone},
       {U"全县", Cue::County},   {U"我县", Cue::County},   {U"本县", Cue::County},
-      {U"全州", Cue::City},
+      {U"全州", Cue::City},     {U"全师", Cue::City},  // 师市合一: the corps division is the city
   };
   if (p >= t.size() || (t[p] != U'全' && t[p] != U'我' && t[p] != U'本')) return Cue::None;
   for (const auto& w : kCues)
-    if (starts_with_at(t, p, w.text) && !is_actor_after(t, p + w.text.size())) return w.cue;
+    if (starts_with_at(t, p, w.text) && !is_actor_after(t, p + w.text.size()) &&
+        !(w.text == U"全师" && starts_with_at(t, p + 2, U"生")))  // 全师生: teachers and students
+      return w.cue;
   return Cue::None;
 }
 
@@ -608,6 +695,14 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
+    // 在湄洲湾投资区 written once: a short run that starts after a function word is the name
+    // as it stands; nothing in the article says where else it would begin.
+    if (base == 1 && m.bounded && m.place.size() <= 4) {
+      bool light = false;  // (首批 in 国首批高新区 is still a light word)
+      for (std::size_t n = 2; n < m.place.size(); ++n)
+        light = light || starts_with_light_word(std::u32string_view(m.place).substr(n - 1));
+      if (!light) best = m.place.size();
+    }
     for (std::size_t n = 3; n <= m.place.size() && n <= 6; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
@@ -664,7 +759,19 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         auto short_mentions = find_park_mentions(name);
         bool park_like = short_mentions.size() == 1 && !short_mentions[0].bare &&
                          short_mentions[0].end == name.size();
-        declared[m.canonical] = park_like ? canonical_park_name(short_mentions[0]) : m.canonical;
+        std::string short_name = park_like ? canonical_park_name(short_mentions[0]) : m.canonical;
+        // 山西转型综合改革示范区晋中开发区（以下简称“综改区晋中开发区”): the abbreviation of the
+        // zone that holds the park is part of the declared name; a division before it is not
+        // (以下简称“江苏南通高新区” is 南通高新区).
+        if (park_like && short_mentions[0].begin > 0) {
+          std::u32string_view prefix = std::u32string_view(name).substr(0, short_mentions[0].begin);
+          if (prefix.size() >= 2 && std::all_of(prefix.begin(), prefix.end(), is_han) &&
+              std::none_of(prefix.begin(), prefix.end(), is_function_char) &&
+              places_named(prefix).empty() && !starts_with_light_word(prefix) &&
+              !place_ending_at(prefix, 0, prefix.size()).found)
+            short_name = to_utf8(prefix) + short_name;
+        }
+        declared[m.canonical] = short_name;
       }
     }
   }
@@ -702,7 +809,43 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
     }
+    // 在元洪投资区等园区推广…, 与A、B等开发区共建…: the items before 等 and a word for many
+    // parks are parks, each of them.
+    for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+      const ParkMention& c = ms[j + 1];
+      if (ms[j].bare || !c.collective || c.begin != ms[j].end + 1 || t[ms[j].end] != U'等')
+        continue;
+      for (std::size_t a = j + 1; a-- > 0;) {
+        const ParkMention& x = ms[a];
+        if (x.bare || x.weak_place) break;
+        listed.insert(x.key);
+        if (a == 0 || ms[a - 1].end + 1 != x.begin || t[ms[a - 1].end] != U'、') break;
+      }
+    }
   }
+  // A park inside a park named once in full and again by its own name alone (佳木斯高新区农机
+  // 装备产业园 … 在农机装备产业园，…): the own name establishes it like a repetition does.
+  std::set<std::string> own_repeated;
+  std::map<std::u32string, bool> own_seen_twice;  // each own name is looked for once (and at
+                                                  // most 64 per article): one scan per name
+  each_mention([&](ParkMention& m) {
+    if (!m.nested || m.own + 2 > m.place.size() || own_repeated.count(m.canonical)) return;
+    std::u32string own = m.place.substr(m.own) + m.type->written;
+    auto memo = own_seen_twice.find(own);
+    if (memo == own_seen_twice.end()) {
+      if (own_seen_twice.size() >= 64) return;
+      int seen = 0;
+      auto count_in = [&](std::u32string_view t) {
+        for (std::size_t p = t.find(own); p != std::u32string_view::npos && seen < 2;
+             p = t.find(own, p + own.size()))
+          ++seen;
+      };
+      count_in(title.norm);
+      for (std::size_t i = 0; i < views.size() && seen < 2; ++i) count_in(views[i].norm);
+      memo = own_seen_twice.emplace(own, seen >= 2).first;
+    }
+    if (memo->second) own_repeated.insert(m.canonical);
+  });
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
@@ -711,7 +854,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (declared.count(c)) return true;
     int n = counts[c];
     if (m.nested)  // 昌吉高新区锚定建设千亿产业园区 is a goal, not a park inside the park
-      return (n >= 2 || prominent.count(c)) &&
+      return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer) return true;
@@ -784,6 +927,43 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     for (const auto& [full, name] : declared)
       entity[full] = entity.count(name) ? entity[name] : name;
+    // 井冈山经济技术开发区（原吉安经济开发区…）: a former name is the renamed park's alias.
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      const auto& ms = mentions[i];
+      const auto& t = views[i].norm;
+      for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+        const ParkMention& now = ms[j];
+        if (now.bare || t.size() <= now.end || t[now.end] != U'（') continue;
+        std::u32string_view w = former_name_words().match_at(t, now.end + 1);
+        std::size_t j2 = j + 1;
+        while (j2 < ms.size() && ms[j2].bare) ++j2;
+        if (w.empty() || j2 >= ms.size() || ms[j2].begin != now.end + 1 + w.size()) continue;
+        auto cur = entity.find(now.canonical);
+        auto old_it = entity.find(ms[j2].canonical);
+        if (cur == entity.end() || old_it == entity.end() || cur->second == old_it->second) continue;
+        const std::string from = old_it->second, to = cur->second;
+        for (auto& [spelling, name] : entity)
+          if (name == from) name = to;
+      }
+      // 大连保税区更名为大连综合保税区: the old name, then the new one.
+      for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
+        const ParkMention& before = ms[j];
+        const ParkMention& after = ms[j + 1];
+        if (before.bare || after.bare) continue;
+        std::size_t gap = after.begin - before.end;
+        if (after.begin < before.end || gap > 5) continue;
+        std::u32string_view between = std::u32string_view(t).substr(before.end, gap);
+        if (between != U"更名为" && between != U"正式更名为" && between != U"改名为" &&
+            between != U"更名" && between != U"整合更名为")
+          continue;
+        auto old_it = entity.find(before.canonical);
+        auto cur = entity.find(after.canonical);
+        if (cur == entity.end() || old_it == entity.end() || cur->second == old_it->second) continue;
+        const std::string from = old_it->second, to = cur->second;
+        for (auto& [spelling, name] : entity)
+          if (name == from) name = to;
+      }
+    }
   }
   std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause
   auto known = [&](const ParkMention& m) -> const std::string& {
@@ -804,9 +984,24 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           list.push_back(spelled);
         known_counts[k] += 1 + (i == lead);
         if (m.in_gazetteer && !m.nested && !place_of.count(k)) {
-          auto pm = place_ending_at(views[i].norm, m.begin, m.begin + m.place.size());
+          std::size_t pb = m.begin + m.anchor.size();  // (中马 of 中马钦州产业园区)
+          auto pm = place_ending_at(views[i].norm, pb, pb + m.place.size());
           // (太阳山开发区: a division inside the name is not the park's place.)
-          if (pm.found && pm.begin == m.begin) place_of[k] = pm.place;
+          if (pm.found && pm.begin == pb) place_of[k] = pm.place;
+        }
+        // 重庆永川高新区: a district's short form after the city or municipality that holds it
+        // is the park's place.
+        if (m.anchored && !m.nested && !m.anchor.empty() && !place_of.count(k)) {
+          auto outer = places_named(m.anchor);
+          for (const auto& p : places_named(m.place)) {
+            bool inside = std::any_of(outer.begin(), outer.end(), [&](const Place& o) {
+              return o.level != PlaceLevel::County && (p.city == o.code || p.province == o.code);
+            });
+            if (inside) {
+              place_of[k] = place_by_code(p.code);
+              break;
+            }
+          }
         }
       }
 
@@ -906,6 +1101,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
                             : most_frequent(PlaceLevel::County);
   if (!city && county) city = place_by_code(county->city);
   if (!province && city) province = place_by_code(city->province);
+  // 重庆璧山高新区 … 全市: a district of a municipality has no prefecture; 全市 is the
+  // municipality.
+  if (!city && province && province->is_municipality()) city = province;
   // 全市 in an article about a county-level city (昆山, 临江市) is that city — unless the
   // headline names the prefecture-level city that holds it (宣城：… about 宁国开发区 and others).
   bool title_names_city = false;
@@ -974,7 +1172,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (!m.nested) return;
     std::string k = known(m);
     if (k.empty()) return;
-    std::u32string own = m.place.substr(std::min(m.place.size(), m.place.find(U'区') + 1));
+    std::u32string own = m.place.substr(std::min(m.place.size(), m.own));
     for (std::size_t n = 2; n <= 4 && n < own.size(); ++n)
       nested_refs.emplace(own.substr(own.size() - n) + m.type->written, k);
   });
@@ -1069,6 +1267,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     return true;
   };
   ap.clauses.assign(sentences.size(), {});
+  ap.partners.assign(sentences.size(), {});
   const std::string* section = &ap.default_name;
   const std::string* paragraph = section;    // subject of clauses that name nothing
   const std::string* paragraph_park = none;  // the park 园区/高新区 refer to here
@@ -1113,6 +1312,17 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           ++ce;
           break;
         }
+        // 营口高新区企业党组织31个、鞍山高新区企业党组织21个: after a figure, an item of a
+        // 、 list that opens with another park is that park's clause.
+        if (depth == 0 && c == U'、' && !quoted[ce] && ends_with_figure(t, cb, ce)) {
+          auto at = std::lower_bound(
+              ms.begin(), ms.end(), ce + 1,
+              [](const ParkMention& m, std::size_t pos) { return m.begin < pos; });
+          if (at != ms.end() && at->begin == ce + 1 && !at->bare && !known(*at).empty()) {
+            ++ce;
+            break;
+          }
+        }
       }
       const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
@@ -1133,10 +1343,17 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              (partner_end != std::string::npos && m.begin == partner_end + 1 &&
               t[partner_end] == U'、'))) {
           partner_end = m.end;
+          std::uint32_t idx = index_of(&known(m));
+          auto& ps = ap.partners[s];
+          if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
           continue;
         }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
+          // 衢州智造新城新材料产业园是…: the park inside the park, written from the same
+          // first character, is the subject, not the outer park.
+          for (auto ni = std::next(mi); ni != ms.end() && ni->begin == m.begin; ++ni)
+            if (ni->nested && !known(*ni).empty()) subject = &known(*ni);
           paragraph_named = named_park = true;
           break;
         }
@@ -1152,6 +1369,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           bare_specific = bare_specific || (m.type->bare && !m.type->generic);
           if (m.type->bare && !bare_type) bare_type = m.type;
         }
+      }
+      // Partners after the subject (营口高新区与鞍山高新区…) are noted for the sentence too.
+      for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
+        const ParkMention& m = *mi;
+        if (m.begin <= cb || quoted[m.begin] || known(m).empty() ||
+            !(t[m.begin - 1] == U'与' || t[m.begin - 1] == U'同'))
+          continue;
+        std::uint32_t idx = index_of(&known(m));
+        auto& ps = ap.partners[s];
+        if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
       }
       if (subject->empty()) {
         std::size_t p = skip_clause_openers(t, cb, ce);
@@ -1176,7 +1403,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           // 全市 of a city the gazetteer cannot name: the clause is still not the park's.
           if (cue != Cue::Zone) note_region(subject), region_cue = true, unnamed = subject->empty();
         } else {
-          std::size_t q = starts_with_at(t, p, U"在") ? p + 1 : p;
+          std::size_t q = skip_corps_division(t, starts_with_at(t, p, U"在") ? p + 1 : p, ce);
           for (const auto& r : regions[sr.block])
             if (r.begin == q && !is_actor_after(t, r.end) && !quoted[r.begin] &&
                 !opens_company_name(t, r.begin, ce)) {
@@ -1191,8 +1418,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (subject->empty() && !bare && !unnamed && bare_references().found_in(clause)) bare = true;
       // 全省开发区已建立…，开发区党组织覆盖率达到91%: after a clause about the region's parks,
       // a bare 开发区/园区 in the same sentence still means them.
+      // The plain word 园区 means the parks of any kind just counted (全市5个工业园区共有…，
+      // 园区非公企业党组织覆盖率…; 全市9个开发区…，建成园区党群服务中心11个).
       if (subject->empty() && bare && !bare_specific && carried && carried_region &&
-          !carried->empty() && bare_type && bare_type == carried_type)
+          !carried->empty() && bare_type && carried_type &&
+          (bare_type == carried_type || bare_type->written == U"园区"))
         subject = carried;
       if (subject->empty() && bare && !unnamed && !paragraph_park->empty()) {
         subject = paragraph_park;
@@ -1226,19 +1456,67 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
             subject = &park;
             break;
           }
+      bool inherited = false;  // the clause names nothing and continues the previous one
       if (subject->empty() && !unnamed) {
         unnamed = carried && carried->empty();
+        inherited = carried && !bare && !collective;
         subject = carried ? carried : paragraph;
       }
       if (named_park) paragraph = paragraph_park = subject;
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
       if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;
-      carried_region = (region_cue || (collective && !named_park)) && ap.is_region(*subject);
-      carried_type = carried_region ? collective_type : nullptr;
+      // A clause that names nothing (…，党员3180名，) keeps the region and its parks' type
+      // for the rest of the sentence.
+      if (!inherited || !carried_region) {
+        carried_region = (region_cue || (collective && !named_park)) && ap.is_region(*subject);
+        carried_type = carried_region ? collective_type : nullptr;
+      }
       carried = subject;
       if (!split_respectively(t, cb, ce, first, ms, out)) out.push_back({cb, ce, index_of(subject)});
       cb = ce;
+    }
+  }
+  // 楚雄彝族自治州 written 楚雄州 (全州…): an autonomous prefecture is named the short way
+  // the article writes it, when it never writes the full name.
+  {
+    std::map<std::string, std::string> short_of;
+    auto consider = [&](const std::string& full) {
+      if (!full.ends_with("自治州") || short_of.count(full)) return;
+      auto places = places_named(full);
+      if (places.empty()) return;
+      std::u32string f = to_u32(full);
+      for (std::size_t n = 1; n + 3 < f.size(); ++n) {
+        std::u32string cand = f.substr(0, n) + U"州";
+        bool same = false;
+        for (const auto& pl : places_named(to_utf8(cand))) same = same || pl.code == places.front().code;
+        if (!same) continue;
+        bool written_short = false, written_full = false;
+        for (const auto& v : views) {
+          written_short = written_short || v.norm.find(cand) != std::u32string::npos;
+          written_full = written_full || v.norm.find(f) != std::u32string::npos;
+        }
+        if (written_short && !written_full) short_of[full] = to_utf8(cand);
+        return;
+      }
+    };
+    for (const auto& n : ap.names) consider(n);
+    for (const auto& n : ap.regions) consider(n);
+    if (!short_of.empty()) {
+      auto rename = [&](std::string& n) {
+        auto it = short_of.find(n);
+        if (it != short_of.end()) n = it->second;
+      };
+      for (auto& n : ap.names) rename(n);
+      for (auto& n : ap.regions) rename(n);
+      rename(ap.city), rename(ap.county), rename(ap.default_name);
+      for (const auto& [full, shortened] : short_of) {
+        auto node = ap.parks.extract(full);
+        if (!node.empty()) {
+          node.key() = shortened;
+          ap.parks.insert(std::move(node));
+        }
+      }
     }
   }
   // Every attributed name is listed (regions too, so a figure's park always resolves).

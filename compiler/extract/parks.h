@@ -26,6 +26,8 @@ struct ParkMention {
   bool weak_place = false;  ///< the place is a district's short form (武进, but also 红旗)
   bool anchored = false;    ///< not a division, but written right after one (重庆两江新区)
   bool nested = false;      ///< a park inside the park named just before it
+  bool bounded = false;     ///< the place starts right after a function word or punctuation
+  std::size_t own = 0;      ///< nested: where the park's own name starts in `place` (农机装备)
   bool collective = false;  ///< bare, but for many parks: 等开发区, 各园区, 24家园区
   bool bare = false;        ///< no place name: 高新区, 园区 (refers to the subject park)
   std::string canonical;    ///< canonical_park_name(), once the place is settled
@@ -67,6 +69,8 @@ struct ArticleParks {
   std::string default_name;  ///< subject when nothing in the text says otherwise
   /// Subjects of each sentence's clauses, parallel to the `sentences` passed in.
   std::vector<std::vector<ClauseSubject>> clauses;
+  /// Partner parks of each sentence (园区与A、B共建…: A and B), as indices into `names`.
+  std::vector<std::vector<std::uint32_t>> partners;
   /// The names clauses refer to; names[0] is empty (no subject known).
   std::vector<std::string> names{std::string()};
 

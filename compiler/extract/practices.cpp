@@ -225,7 +225,12 @@ void find_quoted(const TextView& v, std::size_t b, std::size_t e, std::vector<Pr
 
     // Skip 等, a parenthesis, a count (3项), 的 between the names and the head.
     std::size_t p = after;
-    if (p < e && n[p] == U'等') ++p;
+    if (p < e && n[p] == U'等') {
+      ++p;
+      // 推行“党建+项目”“党建+服务”等“党建+X”模式: the names before 等 are instances of the
+      // quoted name after it, which is the practice (found on its own).
+      if (p < e && is_open_quote(n[p])) continue;
+    }
     if (p < e && n[p] == U'（') {
       std::size_t close = n.find(U'）', p);
       if (close != std::u32string_view::npos && close < e && close - p < 60) p = close + 1;

@@ -64,6 +64,13 @@ constexpr UnitWord kUnits[] = {
     {U"届", FigureKind::Count},        {U"所", FigureKind::Count},
     {U"块", FigureKind::Count},        {U"封", FigureKind::Count},
     {U"单", FigureKind::Count},
+    // Units of bonded-zone, port and energy reports: 报关单3600票, 吞吐量120万标箱, 光伏
+    // 装机85兆瓦, 用水1.2万立方米.
+    {U"票", FigureKind::Count},        {U"标箱", FigureKind::Other},
+    {U"兆瓦", FigureKind::Other},      {U"吉瓦", FigureKind::Other},
+    {U"千瓦时", FigureKind::Other},    {U"立方米", FigureKind::Other},
+    {U"公斤", FigureKind::Other},      {U"千克", FigureKind::Other},
+    {U"幢", FigureKind::Count},        {U"门", FigureKind::Count},
 };
 
 // A single-character unit followed by these characters is the start of another word
@@ -75,7 +82,9 @@ constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间"
                                                  U"部分", U"部署", U"口岸", U"口径", U"头部",
                                                  U"宗旨", U"尾款", U"架构",
                                                  U"单独", U"单项", U"单个", U"单元",
-                                                 U"单一", U"单笔"};
+                                                 U"单一", U"单笔", U"票据", U"门户",
+                                                 U"门槛", U"门类", U"门口", U"门店",
+                                                 U"门诊", U"门前"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 
@@ -200,6 +209,7 @@ bool is_time_frame(std::u32string_view t, std::size_t b, std::size_t unit_end,
 bool is_not_a_quantity(std::u32string_view t, std::size_t b, std::size_t e,
                        const std::string& value) {
   if (b > 0 && (t[b - 1] == U'第' || is_ascii_alpha(t[b - 1]) || t[b - 1] == U'.')) return true;
+  if (b > 1 && t[b - 1] == U' ' && t[b - 2] == U'第') return true;  // 第 3 届 (spaced text)
   if (e < t.size() && (is_ascii_alpha(t[e]) || is_formula_operator(t[e]))) return true;
   std::size_t digits = 0;
   for (char ch : value) digits += (ch >= '0' && ch <= '9');
@@ -241,6 +251,13 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
     if (p + 1 < t.size() && is_range_mark(t[p]) && is_digit(t[p + 1])) {
       p = read_number(t, p + 1, high);
       i = p;
+    }
+    // 入驻企业 147 家, 18.6 亿元: a space (or two) between the number and its unit, as web
+    // editors and PDF copies leave them, is no break.
+    if (p < t.size() && t[p] == U' ') {
+      std::size_t s = p;
+      while (s < t.size() && s - p < 2 && t[s] == U' ') ++s;
+      if (s < t.size() && (is_han(t[s]) || t[s] == U'%')) p = s;
     }
     if (is_date_or_time(t, p, high.empty() ? value : high)) continue;
 
@@ -285,15 +302,25 @@ std::vector<Quantity> scan_quantities(std::u32string_view t) {
     if (const Cue* c = match_table(kUnitSuffixCues, t, p)) {
       qualifier = c->qualifier;
       p += c->word.size();
+      // 投资10亿元以上项目9个, 年营收2000万元以上企业36家: a bound before a noun that another
+      // number counts is a threshold of the class, not a figure.
+      if (c->word == U"以上" || c->word == U"以下") {
+        std::size_t k = p;
+        while (k < t.size() && k - p < 8 && is_han(t[k])) ++k;
+        if (k > p && k < t.size() && is_digit(t[k])) continue;
+      }
     }
     q.begin = q.num_begin;
+    // (超过 900 个: a space may stand between the cue and the number too.)
+    const std::size_t cue_end =
+        q.num_begin > 0 && t[q.num_begin - 1] == U' ' ? q.num_begin - 1 : q.num_begin;
     if (const Cue* c = [&]() -> const Cue* {
           for (const auto& cue : kPrefixCues)
-            if (ends_with_at(t, q.num_begin, cue.word)) return &cue;
+            if (ends_with_at(t, cue_end, cue.word)) return &cue;
           return nullptr;
         }()) {
       if (qualifier == Qualifier::Exact) qualifier = c->qualifier;
-      q.begin = q.num_begin - c->word.size();
+      q.begin = cue_end - c->word.size();
     }
     if (inside_quoted_name(t, q.num_begin, p)) continue;
     q.end = p;

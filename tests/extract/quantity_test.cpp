@@ -98,3 +98,38 @@ TEST_CASE("full-width digits and percent signs are read") {
   CHECK(q[0].value == "98");
   CHECK(q[0].unit == "%");
 }
+
+TEST_CASE("units of bonded-zone, port and energy reports") {
+  auto q = scan("今年办理报关单3600票，集装箱吞吐量120万标箱，光伏装机85兆瓦，开设党课12门。");
+  REQUIRE(q.size() == 4);
+  CHECK((q[0].value == "3600" && q[0].unit == "票"));
+  CHECK((q[1].value == "120" && q[1].unit == "万标箱"));
+  CHECK((q[2].value == "85" && q[2].unit == "兆瓦"));
+  CHECK((q[3].value == "12" && q[3].unit == "门"));
+}
+
+TEST_CASE("a measure word that opens another word is no unit") {
+  auto q = scan("共有3门户网站上线，开设5门店。");
+  CHECK(q.empty());
+}
+
+TEST_CASE("a space between the number and its unit is no break") {
+  auto q = scan("园区现有入驻企业 147 家，实现工业增加值 18.6 亿元，同比增长 11.4 %，2025 年成立。");
+  REQUIRE(q.size() == 3);
+  CHECK((q[0].value == "147" && q[0].unit == "家"));
+  CHECK((q[1].value == "18.6" && q[1].unit == "亿元"));
+  CHECK((q[2].value == "11.4" && q[2].unit == "%"));
+}
+
+TEST_CASE("a bound before a noun that another number counts is a threshold, not a figure") {
+  auto q = scan("其中投资10亿元以上项目9个，服务100家以上企业。");
+  REQUIRE(q.size() == 2);
+  CHECK((q[0].value == "9" && q[0].unit == "个"));
+  CHECK((q[1].value == "100" && q[1].unit == "家" && q[1].qualifier == Qualifier::Over));
+}
+
+TEST_CASE("spaced text: an ordinal stays an ordinal, a cue before the number still counts") {
+  auto q = scan("举办第 3 届论坛，服务企业超过 900 家。");
+  REQUIRE(q.size() == 1);
+  CHECK((q[0].value == "900" && q[0].unit == "家" && q[0].qualifier == Qualifier::Over));
+}

@@ -156,3 +156,18 @@ TEST_CASE("quoted speech, honours, company names and figures of speech are not p
   CHECK(practices("公司党支部荣获“全国先进基层党组织”称号。").empty());
   CHECK(practices("党支部成为企业的“娘家”，以“先进”带动“后进”。").empty());
 }
+
+TEST_CASE("a spaced-out number leaves no space in its subject") {
+  auto f = figures("园区现有入驻企业 147 家，选派党建指导员 45 名。");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].subject == "入驻企业");
+  CHECK(f[1].subject == "选派党建指导员");
+}
+
+TEST_CASE("quoted instances before 等 and a quoted umbrella name: the umbrella is the practice") {
+  auto p = practices("园区推行“党建+招商”“党建+人才”等“党建+N”模式。");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].name == "党建+N");
+  auto q = practices("园区开展“红色课堂”“书记讲堂”等主题活动。");
+  CHECK(q.size() == 2);
+}
