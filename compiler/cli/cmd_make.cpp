@@ -90,40 +90,31 @@ std::vector<std::filesystem::path> font_dirs(const Invocation& inv) {
 /// of a thousand reprints would otherwise print thousands of lines).
 constexpr std::size_t kNotesPerKind = 5;
 
-/// Prints what `sink` collected (in one write) and empties it; returns the number of warnings.
-/// Called before anything can fail, so a warning that explains the failure (an empty corpus)
-/// is not lost. Every warning and error is printed; notes up to kNotesPerKind per code.
-std::size_t report(const Invocation& inv, CollectingSink& sink) {
-  const std::size_t warnings = sink.count(Severity::Warning);
-  std::map<std::string, std::size_t> notes_of_code;
-  std::string text;
-  for (const auto& d : sink.items)
-    if (d.severity != Severity::Note || ++notes_of_code[d.code] <= kNotesPerKind)
-      text += "ptbrief make: " + format(d) + "\n";
-  for (const auto& [code, n] : notes_of_code)
-    if (n > kNotesPerKind)
-      text += "ptbrief make: " +
-              trf("note: {1} more notes like these ({2}) not shown",
-                  {std::to_string(n - kNotesPerKind), code}) +
-              "\n";
-  inv.err->write(text.data(), static_cast<std::streamsize>(text.size()));
-  sink.items.clear();
-  return warnings;
-}
-
-/// Prints each diagnostic as it is reported (a corpus load can report one per article: a 50 MB
-/// file of reprints, 10^5 notes, is not held until the load ends) and counts the warnings.
+/// Prints each diagnostic as it is reported, in one write (a corpus load can report one per
+/// article: a 50 MB file of reprints, 10^5 notes, is not held until the load ends), and counts
+/// the warnings. Every warning and error is printed; notes up to kNotesPerKind of each code,
+/// then print_hidden() says how many more there were.
 class PrintingSink final : public DiagSink {
  public:
   explicit PrintingSink(const Invocation& inv) : inv_(inv) {}
   void report(const Diagnostic& d) override {
-    *inv_.err << ("ptbrief make: " + format(d) + "\n");  // one write each
     if (d.severity == Severity::Warning) ++warnings;
+    if (d.severity == Severity::Note && ++notes_of_code_[d.code] > kNotesPerKind) return;
+    *inv_.err << ("ptbrief make: " + format(d) + "\n");
+  }
+  void print_hidden() const {
+    for (const auto& [code, n] : notes_of_code_)
+      if (n > kNotesPerKind)
+        *inv_.err << ("ptbrief make: " +
+                      trf("note: {1} more notes like these ({2}) not shown",
+                          {std::to_string(n - kNotesPerKind), code}) +
+                      "\n");
   }
   std::size_t warnings = 0;
 
  private:
   const Invocation& inv_;
+  std::map<std::string, std::size_t> notes_of_code_;
 };
 
 /// The facts a brief is made from: the corpus (ingested, extracted, corrected), or with
@@ -160,10 +151,8 @@ int run(const Invocation& given) {
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
 
-  PrintingSink load_sink(inv);
-  const BriefFacts loaded = brief_facts(inv, load_sink);                   // corpus or file → facts
-  std::size_t warnings = load_sink.warnings;
-  CollectingSink sink;
+  PrintingSink sink(inv);
+  const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
   if (!park && !topic) {  // a facts file names its brief
     if (!loaded.scope.park.empty()) park = loaded.scope.park;
     else if (!loaded.scope.topic.empty()) topic = loaded.scope.topic;
@@ -184,7 +173,7 @@ int run(const Invocation& given) {
   const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
   const std::filesystem::path out = output_path(
       inv, layout_name == kDefaultLayout ? stem + ".pdf" : stem + "." + layout_stem + ".pdf");
-  warnings += report(inv, sink);
+  sink.print_hidden();
   if (out.empty()) {  // -o -: the PDF itself on standard output
     inv.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     inv.out->flush();
@@ -192,7 +181,7 @@ int run(const Invocation& given) {
     write_file_atomically(out, bytes);
     *inv.out << out.string() << "\n";
   }
-  return warnings ? kExitWarnings : kExitOk;
+  return sink.warnings ? kExitWarnings : kExitOk;
 }
 
 }  // namespace
