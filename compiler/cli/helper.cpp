@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/diagnostic.h"
+#include "base/hash.h"
 #include "base/i18n.h"
 
 namespace ptbrief::cli {
@@ -46,6 +47,7 @@ void exec_helper(const std::string& name, const std::vector<std::string>& args) 
   const fs::path program = helper_path(name);
   const fs::path self = self_executable();
   if (!self.empty()) ::setenv(kToolBinaryEnv, self.c_str(), 1);
+  ::setenv(kToolBuildIdEnv, to_hex(running_build_id()).c_str(), 1);
   std::vector<std::string> words = {program.string()};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -59,6 +61,11 @@ void exec_helper(const std::string& name, const std::vector<std::string>& args) 
   d.hint = tr("check that the file is executable, or reinstall ptbrief");
   d.file = program.string();
   throw Error(d);
+}
+
+std::string tool_build_id() {
+  if (const char* given = std::getenv(kToolBuildIdEnv); given && *given) return given;
+  return to_hex(running_build_id());
 }
 
 fs::path tool_binary() {

@@ -86,6 +86,7 @@ int run(const Invocation& inv) {
            tr("give --corpus the pack's folder, or a pack made for this folder"),
            options.pack.string());
     options.tool_binary = tool_binary();  // the ptbrief that started us: packs stamp it
+    options.tool_build_id = tool_build_id();
     options.tool_version = PTBRIEF_VERSION;
   }
   if (const char* user = std::getenv("USER"); user && *user) options.user = user;

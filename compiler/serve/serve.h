@@ -44,6 +44,7 @@ struct ServeOptions {
   std::filesystem::path pack;
   std::string tool_version;
   std::filesystem::path tool_binary;
+  std::string tool_build_id;  ///< its build ID (hex), as `ptbrief pack` stamps packs
 };
 
 /// The web folder shipped with ptbrief: web/ in the data folders (share/ptbrief/web when

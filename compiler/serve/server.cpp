@@ -124,6 +124,7 @@ struct Server::Impl {
     pack::RunOptions r;
     r.tool_version = o.tool_version;
     r.tool_binary = o.tool_binary;
+    r.tool_build_id = o.tool_build_id;
     r.source_date_epoch = pdf::source_date_epoch_from_env();
     r.font_dirs = typeset::user_font_dirs({});  // PTBRIEF_FONT_DIRS, as ptbrief pack reads it
     return r;

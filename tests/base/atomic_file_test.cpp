@@ -124,7 +124,7 @@ TEST_CASE("read_file refuses a file larger than its limit, naming it") {
   CHECK(read_file(dir / "big.json", 5000).size() == 5000);
 }
 
-TEST_CASE("a file written with Sync::Later is complete at once; sync_files flushes it and skips a gone one") {
+TEST_CASE("a file written with Sync::Later is complete at once, sync_files flushes it and skips a gone one") {
   const fs::path dir = test::scratch_dir("atomic-later");
   ptbrief::write_file_atomically(dir / "a.pdf", "old", ptbrief::Sync::Later);
   ptbrief::write_file_atomically(dir / "a.pdf", "new bytes", ptbrief::Sync::Later);
