@@ -4,8 +4,8 @@
 #include <signal.h>
 
 #include <atomic>
-#include <iostream>
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 #include <thread>
 
