@@ -56,7 +56,7 @@ class FactsReader {
   explicit FactsReader(const json::Value& root) : root_(root) {}
 
   Facts read(FactsScope* scope) {
-    c_.object(root_, "$", {"schema", "brief", "parks", "figures", "practices", "summaries",
+    c_.object(root_, "$", {"schema", "brief", "parks", "regions", "figures", "practices", "summaries",
                            "topics", "articles"});
     schema();
     Facts f;
@@ -132,20 +132,26 @@ class FactsReader {
     });
   }
 
+  // "parks" and "regions" (cities and provinces that figures are about) share one shape; an
+  // older file lists its regions among the parks with "kind": "region".
   void parks(Facts& f) {
-    each("parks", [&](const json::Value& v, const std::string& p) {
-      c_.object(v, p, {"name", "aliases", "kind", "articles"});
-      Park park;
-      park.name = *c_.string(v, p, "name", true);
-      park.aliases = c_.strings(v, p, "aliases");
-      park.is_region = c_.choice(v, p, "kind", {"park", "region"}).value_or("park") == "region";
-      park.articles = c_.strings(v, p, "articles");
-      for (std::size_t i = 0; i < park.articles.size(); ++i) known_article(v.find("articles")->items[i], item_path(member_path(p, "articles"), i), park.articles[i]);
-      if (!park_names_.insert(park.name).second)
-        c_.fail(*v.find("name"), member_path(p, "name"), "park '" + park.name + "' is listed twice",
-                "merge the two entries");
-      f.parks.push_back(std::move(park));
-    });
+    for (const char* list : {"parks", "regions"}) {
+      each(list, [&, list](const json::Value& v, const std::string& p) {
+        c_.object(v, p, {"name", "aliases", "kind", "articles"});
+        Park park;
+        park.name = *c_.string(v, p, "name", true);
+        park.aliases = c_.strings(v, p, "aliases");
+        const std::string fallback = std::string(list) == "regions" ? "region" : "park";
+        park.is_region =
+            c_.choice(v, p, "kind", {"park", "region"}).value_or(fallback) == "region";
+        park.articles = c_.strings(v, p, "articles");
+        for (std::size_t i = 0; i < park.articles.size(); ++i) known_article(v.find("articles")->items[i], item_path(member_path(p, "articles"), i), park.articles[i]);
+        if (!park_names_.insert(park.name).second)
+          c_.fail(*v.find("name"), member_path(p, "name"), "park '" + park.name + "' is listed twice",
+                  "merge the two entries");
+        f.parks.push_back(std::move(park));
+      });
+    }
   }
 
   void topics(Facts& f) {
@@ -295,10 +301,14 @@ std::string to_facts_json(const Facts& facts, const FactsScope& scope) {
     if (!a.reprints.empty()) x["reprints"] = a.reprints;
     j["articles"].push_back(std::move(x));
   }
+  // Parks and regions apart: a reader counting parks (the scorer, a spreadsheet) is not handed
+  // 重庆市 as one.
   j["parks"] = Json::array();
+  j["regions"] = Json::array();
   for (const auto& p : facts.parks)
-    j["parks"].push_back({{"name", p.name}, {"aliases", p.aliases},
-                          {"kind", p.is_region ? "region" : "park"}, {"articles", p.articles}});
+    j[p.is_region ? "regions" : "parks"].push_back(
+        {{"name", p.name}, {"aliases", p.aliases}, {"kind", p.is_region ? "region" : "park"},
+         {"articles", p.articles}});
   j["topics"] = Json::array();
   for (const auto& t : facts.topics) j["topics"].push_back({{"id", t.id}, {"description", t.description}});
   j["figures"] = Json::array();

@@ -282,15 +282,17 @@ TEST_CASE("every park listed is a park or a marked region (all sets)") {
                          &blind3_json()}) {
     auto j = nlohmann::json::parse(r->out);
     REQUIRE(!j["parks"].empty());
-    for (const auto& p : j["parks"]) {
+    for (const auto& p : j["parks"]) {  // parks only: regions are listed apart
       std::string name = p["name"];
       INFO(name);
-      if (p["kind"] == "region") {
-        CHECK(std::regex_search(name, std::regex("(省|市|县|区|州|盟|旗)$")));
-      } else {
-        CHECK(std::regex_search(
-            name, std::regex("(区|园|基地|新城|城)(\\(.*\\))?$")));
-      }
+      CHECK(p["kind"] == "park");
+      CHECK(std::regex_search(name, std::regex("(区|园|基地|新城|城)(\\(.*\\))?$")));
+    }
+    for (const auto& p : j["regions"]) {
+      std::string name = p["name"];
+      INFO(name);
+      CHECK(p["kind"] == "region");
+      CHECK(std::regex_search(name, std::regex("(省|市|县|区|州|盟|旗)$")));
     }
   }
 }
