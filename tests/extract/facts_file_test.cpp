@@ -88,3 +88,31 @@ TEST_CASE("a hand-edited facts file with a bad field is an error at its JSON pat
   CHECK(d.code == "facts.json_syntax");
   CHECK(d.line == 2);
 }
+
+TEST_CASE("a facts file lists regions apart from parks, and reads either shape back") {
+  const std::string region =
+      R"({"name": "甲市", "aliases": [], "kind": "region", "articles": ["a#1"]})";
+  std::string regions_list = R"("regions": [)";
+  regions_list += region;
+  regions_list += "],\n  \"topics\": [],";
+  // Written: the region under "regions", never among the parks (a reader counting parks).
+  const Facts read =
+      read_facts_json(with(kMinimal, R"("topics": [],)", regions_list), "facts.json", nullptr);
+  REQUIRE(read.parks.size() == 2);
+  CHECK_FALSE(read.parks[0].is_region);
+  CHECK(read.parks[1].is_region);
+  const std::string json = to_facts_json(read, {});
+  const auto regions = json.find("\"regions\"");
+  REQUIRE(regions != std::string::npos);
+  CHECK(json.find("甲市") > regions);
+  CHECK(json.find("甲市") < json.find("\"topics\""));
+  // An older file with the region among the parks ("kind": "region") reads the same.
+  const std::string park_end = R"("kind": "park", "articles": ["a#1"]})";
+  std::string both = park_end;
+  both += ", ";
+  both += region;
+  const Facts old = read_facts_json(with(kMinimal, park_end, both), "facts.json", nullptr);
+  REQUIRE(old.parks.size() == 2);
+  CHECK(old.parks[1].is_region);
+  CHECK(to_facts_json(old, {}) == json);
+}
