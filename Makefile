@@ -34,7 +34,7 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
-# Only the ptbrief executable (what the main job needs; no tests).
+# Only the executables: ptbrief and ptbrief-serve, which `ptbrief serve` runs (no tests).
 tool: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target ptbrief -- --no-print-directory
 
