@@ -228,6 +228,7 @@ class Runner {
     job.layout = e.layout;
     job.output_name = e.output_name;
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    job.pdf_options.threads = 1;  // the pack already runs its briefs on every core
     job.typeset_options.font_dirs = options_.font_dirs;
     return job;
   }
@@ -305,6 +306,7 @@ class Runner {
     job.layout = pack_.layout;
     job.output_name = pack_.combined;
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
+    job.pdf_options.threads = 1;  // the pack already runs its briefs on every core
     job.typeset_options.font_dirs = options_.font_dirs;
     for (const auto& p : planned_) job.briefs.push_back(job_for(p.entry));
     return job;
