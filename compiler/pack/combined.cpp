@@ -103,10 +103,35 @@ void demote_headings(std::vector<Block>& blocks, const std::string& fallback_tit
   blocks.insert(blocks.begin(), std::move(h));
 }
 
-/// All briefs as one document, each after a page break.
-Document body_document(std::vector<Document>& briefs, const CombinedInfo& info, DiagSink& sink) {
+/// Appends `part`'s pages after `into`'s, sharing font faces and moving its bookmarks.
+void append(PageList& into, PageList&& part) {
+  std::vector<std::size_t> font_index;
+  for (const auto& face : part.fonts) {
+    auto same = [&](const typeset::FontFace& f) {
+      return f.path == face.path && f.index == face.index;
+    };
+    auto it = std::find_if(into.fonts.begin(), into.fonts.end(), same);
+    font_index.push_back(static_cast<std::size_t>(it - into.fonts.begin()));
+    if (it == into.fonts.end()) into.fonts.push_back(face);
+  }
+  const std::size_t offset = into.pages.size();
+  for (auto& page : part.pages) {
+    for (auto& item : page.items)
+      if (auto* run = std::get_if<typeset::GlyphRun>(&item)) run->font = font_index.at(run->font);
+    into.pages.push_back(std::move(page));
+  }
+  for (auto entry : part.outline) {
+    entry.page += offset;
+    into.outline.push_back(std::move(entry));
+  }
+}
+
+/// The body's document without its blocks: the model brief's page and metadata, the pack's
+/// title, and the briefs' font roles (the first brief's choice wins, with one warning).
+Document body_frame(const std::vector<CombinedBrief>& briefs, const CombinedInfo& info,
+                    DiagSink& sink) {
   Document body;
-  const Document& model = briefs.at(std::min(info.page_from, briefs.size() - 1));
+  const Document& model = briefs.at(std::min(info.page_from, briefs.size() - 1)).doc;
   body.page = model.page;
   body.meta = model.meta;
   body.meta.title = info.title;
@@ -115,9 +140,8 @@ Document body_document(std::vector<Document>& briefs, const CombinedInfo& info, 
   body.meta.subject = std::to_string(briefs.size()) + " 份简报";
   body.meta.keywords.clear();
   bool warned = false;
-  for (std::size_t i = 0; i < briefs.size(); ++i) {
-    Document& brief = briefs[i];
-    for (auto& [role, families] : brief.font_roles) {
+  for (const CombinedBrief& brief : briefs) {
+    for (const auto& [role, families] : brief.doc.font_roles) {
       auto [it, added] = body.font_roles.emplace(role, families);
       if (!added && it->second != families && !warned) {
         Diagnostic d;
@@ -130,11 +154,73 @@ Document body_document(std::vector<Document>& briefs, const CombinedInfo& info, 
         warned = true;
       }
     }
+  }
+  return body;
+}
+
+/// All briefs' blocks as one body, each after a page break.
+void add_blocks(Document& body, std::vector<CombinedBrief>& briefs) {
+  for (std::size_t i = 0; i < briefs.size(); ++i) {
+    Document& brief = briefs[i].doc;
     demote_headings(brief.blocks, brief.meta.title);
     if (i > 0) body.blocks.emplace_back(typeset::PageBreak{});
     for (Block& b : brief.blocks) body.blocks.push_back(std::move(b));
   }
-  return body;
+}
+
+bool same_geometry(const typeset::PageSpec& a, const typeset::PageSpec& b) {
+  auto grid = [](const typeset::PageSpec& p) {
+    return p.grid ? std::pair(p.grid->chars_per_line, p.grid->lines_per_page) : std::pair(0, 0);
+  };
+  return a.width == b.width && a.height == b.height && a.margin_top == b.margin_top &&
+         a.margin_bottom == b.margin_bottom && a.margin_inner == b.margin_inner &&
+         a.margin_outer == b.margin_outer && a.mirrored == b.mirrored && grid(a) == grid(b);
+}
+
+/// Whether a brief's own laid-out pages are its body pages: set in the body's geometry and
+/// fonts, and its first heading the title bookmark, one outline entry per bookmarked heading
+/// (so demoting the headings only renumbers the entries' levels).
+bool reusable(const CombinedBrief& brief, const Document& body) {
+  if (!brief.pages || !same_geometry(brief.doc.page, body.page) ||
+      brief.doc.font_roles != body.font_roles || brief.doc.meta.lang != body.meta.lang)
+    return false;
+  std::size_t bookmarked = 0;
+  bool first = true;
+  for (const Block& b : brief.doc.blocks) {
+    const auto* h = std::get_if<Heading>(&b);
+    if (!h) continue;
+    if (first && !h->outline) return false;
+    first = false;
+    bookmarked += h->outline ? 1 : 0;
+  }
+  return !first && bookmarked == brief.pages->outline.size();
+}
+
+/// A brief's own pages as its part of the body: title bookmark at level 1, the headings below
+/// it one level down (as demote_headings does to the blocks), placed from body page `first`.
+PageList body_part(const PageList& own, const typeset::PageSpec& page, std::size_t first) {
+  PageList part = own;
+  for (std::size_t i = 0; i < part.outline.size(); ++i)
+    part.outline[i].level = i == 0 ? 1 : std::max(1, part.outline[i].level) + 1;
+  typeset::move_pages(part, page, first);
+  return part;
+}
+
+/// The body's pages, without running lines: the briefs' own pages when every brief's are
+/// reusable, else all briefs typeset again as one document.
+PageList body_pages(Document& body, std::vector<CombinedBrief>& briefs,
+                    const typeset::TypesetOptions& options, DiagSink& sink) {
+  const bool reuse = std::all_of(briefs.begin(), briefs.end(),
+                                 [&](const CombinedBrief& b) { return reusable(b, body); });
+  if (!reuse) {
+    add_blocks(body, briefs);
+    return typeset::typeset_body(body, options, sink);
+  }
+  PageList pages;
+  pages.meta = body.meta;
+  for (const CombinedBrief& brief : briefs)
+    append(pages, body_part(*brief.pages, body.page, pages.pages.size()));
+  return pages;
 }
 
 /// Page index of each brief's title bookmark (the body's level-1 outline entries, in order).
@@ -214,29 +300,6 @@ Document contents_document(const FrontStyles& st, const typeset::PageSpec& page,
   return d;
 }
 
-/// Appends `part`'s pages after `into`'s, sharing font faces and moving its bookmarks.
-void append(PageList& into, PageList&& part) {
-  std::vector<std::size_t> font_index;
-  for (const auto& face : part.fonts) {
-    auto same = [&](const typeset::FontFace& f) {
-      return f.path == face.path && f.index == face.index;
-    };
-    auto it = std::find_if(into.fonts.begin(), into.fonts.end(), same);
-    font_index.push_back(static_cast<std::size_t>(it - into.fonts.begin()));
-    if (it == into.fonts.end()) into.fonts.push_back(face);
-  }
-  const std::size_t offset = into.pages.size();
-  for (auto& page : part.pages) {
-    for (auto& item : page.items)
-      if (auto* run = std::get_if<typeset::GlyphRun>(&item)) run->font = font_index.at(run->font);
-    into.pages.push_back(std::move(page));
-  }
-  for (auto entry : part.outline) {
-    entry.page += offset;
-    into.outline.push_back(std::move(entry));
-  }
-}
-
 }  // namespace
 
 std::string roman(std::size_t n) {
@@ -250,18 +313,19 @@ std::string roman(std::size_t n) {
   return s;
 }
 
-CombinedPages combine(std::vector<Document> briefs, const CombinedInfo& info,
+CombinedPages combine(std::vector<CombinedBrief> briefs, const CombinedInfo& info,
                       const typeset::TypesetOptions& options, DiagSink& sink) {
   if (briefs.empty())
     fail("pack.combined_empty", "the combined PDF has no briefs", "add briefs to the pack");
   const std::size_t model = std::min(info.page_from, briefs.size() - 1);
-  const FrontStyles styles = front_styles(briefs[model]);
-  const typeset::PageSpec page = briefs[model].page;
+  const FrontStyles styles = front_styles(briefs[model].doc);
+  const typeset::PageSpec page = briefs[model].doc.page;
   const std::size_t n = briefs.size();
 
   // The body first: it fixes the page each brief starts on, labelled 1…N.
-  Document body_doc = body_document(briefs, info, sink);
-  PageList body = typeset::typeset(body_doc, options, sink);     // body pages
+  Document body_doc = body_frame(briefs, info, sink);
+  PageList body = body_pages(body_doc, briefs, options, sink);   // body pages
+  typeset::add_running_lines(body_doc, body, options, sink);     // its headers and footers
   const std::vector<std::size_t> starts = title_pages(body, n);  // brief starts
   std::vector<std::string> titles, labels;
   for (const auto& entry : body.outline)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,15 +32,28 @@ struct CombinedPages {
   std::vector<std::size_t> brief_starts;  ///< 0-based page index of each brief's first page
 };
 
-/// Typesets `briefs` (composed documents, in pack order) as one meeting document:
+/// One brief of the combined PDF.
+struct CombinedBrief {
+  typeset::Document doc;  ///< composed as for its own PDF
+  /// Its pages as laid out for its own PDF, before running lines (typeset::typeset_body of
+  /// `doc`), when there are any; combine() takes them instead of typesetting `doc` again
+  /// when they fit the combined body (see combine()). May be null.
+  std::shared_ptr<const typeset::PageList> pages;
+};
+
+/// Typesets `briefs` (in pack order) as one meeting document:
 ///  - the briefs, each starting on a new page, as one body whose pages are labelled (and,
 ///    through the layout's footer, numbered) 1…N; each brief's first heading (its title) is a
 ///    level-1 bookmark and its own headings are nested one level below it;
 ///  - a cover (pack title, 编印单位, date, the list of briefs) and a table of contents giving
 ///    each brief's first page number, both labelled i, ii, … and without running lines.
 /// The body is typeset first, so the contents know the page numbers; the front matter cannot
-/// move them (it is numbered apart). Throws ptbrief::Error when `briefs` is empty.
-CombinedPages combine(std::vector<typeset::Document> briefs, const CombinedInfo& info,
+/// move them (it is numbered apart). A brief starts on a new page, so its body pages are the
+/// pages of its own PDF, shifted sideways when mirrored margins put them on the other side:
+/// a brief's laid-out `pages` are reused when its page geometry and fonts are the body's and
+/// its first heading is its bookmarked title; otherwise it is typeset again. Either way the
+/// pages are the same. Throws ptbrief::Error when `briefs` is empty.
+CombinedPages combine(std::vector<CombinedBrief> briefs, const CombinedInfo& info,
                       const typeset::TypesetOptions& options, DiagSink& sink);
 
 /// Lower-case Roman numeral for 1…3999 ("iv"); decimal beyond.

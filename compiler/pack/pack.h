@@ -70,6 +70,9 @@ struct BriefJob {
   std::string output_name;      ///< file name inside the output folder, e.g. "南通高新区.pdf"
   pdf::PdfOptions pdf_options;
   typeset::TypesetOptions typeset_options;  ///< the user's font folders
+  /// The combined PDF of the run takes this brief's pages too: the builder may keep them,
+  /// laid out, for it (instead of typesetting the brief twice).
+  bool shared_layout = false;
 };
 
 /// The combined meeting PDF: every brief of the pack, in pack order, behind a cover and a

@@ -230,6 +230,7 @@ class Runner {
     job.pdf_options.source_date_epoch = options_.source_date_epoch;
     job.pdf_options.threads = 1;  // the pack already runs its briefs on every core
     job.typeset_options.font_dirs = options_.font_dirs;
+    job.shared_layout = !pack_.combined.empty() && !options_.dry_run;
     return job;
   }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/limits.h"
+#include "typeset/typeset.h"
 
 namespace ptbrief::typeset {
 namespace {
@@ -231,6 +232,21 @@ TextBlock text_block(const PageSpec& spec, std::size_t index) {
 
 void paginate(std::vector<Slab>&& flow, const PageSpec& spec, PageList& out) {
   Paginator(spec, out).run(flow);
+}
+
+void move_pages(PageList& pages, const PageSpec& spec, std::size_t first) {
+  for (std::size_t k = 0; k < pages.pages.size(); ++k) {
+    const Pt dx = text_block(spec, first + k).left - text_block(spec, k).left;
+    if (dx == 0) continue;
+    Page& page = pages.pages[k];
+    for (Item& item : page.items) translate(item, dx, 0);
+    for (LineRecord& r : page.lines) {
+      r.x_start += dx;
+      r.x_end += dx;
+      r.left += dx;
+      r.right += dx;
+    }
+  }
 }
 
 void add_running_lines(const Document& doc, PageList& out, Engine& e) {

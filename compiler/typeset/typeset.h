@@ -28,6 +28,22 @@ struct TypesetOptions {
 /// installed (公文's 方正小标宋, 仿宋_GB2312), one note names the stand-ins used.
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink);
 
+/// typeset() in two steps, for pages laid out once and used in two documents (a pack's brief
+/// and its combined PDF): the pages and outline without running lines (labels empty) …
+PageList typeset_body(const Document& doc, const TypesetOptions& options, DiagSink& sink);
+
+/// … then the header, footer and label of every page of `pages`, as `doc`'s page spec and
+/// metadata give them ({page}, {pages}, {title}, {date}). typeset_body() followed by this with
+/// the same `doc` gives exactly typeset()'s pages.
+void add_running_lines(const Document& doc, PageList& pages, const TypesetOptions& options,
+                       DiagSink& sink);
+
+/// Pages laid out for `spec` as pages 0, 1, … of a document, moved to stand as pages `first`,
+/// `first` + 1, … of a longer one: with mirrored margins a page whose side changes moves
+/// sideways by the difference of the margins (vertical positions never depend on the side).
+/// Items and line records move; outline entries keep their page indices.
+void move_pages(PageList& pages, const PageSpec& spec, std::size_t first);
+
 /// The user's font folders: `given` (--font-dir, in order), then PTBRIEF_FONT_DIRS
 /// (colon-separated; empty parts are skipped). Throws ptbrief::Error (code "typeset.font_dir")
 /// naming a folder that does not exist.
