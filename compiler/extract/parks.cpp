@@ -54,6 +54,11 @@ const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
   return w;
 }
+const WordList& media_words() {
+  static const auto& w = lexicon("park.media_words");
+  return w;
+}
+
 const WordList& partner_prefixes() {
   static const auto& w = lexicon("park.partner_prefixes");
   return w;
@@ -367,6 +372,13 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     // (分别成立产业园党委).
     bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
                          (industry_words().found_in(m.place) || not_in_name().found_in(m.place));
+    // 湖北日报园区周刊, 扫码关注某某发布开发区频道: a paper's, site's or channel's section,
+    // not a park, even after a division.
+    if (!m.nested && media_words().found_in(m.place)) {
+      i = m.end;
+      floor = m.end;
+      continue;
+    }
     if (m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
@@ -922,6 +934,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         auto d = declared.find(c);
         if (d != declared.end()) best = d->second;
       }
+      // 仪征市刘集工业集中区 … 刘集工业集中区 (again and again): the name without the division
+      // before it is how the article abbreviates the park, so it is the park's short name.
+      for (const auto& c : members)
+        if (c != best && best.ends_with(c) && spelled[c] >= 2) best = c;
       for (const auto& c : members) entity[c] = best;
       entity[best] = best;
     }

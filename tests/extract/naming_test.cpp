@@ -231,3 +231,25 @@ TEST_CASE("a date before a 分别 list over parks does not split the list") {
   CHECK(park_of(facts, "12.4") == "宁国开发区");
   CHECK(park_of(facts, "15.1") == "广德经开区");
 }
+
+TEST_CASE("a park the article abbreviates without its city is named as the article does") {
+  // The title and lead write the county-level city before the park; the body drops it.
+  auto facts = run({para("在海安市李堡工业集中区，一批新材料项目加快建设。"),
+                    para("今年以来，李堡工业集中区党委推行“红色帮办”服务，新签约项目14个。"),
+                    para("李堡工业集中区现有入驻企业83家，其中规上企业37家。")},
+                   "海安市李堡工业集中区：帮办服务跑出加速度");
+  CHECK(park_of(facts, "14") == "李堡工业集中区");
+  CHECK(park_of(facts, "83") == "李堡工业集中区");
+  const extract::Park* p = extract::find_park(facts, "海安市李堡工业集中区");
+  REQUIRE(p != nullptr);
+  CHECK(p->name == "李堡工业集中区");
+}
+
+TEST_CASE("the section of a newspaper or website is no park") {
+  auto facts = run({para("盐城日报·园区周刊　2026年10月9日"),
+                    para("大丰经济开发区党工委组建产业链党建联盟3个，服务企业126家。"),
+                    para("扫码关注盐城日报园区周刊")},
+                   "大丰经济开发区：联盟连起产业链");
+  CHECK(park_of(facts, "126") == "大丰经开区");
+  for (const auto& p : facts.parks) CHECK(p.name.find("日报") == std::string::npos);
+}
