@@ -286,6 +286,14 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchor = anchor.place->is_short() || written.ends_with(U"县")
                      ? std::u32string(written)
                      : to_u32(short_key(*anchor.place));
+      // 贵州万山经开区, 重庆璧山高新区: a province (or municipality) before a district of its
+      // own is no part of the name (万山经开区), as 宁夏 before 贺兰工业园区 is not.
+      if (anchor.place->level == PlaceLevel::Province)
+        for (const auto& p : places_named(m.place))
+          if (p.province == anchor.place->code) {
+            m.anchor.clear();
+            break;
+          }
     } else if (pm.found && pm.strong && pm.begin >= han + 2 &&
                foreign_division(t, han, pm.begin, k)) {
       // 潍坊滨海经济技术开发区: 滨海 is a county elsewhere (盐城); after 潍坊 it is the name of
@@ -329,8 +337,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       std::size_t tail_begin = run;
       PlaceMatch anchor;
       // (Not across a function character: 福清市今年将在|元洪投资区 is no anchor.)
+      // (Nor across a count or an ordinal: 广东首个内陆型综保区 is no name.)
       for (std::size_t j = k >= 2 ? k - 2 : 0;
-           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]);
+           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]) &&
+           t[j] != U'个' && t[j] != U'第' && t[j + 1] != U'个';
            --j) {
         anchor = place_ending_at(t, han, j);
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
@@ -367,8 +377,20 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     // (分别成立产业园党委).
     bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
                          (industry_words().found_in(m.place) || not_in_name().found_in(m.place));
+    // 邹城化工产业园: an industry written right after a city or county names the park, though
+    // the word alone is a class (全省化工园区).
+    bool named_industry = m.anchored && !m.anchor.empty() && industry_words().found_in(m.place) &&
+                          std::none_of(m.place.begin(), m.place.end(), is_digit) &&
+                          m.place.size() <= 4;
+    if (m.anchored && named_industry) {
+      auto anchors = places_named(m.anchor);
+      named_industry = !anchors.empty() && std::none_of(anchors.begin(), anchors.end(),
+                                                        [](const Place& p) {
+                                                          return p.level == PlaceLevel::Province;
+                                                        });
+    }
     if (m.place.size() < 2 || industry_only ||
-        (!m.in_gazetteer && !m.nested &&
+        (!m.in_gazetteer && !m.nested && !named_industry &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
@@ -703,6 +725,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         light = light || starts_with_light_word(std::u32string_view(m.place).substr(n - 1));
       if (!light) best = m.place.size();
     }
+    // 珠海高栏港综保区, 太仓生物医药产业园 written once: after a division the whole run up to
+    // the type word is the name (no repeated shorter tail says otherwise), unless a verb or
+    // other light word sits inside it (重庆市大力推进两江新区).
+    if (base == 1 && m.anchored && !m.anchor.empty() && m.place.size() <= 5) {
+      bool light = false;
+      for (std::size_t n = 1; n + 1 < m.place.size(); ++n)
+        light = light || starts_with_light_word(std::u32string_view(m.place).substr(n));
+      if (!light) best = m.place.size();
+    }
     for (std::size_t n = 3; n <= m.place.size() && n <= 6; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
@@ -808,6 +839,18 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.bare || b.bare || a.end + 1 != b.begin || t[a.end] != U'、') continue;
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
+    }
+    // 南川工业园区、东川工业园区、甘河工业园区投资分别增长…: three or more names of one type
+    // word joined by 、 are a list of parks, each of them.
+    for (std::size_t j = 0; j < ms.size();) {
+      std::size_t e = j + 1;
+      while (e < ms.size() && !ms[e - 1].bare && !ms[e].bare && ms[e].type == ms[j].type &&
+             ms[e - 1].end + 1 == ms[e].begin && t[ms[e - 1].end] == U'、')
+        ++e;
+      if (e - j >= 3 && !ms[j].bare)
+        for (std::size_t x = j; x < e; ++x)
+          if (!ms[x].nested && !ms[x].collective) listed.insert(ms[x].key);
+      j = e;
     }
     // 在元洪投资区等园区推广…, 与A、B等开发区共建…: the items before 等 and a word for many
     // parks are parks, each of them.
