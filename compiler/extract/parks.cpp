@@ -752,7 +752,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
-    if (starts_with_light_word(m.place) || is_generic_place(m.place)) {
+    // (邹城化工产业园: an industry after a city stays a name, see find_park_mentions.)
+    if (starts_with_light_word(m.place) ||
+        (is_generic_place(m.place) &&
+         !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;
@@ -903,8 +906,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.in_gazetteer) return true;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
+    // (南川工业园区、东川工业园区、甘河工业园区: an item of a list of parks is one, once.)
     if (m.weak_place)
-      return m.type->generic ? body_key_counts[m.key] >= 2 : n >= 2 || prominent.count(c) > 0;
+      return m.type->generic ? body_key_counts[m.key] >= 2 || listed.count(m.key) > 0
+                             : n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
