@@ -286,8 +286,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchor = anchor.place->is_short() || written.ends_with(U"县")
                      ? std::u32string(written)
                      : to_u32(short_key(*anchor.place));
-      // 贵州万山经开区, 重庆璧山高新区: a province (or municipality) before a district of its
-      // own is no part of the name (万山经开区), as 宁夏 before 贺兰工业园区 is not.
+      // 湖北东西湖经开区, 重庆璧山高新区: a province (or municipality) before a district of its
+      // own is no part of the name (东西湖经开区), as 宁夏 before 贺兰工业园区 is not.
       if (anchor.place->level == PlaceLevel::Province)
         for (const auto& p : places_named(m.place))
           if (p.province == anchor.place->code) {
@@ -337,7 +337,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       std::size_t tail_begin = run;
       PlaceMatch anchor;
       // (Not across a function character: 福清市今年将在|元洪投资区 is no anchor.)
-      // (Nor across a count or an ordinal: 广东首个内陆型综保区 is no name.)
+      // (Nor across a count or an ordinal: 江西首个内陆口岸综保区 is no name.)
       for (std::size_t j = k >= 2 ? k - 2 : 0;
            j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]) &&
            t[j] != U'个' && t[j] != U'第' && t[j + 1] != U'个';
@@ -377,7 +377,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     // (分别成立产业园党委).
     bool industry_only = !m.in_gazetteer && !m.nested && !m.anchored &&
                          (industry_words().found_in(m.place) || not_in_name().found_in(m.place));
-    // 邹城化工产业园: an industry written right after a city or county names the park, though
+    // 仁怀化工产业园: an industry written right after a city or county names the park, though
     // the word alone is a class (全省化工园区).
     bool named_industry = m.anchored && !m.anchor.empty() && industry_words().found_in(m.place) &&
                           std::none_of(m.place.begin(), m.place.end(), is_digit) &&
@@ -725,7 +725,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         light = light || starts_with_light_word(std::u32string_view(m.place).substr(n - 1));
       if (!light) best = m.place.size();
     }
-    // 珠海高栏港综保区, 太仓生物医药产业园 written once: after a division the whole run up to
+    // 龙岩白鹭湾综保区 written once: after a division the whole run up to
     // the type word is the name (no repeated shorter tail says otherwise), unless a verb or
     // other light word sits inside it (重庆市大力推进两江新区).
     if (base == 1 && m.anchored && !m.anchor.empty() && m.place.size() <= 5) {
@@ -752,7 +752,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
-    // (邹城化工产业园: an industry after a city stays a name, see find_park_mentions.)
+    // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
     if (starts_with_light_word(m.place) ||
         (is_generic_place(m.place) &&
          !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
@@ -843,7 +843,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
     }
-    // 南川工业园区、东川工业园区、甘河工业园区投资分别增长…: three or more names of one type
+    // 城东工业园区、湟中工业园区、海湖工业园区投资分别增长…: three or more names of one type
     // word joined by 、 are a list of parks, each of them.
     for (std::size_t j = 0; j < ms.size();) {
       std::size_t e = j + 1;
@@ -906,7 +906,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.in_gazetteer) return true;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
-    // (南川工业园区、东川工业园区、甘河工业园区: an item of a list of parks is one, once.)
+    // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)
     if (m.weak_place)
       return m.type->generic ? body_key_counts[m.key] >= 2 || listed.count(m.key) > 0
                              : n >= 2 || prominent.count(c) > 0;

@@ -231,3 +231,59 @@ TEST_CASE("a date before a 分别 list over parks does not split the list") {
   CHECK(park_of(facts, "12.4") == "宁国开发区");
   CHECK(park_of(facts, "15.1") == "广德经开区");
 }
+
+TEST_CASE("a name written once after a city keeps every character before the type word") {
+  // City + a tail that is no division, written once: 龙岩白鹭湾综保区, not 龙岩鹭湾综保区.
+  auto facts = run({para("龙岩高新区党工委召开会议。"),
+                    para("会上通报，龙岩白鹭湾综保区上半年进出口86亿元，同比增长12.5%。")},
+                   "龙岩高新区召开党建工作会议");
+  const auto* zone = extract::find_park(facts, "龙岩白鹭湾综保区");
+  REQUIRE(zone != nullptr);
+  CHECK(zone->name == "龙岩白鹭湾综保区");
+  CHECK(extract::find_park(facts, "龙岩鹭湾综保区") == nullptr);
+  CHECK(park_of(facts, "86") == "龙岩白鹭湾综保区");
+}
+
+TEST_CASE("a province before a district of its own is no part of a park's name") {
+  auto facts = run({para("湖北东西湖经济开发区党工委组建产业链党委3个，覆盖企业126家。")},
+                   "产业链上建支部");
+  const auto* park = extract::find_park(facts, "东西湖经开区");
+  REQUIRE(park != nullptr);
+  CHECK(park->name == "东西湖经开区");
+  CHECK(park_of(facts, "126") == "东西湖经开区");
+}
+
+TEST_CASE("counts, periods, kinds and visits are no park names") {
+  auto facts = run({para("德化经开区党工委深化园区党建。"),
+                    para("日前，市领导到德化经济开发区调研园区企业党建工作。"),
+                    para("今年，江西首个内陆口岸综保区获批设立，这是全省第一个枢纽型综保区。"),
+                    para("德化经开区规上工业产值同比增长9.6%。")},
+                   "上半年经开区工业经济稳中有进");
+  for (const auto& p : facts.parks) {
+    INFO(p.name);
+    CHECK(p.name.find("上半年") == std::string::npos);
+    CHECK(p.name.find("调研") == std::string::npos);
+    CHECK(p.name.find("口岸") == std::string::npos);
+    CHECK(p.name.find("型") == std::string::npos);
+  }
+  CHECK(park_of(facts, "9.6") == "德化经开区");
+}
+
+TEST_CASE("an industry written after a city or county names a park") {
+  auto facts = run({para("仁怀经开区抓实项目建设。年内，仁怀化工产业园通过省级化工园区认定复核，"
+                         "入园企业达到43家。"),
+                    para("全省化工园区整治提升工作持续推进。")},
+                   "仁怀经开区：项目建设提速");
+  REQUIRE(extract::find_park(facts, "仁怀化工产业园") != nullptr);
+  for (const auto& p : facts.parks) CHECK(p.name != "化工园区");
+}
+
+TEST_CASE("three parks of one type joined by 、 are parks, each with its own value") {
+  auto facts = run({para("西宁经开区一季度固定资产投资增长10.5%。各园区投资接续发力，"
+                         "城东工业园区、湟中工业园区、海湖工业园区投资分别增长10.3%、7.6%、12.1%。")},
+                   "西宁经开区投资开局良好");
+  CHECK(park_of(facts, "10.3") == "城东工业园区");
+  CHECK(park_of(facts, "7.6") == "湟中工业园区");
+  CHECK(park_of(facts, "12.1") == "海湖工业园区");
+  CHECK(park_of(facts, "10.5") == "西宁经开区");
+}
