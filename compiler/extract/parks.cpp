@@ -203,6 +203,14 @@ bool names_a_class(const PlaceMatch& m, const ParkType& type) {
          type.written.find(U"自由贸易") == std::u32string::npos;
 }
 
+// 成都高新综合保税区, 郑州经开综保区: a bonded zone inside a 高新区 or 经开区 is named after the
+// city and that zone's abbreviation, which alone would be a class word (高新, 经开).
+bool bonded_zone_in_zone(const ParkMention& m) {
+  return m.anchored && !m.anchor.empty() && m.type && (m.place == U"高新" || m.place == U"经开") &&
+         (m.type->group == U"综保区" || m.type->group == U"保税区" ||
+          m.type->group == U"保税港区" || m.type->group == U"出口加工区");
+}
+
 }  // namespace
 
 std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
@@ -291,7 +299,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       if (anchor.place->level == PlaceLevel::Province)
         for (const auto& p : places_named(m.place))
           if (p.province == anchor.place->code) {
-            m.anchor.clear();
+            m.prefix_anchor = true;
             break;
           }
     } else if (pm.found && pm.strong && pm.begin >= han + 2 &&
@@ -390,7 +398,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
                                                         });
     }
     if (m.place.size() < 2 || industry_only ||
-        (!m.in_gazetteer && !m.nested && !named_industry &&
+        (!m.in_gazetteer && !m.nested && !named_industry && !bonded_zone_in_zone(m) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
@@ -472,7 +480,8 @@ std::u32string name_part(const ParkMention& m) {
 }  // namespace
 
 std::string canonical_park_name(const ParkMention& m) {
-  return to_utf8(m.anchor + name_part(m) + (m.type ? m.type->canonical : U""));
+  return to_utf8((m.prefix_anchor ? std::u32string() : m.anchor) + name_part(m) +
+                 (m.type ? m.type->canonical : U""));
 }
 
 std::string park_key(const ParkMention& m) {
@@ -754,7 +763,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     m.place = m.place.substr(m.place.size() - best);
     // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
     if (starts_with_light_word(m.place) ||
-        (is_generic_place(m.place) &&
+        (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
          !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
@@ -1206,7 +1215,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       each_mention([&](ParkMention& m) {
         if (m.bare && !m.collective && m.type->group == main_type->group) ++references;
       });
-    bool region_report = tr->level == PlaceLevel::Province || references < 3;
+    // (A municipality in the headline — a site's name, 天津市…网站 — is a city there: a park
+    // the article names again and again still dominates it.)
+    bool region_report =
+        (tr->level == PlaceLevel::Province && !tr->is_municipality()) || references < 3;
     if (region_report) ap.default_name = title_region;
   }
 
@@ -1384,6 +1396,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
+        // 该综保区（含A园区）实现…: a part named in a parenthesis is no subject of the clause.
+        if ((m.begin >= 2 && t[m.begin - 1] == U'含' && t[m.begin - 2] == U'（') ||
+            (m.begin >= 3 && ends_with_at(t, m.begin, U"（包括")))
+          continue;
         // 园区与钦州港经济技术开发区、钦州保税港区开展党建联建: parks after 与/同 (and the items
         // listed with them) are partners, not the clause's subject.
         if (m.begin > cb && !known(m).empty() &&

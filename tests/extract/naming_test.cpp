@@ -287,3 +287,25 @@ TEST_CASE("three parks of one type joined by 、 are parks, each with its own va
   CHECK(park_of(facts, "12.1") == "海湖工业园区");
   CHECK(park_of(facts, "10.5") == "西宁经开区");
 }
+
+TEST_CASE("a bonded zone named after its city and the zone that holds it is a park") {
+  // City + 高新 + 综合保税区; a part in （含…） is not the clause's subject.
+  auto facts = run({para("近日，昆明高新综合保税区发展绩效评估获评A类。"),
+                    para("2024年，该保税区（含呈贡园区）实现进出口值312亿元，同比增长9.4%。"
+                         "昆明高新综合保税区今年新引进企业18家。"),
+                    para("呈贡园区重点发展电子信息产业。")},
+                   "昆明高新综合保税区绩效评估获评A类");
+  REQUIRE(extract::find_park(facts, "昆明高新综保区") != nullptr);
+  CHECK(park_of(facts, "312") == extract::find_park(facts, "昆明高新综保区")->name);
+  CHECK(park_of(facts, "18") == extract::find_park(facts, "昆明高新综保区")->name);
+}
+
+TEST_CASE("a municipality in the headline does not take the figures of a park named throughout") {
+  // A site's name as the first line (重庆市…门户网站), then an article on one zone.
+  auto facts = run({para("连续三年获评A类 西永综保区发展绩效领跑西部"),
+                    para("近日，西永综保区再次获评A类，综保区坚持以党建引领开放发展。"),
+                    para("全面提升综保区竞争力。上半年，西永完成进出口总值865亿元，新增注册企业42家。")},
+                   "重庆市政府门户网站 政务邮箱");
+  CHECK(park_of(facts, "865") == "西永综保区");
+  CHECK(park_of(facts, "42") == "西永综保区");
+}
