@@ -852,14 +852,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
     }
-    // 城东工业园区、湟中工业园区、海湖工业园区投资分别增长…: three or more names of one type
-    // word joined by 、 are a list of parks, each of them.
+    // 城东工业园区、湟中工业园区、海湖工业园区投资分别增长…: three or more names of parks joined
+    // by 、, at least two of one type word, are a list of parks, each of them.
     for (std::size_t j = 0; j < ms.size();) {
-      std::size_t e = j + 1;
-      while (e < ms.size() && !ms[e - 1].bare && !ms[e].bare && ms[e].type == ms[j].type &&
-             ms[e - 1].end + 1 == ms[e].begin && t[ms[e - 1].end] == U'、')
+      std::size_t e = j + 1, same = 1;
+      while (e < ms.size() && !ms[e - 1].bare && !ms[e].bare &&
+             ms[e - 1].end + 1 == ms[e].begin && t[ms[e - 1].end] == U'、') {
+        same += ms[e].type == ms[j].type;
         ++e;
-      if (e - j >= 3 && !ms[j].bare)
+      }
+      if (e - j >= 3 && same >= 2 && !ms[j].bare)
         for (std::size_t x = j; x < e; ++x)
           if (!ms[x].nested && !ms[x].collective) listed.insert(ms[x].key);
       j = e;
@@ -1386,7 +1388,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
-           named_park = false, bare_specific = false;
+           named_park = false, bare_specific = false, list_item = false;
       const ParkType* bare_type = nullptr;        // the first bare type word of the clause
       const ParkType* collective_type = nullptr;  // the first type word for many parks
       auto first =
@@ -1414,6 +1416,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
+          // (A、B、C…: an item of a list of parks is this clause's subject, not the
+          // paragraph's: 各园区中，A、B、C分别增长…，大项目…占该区投资83.4%.)
+          list_item = m.end < t.size() && t[m.end] == U'、' && std::next(mi) != ms.end() &&
+                      std::next(mi)->begin == m.end + 1;
           // 衢州智造新城新材料产业园是…: the park inside the park, written from the same
           // first character, is the subject, not the outer park.
           for (auto ni = std::next(mi); ni != ms.end() && ni->begin == m.begin; ++ni)
@@ -1526,7 +1532,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         inherited = carried && !bare && !collective;
         subject = carried ? carried : paragraph;
       }
-      if (named_park) paragraph = paragraph_park = subject;
+      if (named_park && !list_item) paragraph = paragraph_park = subject;
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
       if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;

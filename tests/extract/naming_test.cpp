@@ -280,12 +280,15 @@ TEST_CASE("an industry written after a city or county names a park") {
 
 TEST_CASE("three parks of one type joined by 、 are parks, each with its own value") {
   auto facts = run({para("西宁经开区一季度固定资产投资增长10.5%。各园区投资接续发力，"
-                         "城东工业园区、湟中工业园区、海湖工业园区投资分别增长10.3%、7.6%、12.1%。")},
+                         "城东工业园区、湟中工业园区、海湖工业园区投资分别增长10.3%、7.6%、12.1%。"
+                         "大项目投资带动明显，完成投资亿元以上项目8个，占全部投资的83.4%。")},
                    "西宁经开区投资开局良好");
   CHECK(park_of(facts, "10.3") == "城东工业园区");
   CHECK(park_of(facts, "7.6") == "湟中工业园区");
   CHECK(park_of(facts, "12.1") == "海湖工业园区");
   CHECK(park_of(facts, "10.5") == "西宁经开区");
+  // The list named its items for that clause only: the paragraph is still the main park's.
+  CHECK(park_of(facts, "83.4") == "西宁经开区");
 }
 
 TEST_CASE("a bonded zone named after its city and the zone that holds it is a park") {
