@@ -208,6 +208,14 @@ bool names_a_class(const PlaceMatch& m, const ParkType& type) {
          type.written.find(U"自由贸易") == std::u32string::npos;
 }
 
+// 成都高新综合保税区, 郑州经开综保区: a bonded zone inside a 高新区 or 经开区 is named after the
+// city and that zone's abbreviation, which alone would be a class word (高新, 经开).
+bool bonded_zone_in_zone(const ParkMention& m) {
+  return m.anchored && !m.anchor.empty() && m.type && (m.place == U"高新" || m.place == U"经开") &&
+         (m.type->group == U"综保区" || m.type->group == U"保税区" ||
+          m.type->group == U"保税港区" || m.type->group == U"出口加工区");
+}
+
 }  // namespace
 
 std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
@@ -291,6 +299,14 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.anchor = anchor.place->is_short() || written.ends_with(U"县")
                      ? std::u32string(written)
                      : to_u32(short_key(*anchor.place));
+      // 湖北东西湖经开区, 重庆璧山高新区: a province (or municipality) before a district of its
+      // own is no part of the name (东西湖经开区), as 宁夏 before 贺兰工业园区 is not.
+      if (anchor.place->level == PlaceLevel::Province)
+        for (const auto& p : places_named(m.place))
+          if (p.province == anchor.place->code) {
+            m.prefix_anchor = true;
+            break;
+          }
     } else if (pm.found && pm.strong && pm.begin >= han + 2 &&
                foreign_division(t, han, pm.begin, k)) {
       // 潍坊滨海经济技术开发区: 滨海 is a county elsewhere (盐城); after 潍坊 it is the name of
@@ -334,8 +350,10 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       std::size_t tail_begin = run;
       PlaceMatch anchor;
       // (Not across a function character: 福清市今年将在|元洪投资区 is no anchor.)
+      // (Nor across a count or an ordinal: 江西首个内陆口岸综保区 is no name.)
       for (std::size_t j = k >= 2 ? k - 2 : 0;
-           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]);
+           j >= han + 2 && j + 6 >= k && !is_function_char(t[j]) && !is_function_char(t[j + 1]) &&
+           t[j] != U'个' && t[j] != U'第' && t[j + 1] != U'个';
            --j) {
         anchor = place_ending_at(t, han, j);
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
@@ -379,8 +397,20 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       floor = m.end;
       continue;
     }
+    // 仁怀化工产业园: an industry written right after a city or county names the park, though
+    // the word alone is a class (全省化工园区).
+    bool named_industry = m.anchored && !m.anchor.empty() && industry_words().found_in(m.place) &&
+                          std::none_of(m.place.begin(), m.place.end(), is_digit) &&
+                          m.place.size() <= 4;
+    if (m.anchored && named_industry) {
+      auto anchors = places_named(m.anchor);
+      named_industry = !anchors.empty() && std::none_of(anchors.begin(), anchors.end(),
+                                                        [](const Place& p) {
+                                                          return p.level == PlaceLevel::Province;
+                                                        });
+    }
     if (m.place.size() < 2 || industry_only ||
-        (!m.in_gazetteer && !m.nested &&
+        (!m.in_gazetteer && !m.nested && !named_industry && !bonded_zone_in_zone(m) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
@@ -462,7 +492,8 @@ std::u32string name_part(const ParkMention& m) {
 }  // namespace
 
 std::string canonical_park_name(const ParkMention& m) {
-  return to_utf8(m.anchor + name_part(m) + (m.type ? m.type->canonical : U""));
+  return to_utf8((m.prefix_anchor ? std::u32string() : m.anchor) + name_part(m) +
+                 (m.type ? m.type->canonical : U""));
 }
 
 std::string park_key(const ParkMention& m) {
@@ -715,6 +746,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         light = light || starts_with_light_word(std::u32string_view(m.place).substr(n - 1));
       if (!light) best = m.place.size();
     }
+    // 龙岩白鹭湾综保区 written once: after a division the whole run up to
+    // the type word is the name (no repeated shorter tail says otherwise), unless a verb or
+    // other light word sits inside it (重庆市大力推进两江新区).
+    if (base == 1 && m.anchored && !m.anchor.empty() && m.place.size() <= 5) {
+      bool light = false;
+      for (std::size_t n = 1; n + 1 < m.place.size(); ++n)
+        light = light || starts_with_light_word(std::u32string_view(m.place).substr(n));
+      if (!light) best = m.place.size();
+    }
     for (std::size_t n = 3; n <= m.place.size() && n <= 6; ++n) {
       int c = tails[m.place.substr(m.place.size() - n)];
       if (c >= 2 && 2 * c >= base) best = n;
@@ -733,7 +773,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
-    if (starts_with_light_word(m.place) || is_generic_place(m.place)) {
+    // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
+    if (starts_with_light_word(m.place) ||
+        (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
+         !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;
@@ -821,6 +864,20 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (a.in_gazetteer && !a.type->generic) listed.insert(b.key);
       if (b.in_gazetteer && !b.type->generic) listed.insert(a.key);
     }
+    // 城东工业园区、湟中工业园区、海湖工业园区投资分别增长…: three or more names of parks joined
+    // by 、, at least two of one type word, are a list of parks, each of them.
+    for (std::size_t j = 0; j < ms.size();) {
+      std::size_t e = j + 1, same = 1;
+      while (e < ms.size() && !ms[e - 1].bare && !ms[e].bare &&
+             ms[e - 1].end + 1 == ms[e].begin && t[ms[e - 1].end] == U'、') {
+        same += ms[e].type == ms[j].type;
+        ++e;
+      }
+      if (e - j >= 3 && same >= 2 && !ms[j].bare)
+        for (std::size_t x = j; x < e; ++x)
+          if (!ms[x].nested && !ms[x].collective) listed.insert(ms[x].key);
+      j = e;
+    }
     // 在元洪投资区等园区推广…, 与A、B等开发区共建…: the items before 等 and a word for many
     // parks are parks, each of them.
     for (std::size_t j = 0; j + 1 < ms.size(); ++j) {
@@ -872,8 +929,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (m.in_gazetteer) return true;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
+    // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)
     if (m.weak_place)
-      return m.type->generic ? body_key_counts[m.key] >= 2 : n >= 2 || prominent.count(c) > 0;
+      return m.type->generic ? body_key_counts[m.key] >= 2 || listed.count(m.key) > 0
+                             : n >= 2 || prominent.count(c) > 0;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
@@ -1174,7 +1233,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       each_mention([&](ParkMention& m) {
         if (m.bare && !m.collective && m.type->group == main_type->group) ++references;
       });
-    bool region_report = tr->level == PlaceLevel::Province || references < 3;
+    // (A municipality in the headline — a site's name, 天津市…网站 — is a city there: a park
+    // the article names again and again still dominates it.)
+    bool region_report =
+        (tr->level == PlaceLevel::Province && !tr->is_municipality()) || references < 3;
     if (region_report) ap.default_name = title_region;
   }
 
@@ -1342,7 +1404,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       const std::string* subject = none;
       bool bare = false, collective = false, region_cue = false, unnamed = false,
-           named_park = false, bare_specific = false;
+           named_park = false, bare_specific = false, list_item = false;
       const ParkType* bare_type = nullptr;        // the first bare type word of the clause
       const ParkType* collective_type = nullptr;  // the first type word for many parks
       auto first =
@@ -1352,6 +1414,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
+        // 该综保区（含A园区）实现…: a part named in a parenthesis is no subject of the clause.
+        if ((m.begin >= 2 && t[m.begin - 1] == U'含' && t[m.begin - 2] == U'（') ||
+            (m.begin >= 3 && ends_with_at(t, m.begin, U"（包括")))
+          continue;
         // 园区与钦州港经济技术开发区、钦州保税港区开展党建联建: parks after 与/同 (and the items
         // listed with them) are partners, not the clause's subject.
         if (m.begin > cb && !known(m).empty() &&
@@ -1366,6 +1432,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
+          // (A、B、C…: an item of a list of parks is this clause's subject, not the
+          // paragraph's: 各园区中，A、B、C分别增长…，大项目…占该区投资83.4%.)
+          list_item = m.end < t.size() && t[m.end] == U'、' && std::next(mi) != ms.end() &&
+                      std::next(mi)->begin == m.end + 1;
           // 衢州智造新城新材料产业园是…: the park inside the park, written from the same
           // first character, is the subject, not the outer park.
           for (auto ni = std::next(mi); ni != ms.end() && ni->begin == m.begin; ++ni)
@@ -1478,7 +1548,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         inherited = carried && !bare && !collective;
         subject = carried ? carried : paragraph;
       }
-      if (named_park) paragraph = paragraph_park = subject;
+      if (named_park && !list_item) paragraph = paragraph_park = subject;
       // A paragraph whose first explicit subject is a region (紧扣…，我市聚焦…) is about it.
       if (region_cue && !paragraph_named && !subject->empty()) paragraph = subject;
       if (region_cue) paragraph_named = true;

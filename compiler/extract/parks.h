@@ -25,6 +25,8 @@ struct ParkMention {
   bool in_gazetteer = false;       ///< the place is an administrative division
   bool weak_place = false;  ///< the place is a district's short form (武进, but also 红旗)
   bool anchored = false;    ///< not a division, but written right after one (重庆两江新区)
+  bool prefix_anchor = false;  ///< the anchor is a province before a district of its own
+                               ///< (湖北东西湖经开区): no part of the canonical name
   bool nested = false;      ///< a park inside the park named just before it
   bool bounded = false;     ///< the place starts right after a function word or punctuation
   std::size_t own = 0;      ///< nested: where the park's own name starts in `place` (农机装备)

@@ -148,7 +148,7 @@ void drop_pinyin_glosses(Text& t) {
     if (open) {
       std::size_t e = i + 1;
       bool tone = false;
-      while (e < t.size() && e - i <= 7 && is_pinyin_letter(t[e].c)) tone |= is_tone_marked(t[e++].c);
+      while (e < t.size() && e - i <= 40 && is_pinyin_letter(t[e].c)) tone |= is_tone_marked(t[e++].c);
       if (tone && e < t.size() && e > i + 1 && (t[e].c == U')' || t[e].c == U'）')) {
         i = e;  // skip the gloss and its parentheses
         continue;

@@ -33,8 +33,8 @@ void normalize_width(Text& t);
 /// from a line that holds Han text — the debris of bad OCR or PDF extraction.
 void drop_foreign_script(Text& t);
 /// Drops pinyin glosses that some sites print after characters: 園區(qū) → 園區,
-/// 長(cháng)豐 → 長豐. A gloss is (…) of Latin letters holding a tone-marked vowel, right after
-/// a Han character.
+/// 長(cháng)豐 → 長豐, and glosses of whole words: 增长(zēngzhǎng) → 增长. A gloss is (…) of up to
+/// 40 Latin letters holding a tone-marked vowel, right after a Han character.
 void drop_pinyin_glosses(Text& t);
 
 /// True when a file's long lines are broken by the regular spaces PDF text extraction

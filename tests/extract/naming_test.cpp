@@ -253,3 +253,84 @@ TEST_CASE("the section of a newspaper or website is no park") {
   CHECK(park_of(facts, "126") == "大丰经开区");
   for (const auto& p : facts.parks) CHECK(p.name.find("日报") == std::string::npos);
 }
+
+TEST_CASE("a name written once after a city keeps every character before the type word") {
+  // City + a tail that is no division, written once: 龙岩白鹭湾综保区, not 龙岩鹭湾综保区.
+  auto facts = run({para("龙岩高新区党工委召开会议。"),
+                    para("会上通报，龙岩白鹭湾综保区上半年进出口86亿元，同比增长12.5%。")},
+                   "龙岩高新区召开党建工作会议");
+  const auto* zone = extract::find_park(facts, "龙岩白鹭湾综保区");
+  REQUIRE(zone != nullptr);
+  CHECK(zone->name == "龙岩白鹭湾综保区");
+  CHECK(extract::find_park(facts, "龙岩鹭湾综保区") == nullptr);
+  CHECK(park_of(facts, "86") == "龙岩白鹭湾综保区");
+}
+
+TEST_CASE("a province before a district of its own is no part of a park's name") {
+  auto facts = run({para("湖北东西湖经济开发区党工委组建产业链党委3个，覆盖企业126家。")},
+                   "产业链上建支部");
+  const auto* park = extract::find_park(facts, "东西湖经开区");
+  REQUIRE(park != nullptr);
+  CHECK(park->name == "东西湖经开区");
+  CHECK(park_of(facts, "126") == "东西湖经开区");
+}
+
+TEST_CASE("counts, periods, kinds and visits are no park names") {
+  auto facts = run({para("德化经开区党工委深化园区党建。"),
+                    para("日前，市领导到德化经济开发区调研园区企业党建工作。"),
+                    para("今年，江西首个内陆口岸综保区获批设立，这是全省第一个枢纽型综保区。"),
+                    para("德化经开区规上工业产值同比增长9.6%。")},
+                   "上半年经开区工业经济稳中有进");
+  for (const auto& p : facts.parks) {
+    INFO(p.name);
+    CHECK(p.name.find("上半年") == std::string::npos);
+    CHECK(p.name.find("调研") == std::string::npos);
+    CHECK(p.name.find("口岸") == std::string::npos);
+    CHECK(p.name.find("型") == std::string::npos);
+  }
+  CHECK(park_of(facts, "9.6") == "德化经开区");
+}
+
+TEST_CASE("an industry written after a city or county names a park") {
+  auto facts = run({para("仁怀经开区抓实项目建设。年内，仁怀化工产业园通过省级化工园区认定复核，"
+                         "入园企业达到43家。"),
+                    para("全省化工园区整治提升工作持续推进。")},
+                   "仁怀经开区：项目建设提速");
+  REQUIRE(extract::find_park(facts, "仁怀化工产业园") != nullptr);
+  for (const auto& p : facts.parks) CHECK(p.name != "化工园区");
+}
+
+TEST_CASE("three parks of one type joined by 、 are parks, each with its own value") {
+  auto facts = run({para("西宁经开区一季度固定资产投资增长10.5%。各园区投资接续发力，"
+                         "城东工业园区、湟中工业园区、海湖工业园区投资分别增长10.3%、7.6%、12.1%。"
+                         "大项目投资带动明显，完成投资亿元以上项目8个，占全部投资的83.4%。")},
+                   "西宁经开区投资开局良好");
+  CHECK(park_of(facts, "10.3") == "城东工业园区");
+  CHECK(park_of(facts, "7.6") == "湟中工业园区");
+  CHECK(park_of(facts, "12.1") == "海湖工业园区");
+  CHECK(park_of(facts, "10.5") == "西宁经开区");
+  // The list named its items for that clause only: the paragraph is still the main park's.
+  CHECK(park_of(facts, "83.4") == "西宁经开区");
+}
+
+TEST_CASE("a bonded zone named after its city and the zone that holds it is a park") {
+  // City + 高新 + 综合保税区; a part in （含…） is not the clause's subject.
+  auto facts = run({para("近日，昆明高新综合保税区发展绩效评估获评A类。"),
+                    para("2024年，该保税区（含呈贡园区）实现进出口值312亿元，同比增长9.4%。"
+                         "昆明高新综合保税区今年新引进企业18家。"),
+                    para("呈贡园区重点发展电子信息产业。")},
+                   "昆明高新综合保税区绩效评估获评A类");
+  REQUIRE(extract::find_park(facts, "昆明高新综保区") != nullptr);
+  CHECK(park_of(facts, "312") == extract::find_park(facts, "昆明高新综保区")->name);
+  CHECK(park_of(facts, "18") == extract::find_park(facts, "昆明高新综保区")->name);
+}
+
+TEST_CASE("a municipality in the headline does not take the figures of a park named throughout") {
+  // A site's name as the first line (重庆市…门户网站), then an article on one zone.
+  auto facts = run({para("连续三年获评A类 西永综保区发展绩效领跑西部"),
+                    para("近日，西永综保区再次获评A类，综保区坚持以党建引领开放发展。"),
+                    para("全面提升综保区竞争力。上半年，西永完成进出口总值865亿元，新增注册企业42家。")},
+                   "重庆市政府门户网站 政务邮箱");
+  CHECK(park_of(facts, "865") == "西永综保区");
+  CHECK(park_of(facts, "42") == "西永综保区");
+}

@@ -185,3 +185,13 @@ TEST_CASE("pinyin glosses after characters are dropped, other parentheses stay",
   CHECK(text.find("(xué)") == std::string::npos);
   CHECK(text.find("（GSP）") != std::string::npos);
 }
+
+TEST_CASE("a pinyin gloss of a whole word is dropped too", "[ingest][repair]") {
+  // Sites that gloss words, not characters: 增长(zēngzhǎng), 技术开发区(jìshùkāifāqū).
+  auto articles = test::run("园区规模工业产值同比增长(zēngzhǎng)(zēngzhǎng)7.3%，"
+                            "安宁经济技术开发区(jìshùkāifāqū)位列前茅。\n");
+  std::string text = test::blocks_of(articles);
+  INFO(text);
+  CHECK(text.find("同比增长7.3%") != std::string::npos);
+  CHECK(text.find("安宁经济技术开发区位列前茅") != std::string::npos);
+}
