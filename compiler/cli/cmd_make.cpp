@@ -1,6 +1,8 @@
 // `ptbrief make`: build one briefing PDF for a park or a topic
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <thread>
 #include <ostream>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/limits.h"
 #include "base/paths.h"
+#include "base/trace.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
@@ -117,6 +120,26 @@ class PrintingSink final : public DiagSink {
   std::map<std::string, std::size_t> notes_of_code_;
 };
 
+/// typeset::prepare_fonts() for the layout's font roles on a thread of its own, started while
+/// the facts are read (the fact cache on one core, fonts and shaping data on the other);
+/// joined before the brief is typeset, or when the run ends with an error.
+class FontPreparation {
+ public:
+  FontPreparation(const compose::LayoutSpec& layout, typeset::TypesetOptions options)
+      : thread_([fonts = compose::layout_fonts(layout), options = std::move(options)] {
+          typeset::prepare_fonts(fonts.roles, fonts.families, options);
+        }) {}
+  FontPreparation(const FontPreparation&) = delete;
+  FontPreparation& operator=(const FontPreparation&) = delete;
+  ~FontPreparation() { wait(); }
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::thread thread_;
+};
+
 /// The facts a brief is made from: the corpus (ingested, extracted, corrected), or with
 /// --facts FILE exactly the facts in that file, the corpus unread.
 struct BriefFacts {
@@ -133,6 +156,7 @@ BriefFacts brief_facts(const Invocation& inv, DiagSink& sink) {
   }
   pack::LoadOptions load = load_options(inv);
   load.article_text = false;  // only the facts are used
+  trace::Stage stage("make.load_facts");
   out.facts = pack::load_facts(corpus_dir(inv), sink, load).facts;
   return out;
 }
@@ -147,9 +171,21 @@ int run(const Invocation& given) {
   if (!from_file && !park && !topic)
     throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
   Invocation inv = given;
+  std::optional<trace::Stage> stage(std::in_place, "make.defaults_and_layout");
   if (!from_file) apply_corpus_defaults(inv, corpus_dir(inv));            // + ptbrief.json
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
+  stage.reset();
+
+  // The fonts are opened and readied for shaping while the facts are read. A --font-dir that
+  // does not exist is reported below, in its usual place; here it only means no head start.
+  std::optional<FontPreparation> fonts_ahead;
+  try {
+    typeset::TypesetOptions early;
+    early.font_dirs = font_dirs(inv);
+    fonts_ahead.emplace(*layout, std::move(early));
+  } catch (const std::exception&) {  // the --font-dir error, or no thread to be had
+  }
 
   PrintingSink sink(inv);
   const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
@@ -166,11 +202,13 @@ int run(const Invocation& given) {
   if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
   typeset::TypesetOptions typeset_options;
   typeset_options.font_dirs = font_dirs(inv);                               // --font-dir
+  if (fonts_ahead) fonts_ahead->wait();
   const std::string bytes = pack::render_brief(loaded.facts, request, *layout, options, sink,
                                                typeset_options);           // the PDF
 
   const std::string stem = safe_file_stem(request.name);
   const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
+  trace::Stage write_stage("make.write_output");
   const std::filesystem::path out = output_path(
       inv, layout_name == kDefaultLayout ? stem + ".pdf" : stem + "." + layout_stem + ".pdf");
   sink.print_hidden();

@@ -1,7 +1,10 @@
 // typeset(): the stage driver — fonts, block layout, pagination, running lines.
 #include "typeset/typeset.h"
 
+#include <optional>
+
 #include "base/paths.h"
+#include "base/trace.h"
 #include "typeset/fonts.h"
 #include "typeset/paginate.h"
 
@@ -14,6 +17,7 @@ std::filesystem::path default_font_manifest() {
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink) {
   const std::filesystem::path manifest_path =
       options.font_manifest.empty() ? default_font_manifest() : options.font_manifest;
+  std::optional<trace::Stage> stage(std::in_place, "typeset.fonts");
   const FontManifest& manifest = load_manifest(manifest_path);  // roles → families → files
   FontSet fonts(manifest, doc.font_roles, user_font_dirs(options.font_dirs));  // role chains
   Engine engine{ShapeContext{fonts, sink, doc.meta.lang, {}, {}}, {}, {}, {}, {}};
@@ -27,7 +31,9 @@ PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& s
 
   PageList out;
   out.meta = doc.meta;
+  stage.emplace("typeset.layout_blocks");
   std::vector<Slab> flow = layout_blocks(doc.blocks, block.width, engine);  // lines, rows, charts
+  stage.emplace("typeset.paginate");
   paginate(std::move(flow), doc.page, out);                                 // pages, outline
   add_running_lines(doc, out, engine);  // headers, footers, labels
   out.fonts = engine.fonts.fonts;       // faces actually used
