@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <thread>
 #include <ostream>
 #include <vector>
 
@@ -120,26 +119,6 @@ class PrintingSink final : public DiagSink {
   std::map<std::string, std::size_t> notes_of_code_;
 };
 
-/// typeset::prepare_fonts() for the layout's font roles on a thread of its own, started while
-/// the facts are read (the fact cache on one core, fonts and shaping data on the other);
-/// joined before the brief is typeset, or when the run ends with an error.
-class FontPreparation {
- public:
-  FontPreparation(const compose::LayoutSpec& layout, typeset::TypesetOptions options)
-      : thread_([fonts = compose::layout_fonts(layout), options = std::move(options)] {
-          typeset::prepare_fonts(fonts.roles, fonts.families, options);
-        }) {}
-  FontPreparation(const FontPreparation&) = delete;
-  FontPreparation& operator=(const FontPreparation&) = delete;
-  ~FontPreparation() { wait(); }
-  void wait() {
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  std::thread thread_;
-};
-
 /// The facts a brief is made from: the corpus (ingested, extracted, corrected), or with
 /// --facts FILE exactly the facts in that file, the corpus unread.
 struct BriefFacts {
@@ -177,16 +156,6 @@ int run(const Invocation& given) {
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
   stage.reset();
 
-  // The fonts are opened and readied for shaping while the facts are read. A --font-dir that
-  // does not exist is reported below, in its usual place; here it only means no head start.
-  std::optional<FontPreparation> fonts_ahead;
-  try {
-    typeset::TypesetOptions early;
-    early.font_dirs = font_dirs(inv);
-    fonts_ahead.emplace(*layout, std::move(early));
-  } catch (const std::exception&) {  // the --font-dir error, or no thread to be had
-  }
-
   PrintingSink sink(inv);
   const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
   if (!park && !topic) {  // a facts file names its brief
@@ -202,7 +171,6 @@ int run(const Invocation& given) {
   if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
   typeset::TypesetOptions typeset_options;
   typeset_options.font_dirs = font_dirs(inv);                               // --font-dir
-  if (fonts_ahead) fonts_ahead->wait();
   const std::string bytes = pack::render_brief(loaded.facts, request, *layout, options, sink,
                                                typeset_options);           // the PDF
 

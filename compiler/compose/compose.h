@@ -4,7 +4,6 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,15 +62,6 @@ std::shared_ptr<const LayoutSpec> load_layout(const std::string& name_or_path,
 
 /// The layout's one-line description (its "description" key).
 std::string describe(const LayoutSpec& layout);
-
-/// What the layout's text is set in, known before compose(): the font roles of its text roles
-/// (fonts/manifest.json roles, each once, in text-role order) and its family overrides
-/// (Document::font_roles). For typeset::prepare_fonts().
-struct LayoutFonts {
-  std::vector<std::string> roles;
-  std::map<std::string, std::vector<std::string>> families;
-};
-LayoutFonts layout_fonts(const LayoutSpec& layout);
 
 /// Layout names available in the layouts folders, sorted, each once.
 std::vector<std::string> list_layouts();

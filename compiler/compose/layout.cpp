@@ -692,15 +692,6 @@ LayoutSpec validate_layout(const json::Value& root, const std::string& name) {
 
 std::string describe(const LayoutSpec& layout) { return layout.description; }
 
-LayoutFonts layout_fonts(const LayoutSpec& layout) {
-  LayoutFonts out;
-  for (const auto& [text_role, font] : layout.fonts)
-    if (std::find(out.roles.begin(), out.roles.end(), font.role) == out.roles.end())
-      out.roles.push_back(font.role);
-  out.families = layout.font_families;
-  return out;
-}
-
 std::vector<std::filesystem::path> layout_dirs() {
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : find_data_files("layouts"))

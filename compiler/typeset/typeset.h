@@ -5,7 +5,6 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -28,17 +27,6 @@ struct TypesetOptions {
 /// Throws ptbrief::Error when a font role cannot be resolved. When a role's first choice is not
 /// installed (公文's 方正小标宋, 仿宋_GB2312), one note names the stand-ins used.
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink);
-
-/// Opens the faces of `roles`' fallback chains (with the layout's `font_families` overrides,
-/// as Document::font_roles gives them) and readies them for shaping in `language`: HarfBuzz's
-/// lazily built tables and shape plans, and ICU's line-break data. Everything it builds is
-/// cached for the process, so a typeset() of a document using those roles, on any thread, finds
-/// it ready; meant for another thread while the facts are read. Safe to run at the same time as
-/// typeset(). Reports nothing and throws nothing: an error (a missing or unreadable font, an
-/// unknown role) is met again by typeset(), which reports it as it always does.
-void prepare_fonts(const std::vector<std::string>& roles,
-                   const std::map<std::string, std::vector<std::string>>& font_families,
-                   const TypesetOptions& options, const std::string& language = "zh-Hans");
 
 /// The user's font folders: `given` (--font-dir, in order), then PTBRIEF_FONT_DIRS
 /// (colon-separated; empty parts are skipped). Throws ptbrief::Error (code "typeset.font_dir")
