@@ -14,6 +14,7 @@
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
+#include "base/trace.h"
 #include "cache/hash_memo.h"
 #include "cache/record.h"
 #include "cache/store.h"
@@ -164,6 +165,7 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir) {
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
             const Options& options, DiagSink& outer) {
   Loaded out;
+  std::optional<trace::Stage> stage(std::in_place, "cache.setup");
   const extract::ArticleExtractor extractor(topics_file);              // the topic catalogue
   const auto paths = ingest::list_article_files(corpus_dir, outer);     // sorted article files
   std::optional<Store> store;
@@ -200,6 +202,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     }
   }
   RecordingSink sink(outer, whole_key.has_value());  // what the corpus entry replays
+  stage.emplace("cache.files");
 
   // 1. Each file's record: from the cache when its bytes are known, else built and stored.
   // Its facts go to the corpus-wide merge at once (a reprint's are dropped there), so the load
@@ -274,6 +277,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
 
   // 2. Extraction's diagnostics after every file is read (as extract() reports them), then the
   // corpus-wide merge's.
+  stage.emplace("cache.merge");
   for (const auto& d : extraction_diagnostics) sink.report(d);
   std::vector<Diagnostic>().swap(extraction_diagnostics);
   out.facts = merger.finish(sink);

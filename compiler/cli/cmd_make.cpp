@@ -1,6 +1,7 @@
 // `ptbrief make`: build one briefing PDF for a park or a topic
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/limits.h"
 #include "base/paths.h"
+#include "base/trace.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
@@ -133,6 +135,7 @@ BriefFacts brief_facts(const Invocation& inv, DiagSink& sink) {
   }
   pack::LoadOptions load = load_options(inv);
   load.article_text = false;  // only the facts are used
+  trace::Stage stage("make.load_facts");
   out.facts = pack::load_facts(corpus_dir(inv), sink, load).facts;
   return out;
 }
@@ -147,9 +150,11 @@ int run(const Invocation& given) {
   if (!from_file && !park && !topic)
     throw UsageError(tr("give exactly one of --park NAME or --topic NAME"));
   Invocation inv = given;
+  std::optional<trace::Stage> stage(std::in_place, "make.defaults_and_layout");
   if (!from_file) apply_corpus_defaults(inv, corpus_dir(inv));            // + ptbrief.json
   const std::string layout_name = inv.value_or("layout", kDefaultLayout);
   const auto layout = compose::load_layout(layout_name, layout_overrides(inv));  // validated
+  stage.reset();
 
   PrintingSink sink(inv);
   const BriefFacts loaded = brief_facts(inv, sink);                        // corpus or file → facts
@@ -171,6 +176,7 @@ int run(const Invocation& given) {
 
   const std::string stem = safe_file_stem(request.name);
   const std::string layout_stem = std::filesystem::path(layout_name).stem().string();
+  trace::Stage write_stage("make.write_output");
   const std::filesystem::path out = output_path(
       inv, layout_name == kDefaultLayout ? stem + ".pdf" : stem + "." + layout_stem + ".pdf");
   sink.print_hidden();

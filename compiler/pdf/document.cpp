@@ -13,10 +13,12 @@
 #include <ctime>
 #include <memory>
 #include <new>
+#include <optional>
 #include <variant>
 
 #include "base/diagnostic.h"
 #include "base/parallel.h"
+#include "base/trace.h"
 #include "base/utf8.h"
 #include "pdf/content.h"
 #include "pdf/font_program.h"
@@ -372,20 +374,24 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   // Subset and encode every used face, then every page's content (its codes come from the
   // subsets). All of it happens before any PDF object exists, so font errors surface first.
   // Faces, then pages, each on its own thread: hb-subset and deflate are most of a brief's time.
+  std::optional<trace::Stage> stage(std::in_place, "pdf.fonts");
   std::vector<GlyphUse> use = collect_glyphs(pages);
   std::vector<FontProgram> programs(pages.fonts.size());
   std::vector<EmbeddedFont> embedded(pages.fonts.size());
   parallel_for(pages.fonts.size(), options.threads, [&](std::size_t i) {
     if (use[i].empty()) return;
+    trace::Stage face_stage("pdf.font_program");
     programs[i] = build_font_program(pages.fonts[i], use[i]);
     embedded[i] = {encode(programs[i].program, options.compress),
                    encode(to_unicode_cmap(programs[i].text_of_code), options.compress)};
   });
+  stage.emplace("pdf.page_contents");
   std::vector<StreamData> contents(pages.pages.size());
   parallel_for(pages.pages.size(), options.threads, [&](std::size_t i) {
     contents[i] = encode(page_content(pages.pages[i], programs), options.compress);
   });
 
+  stage.emplace("pdf.objects");
   HaruStatus status;
   DocPtr doc(HPDF_New(on_haru_error, &status));
   if (!doc) check({HPDF_FAILD_TO_ALLOC_MEM, 0}, "creating the document");
@@ -405,6 +411,7 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   if (!pages.pages.empty()) add_page_labels(pdf, pages);
   add_info(pdf, pages.meta, options);
   check(status, "adding outline, labels and info");
+  stage.emplace("pdf.save");
   std::string bytes = save(pdf);
   check(status, "saving");
   return bytes;

@@ -67,7 +67,7 @@ FontManifest parse_manifest(const fs::path& path) {
     const std::string at = "$.faces[\"" + name + "\"]";
     const json& file = member(path, e, "file", at);
     if (!file.is_string()) manifest_error(path, at + ".file", "file must be a string");
-    const json idx = e.value("index", json(0));
+    const json idx = e.value("index", json(0u));
     if (!idx.is_number_unsigned())
       manifest_error(path, at + ".index", "index must be a whole number >= 0");
     m.faces[name] = {file.get<std::string>(), idx.get<unsigned>()};

@@ -2,8 +2,10 @@
 #include "typeset/typeset.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/paths.h"
+#include "base/trace.h"
 #include "typeset/fonts.h"
 #include "typeset/paginate.h"
 
@@ -31,7 +33,9 @@ Engine engine_for(const Document& doc, FontSet& fonts, DiagSink& sink) {
 PageList lay_out(const Document& doc, Engine& engine) {
   PageList out;
   out.meta = doc.meta;
+  std::optional<trace::Stage> stage(std::in_place, "typeset.layout_blocks");
   std::vector<Slab> flow = layout_blocks(doc.blocks, text_block(doc.page, 0).width, engine);
+  stage.emplace("typeset.paginate");
   paginate(std::move(flow), doc.page, out);  // pages, outline
   return out;
 }
@@ -43,9 +47,12 @@ std::filesystem::path default_font_manifest() {
 }
 
 PageList typeset(const Document& doc, const TypesetOptions& options, DiagSink& sink) {
+  std::optional<trace::Stage> stage(std::in_place, "typeset.fonts");
   FontSet fonts(manifest_for(options), doc.font_roles, user_font_dirs(options.font_dirs));
   Engine engine = engine_for(doc, fonts, sink);
+  stage.reset();
   PageList out = lay_out(doc, engine);
+  stage.emplace("typeset.running_lines");
   add_running_lines(doc, out, engine);  // headers, footers, labels
   out.fonts = engine.fonts.fonts;       // faces actually used
   fonts.report_standins(sink);          // once: which stand-in replaced a missing first choice

@@ -133,6 +133,22 @@ TEST_CASE("a malformed manifest is an error with the JSON path", "[fonts]") {
   }
 }
 
+TEST_CASE("a manifest face without an index is the file's first face", "[fonts]") {
+  const auto dir = std::filesystem::temp_directory_path() / "ptbrief_fonts_test";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "no_index_manifest.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(R"({"search_paths": [], "files": {}, "faces": {"X:Y": {"file": "x.ttf"}},
+                  "roles": {"serif": ["X:Y"]}})",
+               f);
+    std::fclose(f);
+  }
+  const FontManifest& m = load_manifest(path);
+  REQUIRE(m.faces.count("X:Y") == 1);
+  CHECK(m.faces.at("X:Y").index == 0);
+}
+
 TEST_CASE("a layout family that is not installed is blamed on the layout, naming the family",
           "[fonts]") {
   Document doc = one_paragraph("文字");
