@@ -27,6 +27,9 @@ struct Options {
   /// extracted and, with the cache on, stored), for callers that use only the facts (make,
   /// extract): a big corpus then never holds its cleaned text all at once.
   bool article_text = true;
+  /// Threads that ingest and extract files (and a big file's articles) on a miss; 0: one per
+  /// core. The result does not depend on it.
+  unsigned threads = 0;
 };
 
 /// Options with the cache switched off (`--no-cache`).
