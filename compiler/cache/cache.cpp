@@ -135,10 +135,6 @@ FileRecord build_record(std::string raw, const std::string& name,
   return rec;
 }
 
-// Article files above this size are ingested and extracted every run, streaming into the
-// merge, and get no entry of their own (a 50 MB file of 10^5 articles: 1.5 GB to build one).
-constexpr std::size_t kMaxCachedFileBytes = std::size_t{16} << 20;
-
 // A corpus of at least this many files also gets one entry for its whole load result: below
 // it, reading every file's record and merging them costs about as much as reading one entry
 // (and every file is read twice when the corpus entry misses).
@@ -249,9 +245,9 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   // Files go in windows (a few dozen, a few MiB): each window's files are read, hashed, looked
   // up and (on a miss) ingested, extracted and stored on every core (the per-file work shares
   // nothing), then taken in file order — diagnostics reported, records merged — so the result
-  // does not depend on the number of threads. A file above kMaxCachedFileBytes is a window of
-  // its own, read and streamed into the merge by this thread (its articles extracted on every
-  // core, in batches, by build_record).
+  // does not depend on the number of threads. A file above Options::max_cached_file_bytes is
+  // a window of its own, read and streamed into the merge by this thread (its articles
+  // extracted on every core, in batches, by build_record).
   extract::Merger merger(extractor.topics());
   std::vector<Diagnostic> extraction_diagnostics;
   const std::function<void(extract::ArticleFacts&&)> to_merge = [&](extract::ArticleFacts&& f) {
@@ -334,7 +330,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     while (last < paths.size() && last - first < kWindowFiles) {
       std::error_code ec;
       const std::uintmax_t size = std::filesystem::file_size(paths[last], ec);
-      const bool big = !ec && size > kMaxCachedFileBytes;
+      const bool big = !ec && size > options.max_cached_file_bytes;
       if (last > first && (big || bytes + (ec ? 0 : size) > kWindowBytes)) break;
       bytes += ec ? 0 : size;
       ++last;
@@ -346,7 +342,7 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
     parallel_for(n, threads, [&](std::size_t k) {
       Slot& slot = slots[k];
       if (!read_slot(paths[first + k], slot)) return;
-      slot.big = slot.raw.size() > kMaxCachedFileBytes;
+      slot.big = slot.raw.size() > options.max_cached_file_bytes;
       if (!slot.big) slot.hash = sha256_hex(slot.raw);
     });
     // A file with the bytes of an earlier one of the window waits for that one's record.
