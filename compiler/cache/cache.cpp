@@ -10,10 +10,12 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "base/atomic_file.h"
 #include "base/hash.h"
+#include "base/parallel.h"
 #include "base/trace.h"
 #include "cache/hash_memo.h"
 #include "cache/record.h"
@@ -52,54 +54,87 @@ void drop_text(std::vector<ingest::Article>& articles) {
 // `keep_text` false: each article's blocks go once it is extracted (nothing stores them).
 // `stream` set: each article's facts go to it as soon as they are extracted instead of into
 // the record (nothing stores the record), so a big file never holds all its facts at once.
+// `threads` > 1: the articles are extracted in batches (a few dozen, a few MiB of text) on
+// that many threads; everything that depends on the articles before (the copies of an earlier
+// text, the practices already seen) is decided in article order, so the record and what
+// `stream` gets are the same for any number of threads.
 FileRecord build_record(std::string raw, const std::string& name,
                         const extract::ArticleExtractor& extractor, bool keep_text,
+                        unsigned threads,
                         const std::function<void(extract::ArticleFacts&&)>* stream = nullptr) {
   FileRecord rec;
   CollectingSink ingest_sink;
-  DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
   std::set<std::string> seen;  // a practice repeated later in the file: merge() would drop it
   // Streaming: the facts of the first articles of each text (extracted without diagnostics), so
   // an exact copy later in the file is not extracted again (extract::reprint_facts).
   std::unordered_map<std::string, extract::ArticleFacts> first_of_text;
   constexpr std::size_t kMaxTexts = 256;
-  // Article by article as ingest completes them: extracted, then only what the record keeps.
-  ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
-    extract::ArticleFacts facts;
+  const std::size_t batch_articles = threads > 1 ? 64 : 1;
+  constexpr std::size_t kBatchBytes = std::size_t{4} << 20;
+  std::vector<ingest::Article> batch;
+  std::size_t batch_bytes = 0;
+  auto extract_one = [&](const ingest::Article& a) {
+    DroppingSink kept_in_facts;  // ArticleFacts::diagnostics keeps them
+    return extractor.extract(a, kept_in_facts);
+  };
+  auto flush = [&] {
+    const std::size_t n = batch.size();
+    std::vector<std::string> keys(n);
+    std::vector<std::optional<extract::ArticleFacts>> done(n);
+    std::vector<std::size_t> todo;  // extracted in parallel: what the in-order pass would extract
     if (stream) {
-      std::string key = extract::extraction_key(a);
-      if (auto it = first_of_text.find(key); it != first_of_text.end()) {
-        facts = extract::reprint_facts(a, it->second);
-      } else {
-        facts = extractor.extract(a, kept_in_facts);
-        if (facts.diagnostics.empty() && !facts.print.shingles.empty() &&
-            first_of_text.size() < kMaxTexts)
-          first_of_text.emplace(std::move(key), facts);
+      std::set<std::string_view> first_in_batch;
+      for (std::size_t i = 0; i < n; ++i) {
+        keys[i] = extract::extraction_key(batch[i]);
+        if (!first_of_text.count(keys[i]) && first_in_batch.insert(keys[i]).second) todo.push_back(i);
       }
     } else {
-      facts = extractor.extract(a, kept_in_facts);
+      for (std::size_t i = 0; i < n; ++i) todo.push_back(i);
     }
-    std::erase_if(facts.practices, [&](const extract::Practice& p) {
-      return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
-    });
-    if (stream) (*stream)(std::move(facts));
-    else rec.facts.push_back(std::move(facts));
-    if (keep_text) {
-      for (auto& b : a.blocks) std::vector<ingest::Block::CharSource>().swap(b.char_sources);
-    } else {
-      std::vector<ingest::Block>().swap(a.blocks);
+    parallel_for(todo.size(), threads, [&](std::size_t t) { done[todo[t]] = extract_one(batch[todo[t]]); });
+    // In article order, as one article at a time would.
+    for (std::size_t i = 0; i < n; ++i) {
+      ingest::Article& a = batch[i];
+      extract::ArticleFacts facts;
+      if (stream) {
+        if (auto it = first_of_text.find(keys[i]); it != first_of_text.end()) {
+          facts = extract::reprint_facts(a, it->second);
+        } else {
+          facts = done[i] ? std::move(*done[i]) : extract_one(a);
+          if (facts.diagnostics.empty() && !facts.print.shingles.empty() &&
+              first_of_text.size() < kMaxTexts)
+            first_of_text.emplace(std::move(keys[i]), facts);
+        }
+      } else {
+        facts = std::move(*done[i]);
+      }
+      std::erase_if(facts.practices, [&](const extract::Practice& p) {
+        return !seen.insert(p.park + '\x1f' + p.name + '\x1f' + p.category).second;
+      });
+      if (stream) (*stream)(std::move(facts));
+      else rec.facts.push_back(std::move(facts));
+      if (keep_text) {
+        for (auto& b : a.blocks) std::vector<ingest::Block::CharSource>().swap(b.char_sources);
+      } else {
+        std::vector<ingest::Block>().swap(a.blocks);
+      }
+      rec.articles.push_back(std::move(a));
     }
-    rec.articles.push_back(std::move(a));
+    batch.clear();
+    batch_bytes = 0;
+  };
+  // Article by article as ingest completes them: extracted, then only what the record keeps.
+  ingest::ingest_stream(raw, name, ingest_sink, &rec.file, [&](ingest::Article&& a) {
+    for (const auto& b : a.blocks) batch_bytes += b.text.size();
+    batch.push_back(std::move(a));
+    if (batch.size() >= batch_articles || batch_bytes >= kBatchBytes) flush();
   });
+  flush();
   std::string().swap(raw);
   rec.ingest_diagnostics = std::move(ingest_sink.items);
   make_lean(rec.articles);  // the character map is not needed after extraction
   return rec;
 }
-
-// Article files above this size are ingested and extracted every run, streaming into the
-// merge, and get no entry of their own (a 50 MB file of 10^5 articles: 1.5 GB to build one).
-constexpr std::size_t kMaxCachedFileBytes = std::size_t{16} << 20;
 
 // A corpus of at least this many files also gets one entry for its whole load result: below
 // it, reading every file's record and merging them costs about as much as reading one entry
@@ -208,69 +243,180 @@ Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path
   // Its facts go to the corpus-wide merge at once (a reprint's are dropped there), so the load
   // holds the merged facts, not every article's; extraction's diagnostics wait until every
   // file is read (as extract() reports them). A file with the same bytes as an earlier one
-  // reads the entry that one wrote.
+  // reuses that one's record.
+  //
+  // Files go in windows (a few dozen, a few MiB): each window's files are read, hashed, looked
+  // up and (on a miss) ingested, extracted and stored on every core (the per-file work shares
+  // nothing), then taken in file order — diagnostics reported, records merged — so the result
+  // does not depend on the number of threads. A file above Options::max_cached_file_bytes is
+  // a window of its own, read and streamed into the merge by this thread (its articles
+  // extracted on every core, in batches, by build_record).
   extract::Merger merger(extractor.topics());
   std::vector<Diagnostic> extraction_diagnostics;
   const std::function<void(extract::ArticleFacts&&)> to_merge = [&](extract::ArticleFacts&& f) {
     for (auto& d : f.diagnostics) extraction_diagnostics.push_back(std::move(d));
     merger.add(std::move(f));
   };
-  for (const auto& path : paths) {
-    const std::string name = path.filename().string();
-    std::string raw;
-    try {
-      raw = read_file(path);
-    } catch (const std::filesystem::filesystem_error& e) {
-      if (options.bad_files == ingest::BadFile::Fail) throw;
-      ingest::report_skipped(access_error(e), path, sink);
-      continue;
-    } catch (const Error& e) {
-      if (options.bad_files == ingest::BadFile::Fail) throw;
-      ingest::report_skipped(e.diagnostic(), path, sink);
-      continue;
-    }
+  const unsigned threads = options.threads ? options.threads
+                                           : std::max(1u, std::thread::hardware_concurrency());
+  // What one file's turn produced, until the ordered step takes it.
+  struct Slot {
+    std::optional<Diagnostic> skipped;  // read or decoding failed (BadFile::Skip)
+    std::exception_ptr error;           // read or decoding failed (BadFile::Fail)
+    std::string raw;                    // a file too big for an entry: streamed in order
+    bool big = false;
+    std::string hash;                   // content hash (files with an entry)
     std::optional<FileRecord> rec;
+    bool hit = false, rejected = false, written = false, copy_of_earlier = false;
+  };
+  auto read_slot = [&](const std::filesystem::path& path, Slot& slot) {
+    try {
+      slot.raw = read_file(path);
+    } catch (const std::filesystem::filesystem_error& e) {
+      if (options.bad_files == ingest::BadFile::Fail) slot.error = std::current_exception();
+      else slot.skipped = access_error(e);
+      return false;
+    } catch (const Error& e) {
+      if (options.bad_files == ingest::BadFile::Fail) slot.error = std::current_exception();
+      else slot.skipped = e.diagnostic();
+      return false;
+    }
+    return true;
+  };
+  // One file's record (not one too big for an entry, not a copy of an earlier file of its
+  // window): from the store, else built and stored.
+  auto fill_slot = [&](const std::string& name, Slot& slot) {
     std::string key;
-    // A file bigger than kMaxCachedFileBytes gets no entry: its record (every article's facts)
-    // would take many times its size to build and outgrow the cache's bound.
-    const bool cached = store && raw.size() <= kMaxCachedFileBytes;
+    const bool cached = store.has_value();  // a file too big for an entry is not here
     if (cached) {
-      const std::string hash = sha256_hex(raw);
-      key = Sha256().update(version).update("\n").update(hash).hex();
+      key = Sha256().update(version).update("\n").update(slot.hash).hex();
       if (auto bytes = store->read(key)) {
-        rec = decode(*bytes, key);
-        if (rec && (rec->file.content_hash != hash || rec->file.size != raw.size())) rec.reset();
-        if (!rec) ++out.stats.rejected;
+        slot.rec = decode(*bytes, key);
+        if (slot.rec && (slot.rec->file.content_hash != slot.hash || slot.rec->file.size != slot.raw.size()))
+          slot.rec.reset();
+        slot.rejected = !slot.rec;
       }
     }
-    if (rec) {
-      ++out.stats.hits;
-      rename(*rec, name);  // a copy of a file seen under another name
+    if (slot.rec) {
+      slot.hit = true;
+      std::string().swap(slot.raw);
+      return;
+    }
+    try {
+      slot.rec = build_record(std::move(slot.raw), name, extractor, cached || options.article_text, 1);
+    } catch (const Error& e) {  // undecodable: never cached, so reported again next run
+      if (options.bad_files == ingest::BadFile::Fail) slot.error = std::current_exception();
+      else slot.skipped = e.diagnostic();
+      return;
+    }
+    if (cached) slot.written = store->write(key, encode(*slot.rec, key));
+  };
+  // The ordered step: what the file's turn produced goes to the sink, the merge and the corpus.
+  auto take = [&](const std::filesystem::path& path, FileRecord& rec) {
+    if (!options.article_text) drop_text(rec.articles);
+    for (const auto& d : rec.ingest_diagnostics) sink.report(d);  // as ingest reports them
+    for (auto& f : rec.facts) to_merge(std::move(f));
+    rec.file.path = path;
+    out.corpus.files.push_back(std::move(rec.file));
+    if (out.corpus.articles.empty()) {
+      out.corpus.articles = std::move(rec.articles);  // a big first file is not copied
     } else {
-      ++out.stats.misses;
-      // Without the cache nothing stores the record: its facts stream into the merge (not when
-      // a file that fails half-way is to be left out: its first articles would be merged).
-      const bool stream = !cached && options.bad_files == ingest::BadFile::Fail;
-      try {
-        rec = build_record(std::move(raw), name, extractor, cached || options.article_text,
-                           stream ? &to_merge : nullptr);
-      } catch (const Error& e) {  // undecodable: never cached, so reported again next run
-        if (options.bad_files == ingest::BadFile::Fail) throw;
-        ingest::report_skipped(e.diagnostic(), path, sink);
+      for (auto& a : rec.articles) out.corpus.articles.push_back(std::move(a));
+    }
+  };
+  constexpr std::size_t kWindowFiles = 64;
+  constexpr std::uintmax_t kWindowBytes = std::uintmax_t{32} << 20;
+  for (std::size_t first = 0; first < paths.size();) {
+    // The window: consecutive files up to kWindowFiles / kWindowBytes; a big file alone.
+    std::size_t last = first;
+    std::uintmax_t bytes = 0;
+    while (last < paths.size() && last - first < kWindowFiles) {
+      std::error_code ec;
+      const std::uintmax_t size = std::filesystem::file_size(paths[last], ec);
+      const bool big = !ec && size > options.max_cached_file_bytes;
+      if (last > first && (big || bytes + (ec ? 0 : size) > kWindowBytes)) break;
+      bytes += ec ? 0 : size;
+      ++last;
+      if (big) break;
+    }
+    const std::size_t n = last - first;
+    std::vector<Slot> slots(n);
+    // Read and hash on every core; a file too big for an entry is kept for the ordered step.
+    parallel_for(n, threads, [&](std::size_t k) {
+      Slot& slot = slots[k];
+      if (!read_slot(paths[first + k], slot)) return;
+      slot.big = slot.raw.size() > options.max_cached_file_bytes;
+      if (!slot.big) slot.hash = sha256_hex(slot.raw);
+    });
+    // A file with the bytes of an earlier one of the window waits for that one's record.
+    std::vector<std::size_t> original(n);
+    std::unordered_map<std::string_view, std::size_t> by_hash;
+    std::vector<std::size_t> todo;
+    for (std::size_t k = 0; k < n; ++k) {
+      original[k] = k;
+      if (slots[k].error || slots[k].skipped || slots[k].big) continue;
+      auto [it, fresh] = by_hash.emplace(slots[k].hash, k);
+      if (fresh) todo.push_back(k);
+      else original[k] = it->second, slots[k].copy_of_earlier = true, std::string().swap(slots[k].raw);
+    }
+    parallel_for(todo.size(), threads, [&](std::size_t t) {
+      const std::size_t k = todo[t];
+      fill_slot(paths[first + k].filename().string(), slots[k]);
+    });
+    // In file order.
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::filesystem::path& path = paths[first + k];
+      const std::string name = path.filename().string();
+      Slot& slot = slots[k];
+      if (slot.copy_of_earlier) {
+        const Slot& from = slots[original[k]];
+        if (from.error) std::rethrow_exception(from.error);
+        if (from.skipped) {  // the same bytes fail the same way, under this file's name
+          ingest::report_skipped(*from.skipped, path, sink);
+          continue;
+        }
+        ++out.stats.hits;  // its record was handed down by the previous file of these bytes
+        rename(*slot.rec, name);  // a copy of a file seen under another name
+      }
+      if (slot.error) std::rethrow_exception(slot.error);
+      if (slot.skipped) {
+        ingest::report_skipped(*slot.skipped, path, sink);
         continue;
       }
-      if (cached && store->write(key, encode(*rec, key))) ++out.stats.written;
+      if (slot.big) {
+        ++out.stats.misses;
+        // Without the cache nothing stores the record: its facts stream into the merge (not
+        // when a file that fails half-way is to be left out: its first articles would be merged).
+        const bool stream = options.bad_files == ingest::BadFile::Fail;
+        try {
+          slot.rec = build_record(std::move(slot.raw), name, extractor, options.article_text,
+                                  threads, stream ? &to_merge : nullptr);
+        } catch (const Error& e) {
+          if (options.bad_files == ingest::BadFile::Fail) throw;
+          ingest::report_skipped(e.diagnostic(), path, sink);
+          continue;
+        }
+      } else if (!slot.copy_of_earlier) {
+        if (slot.rejected) ++out.stats.rejected;
+        if (slot.hit) {
+          ++out.stats.hits;
+          rename(*slot.rec, name);  // a copy of a file seen under another name
+        } else {
+          ++out.stats.misses;
+          if (slot.written) ++out.stats.written;
+        }
+      }
+      // The next file of the window with these bytes gets a copy of the record.
+      if (!slot.big)
+        for (std::size_t j = k + 1; j < n; ++j)
+          if (original[j] == original[k] && slots[j].copy_of_earlier) {
+            slots[j].rec = *slot.rec;
+            break;
+          }
+      take(path, *slot.rec);
+      slot.rec.reset();
     }
-    if (!options.article_text) drop_text(rec->articles);
-    for (const auto& d : rec->ingest_diagnostics) sink.report(d);  // as ingest reports them
-    for (auto& f : rec->facts) to_merge(std::move(f));
-    rec->file.path = path;
-    out.corpus.files.push_back(std::move(rec->file));
-    if (out.corpus.articles.empty()) {
-      out.corpus.articles = std::move(rec->articles);  // a big first file is not copied
-    } else {
-      for (auto& a : rec->articles) out.corpus.articles.push_back(std::move(a));
-    }
+    first = last;
   }
   out.stats.files = out.corpus.files.size();
   if (store && out.stats.written) out.stats.evicted = store->evict(options.max_bytes);

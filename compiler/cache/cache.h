@@ -27,6 +27,12 @@ struct Options {
   /// extracted and, with the cache on, stored), for callers that use only the facts (make,
   /// extract): a big corpus then never holds its cleaned text all at once.
   bool article_text = true;
+  /// Threads that ingest and extract files (and a big file's articles) on a miss; 0: one per
+  /// core. The result does not depend on it.
+  unsigned threads = 0;
+  /// Files above this size get no entry: they are ingested and extracted every run, their
+  /// articles' facts streaming into the merge (their record would take many times their size).
+  std::size_t max_cached_file_bytes = std::size_t{16} << 20;
 };
 
 /// Options with the cache switched off (`--no-cache`).
@@ -70,8 +76,9 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir);
 /// leave whole entries or none); an entry that does not validate is ignored and rebuilt. A
 /// cache folder that cannot be written is not an error: the run goes on without it. Input
 /// errors throw ptbrief::Error as ingest::ingest() and extract::extract() do. A file above
-/// 16 MiB gets no entry: it is ingested and extracted every run, its articles' facts streaming
-/// into the merge as with the cache off (its record would take many times its size).
+/// Options::max_cached_file_bytes (16 MiB) gets no entry: it is ingested and extracted every
+/// run, its articles' facts streaming into the merge (its record would take many times its
+/// size). With the cache off, the other files are ingested and extracted as on a miss.
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
             const Options& options, DiagSink& sink);
 

@@ -2,6 +2,7 @@
 // to compiler/cache/).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -32,7 +33,8 @@ class Store {
 
  private:
   std::filesystem::path dir_;
-  bool ready_ = false;  ///< the folder exists (made on first write)
+  /// The folder exists (made on first write; atomic: load() writes entries from several threads).
+  std::atomic<bool> ready_{false};
 };
 
 }  // namespace ptbrief::cache

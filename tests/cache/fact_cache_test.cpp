@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <sstream>
 
 #include "cache/cache.h"
 #include "cache/record.h"
@@ -402,4 +403,68 @@ TEST_CASE("a corpus entry decodes only whole, unaltered and under its own key") 
   CHECK_FALSE(cache::decode(bytes, key));  // not a file's record
   for (std::size_t k = 0; k < bytes.size(); k += 1 + bytes.size() / 53)
     CHECK_FALSE(cache::decode_corpus(bytes.substr(0, k), key));
+}
+
+TEST_CASE("a load gives the same facts, diagnostics and corpus on 1, 2 or 4 threads") {
+  // Made-up articles, copies of some under other names (in one window and across windows),
+  // an undecodable file (BadFile::Skip), and a feed file of many articles, some of them exact
+  // copies, above the entry size limit (streamed, its articles extracted in parallel batches).
+  const fs::path corpus = corpus_of("cache_threads", 26);
+  for (const char* name : {"a01_kaifaqu_county.txt", "a05_xinqu.txt"})
+    fs::copy_file(corpus / name, corpus / (std::string("z_copy_") + name));
+  write(corpus / "b_bad.txt", std::string("\xff\xfe\x00\xd8 broken", 10));
+  std::string feed;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(articles_dir()))
+    if (ingest::is_article_file(e.path())) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (std::size_t n = 0; n < 150; ++n) {
+    std::ifstream in(files[n % files.size()], std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    feed += "本报讯（记者 李明）第" + std::to_string(n % 40 + 1) + "期园区动态。\n\n" + text.str() + "\n\n";
+  }
+  write(corpus / "c_feed.txt", feed);
+
+  auto run = [&](unsigned threads, bool cache_on, const fs::path& cache_dir) {
+    cache::Options options;
+    options.enabled = cache_on;
+    options.dir = cache_dir;
+    options.threads = threads;
+    options.bad_files = ingest::BadFile::Skip;
+    options.max_cached_file_bytes = 64 * 1024;  // the feed file is "big"
+    CollectingSink sink;
+    const auto loaded = cache::load(corpus, extract::default_topics_file(), options, sink);
+    std::string out = extract::dump(loaded.facts) + extract::to_json(loaded.facts);
+    for (const auto& d : sink.items) out += format(d) + "\n";
+    for (const auto& a : loaded.corpus.articles) {
+      out += a.id + " " + std::to_string(a.blocks.size());
+      for (const auto& b : a.blocks) out += "|" + b.text;
+      out += "\n";
+    }
+    for (const auto& f : loaded.corpus.files) out += f.name + " " + f.content_hash + "\n";
+    return std::make_pair(out, loaded.stats);
+  };
+  const fs::path scratch = test::scratch_dir("cache_threads_caches");
+  const auto [off, off_stats] = run(1, false, scratch / "unused");
+  const auto [cold1, cold1_stats] = run(1, true, scratch / "c1");
+  std::size_t feed_articles = 0;  // the feed file's articles, one line each in the corpus part
+  for (std::size_t at = 0; (at = off.find("\nc_feed", at)) != std::string::npos; ++at) ++feed_articles;
+  CHECK(feed_articles >= 150);
+  CHECK(off.find("b_bad.txt") != std::string::npos);  // the warning naming it
+  for (unsigned threads : {2u, 4u}) {
+    INFO("threads " << threads);
+    const auto [off_n, off_n_stats] = run(threads, false, scratch / "unused");
+    CHECK(off_n == off);
+    const fs::path dir = scratch / ("c" + std::to_string(threads));
+    const auto [cold, cold_stats] = run(threads, true, dir);
+    CHECK(cold == cold1);
+    CHECK(cold_stats.hits == cold1_stats.hits);
+    CHECK(cold_stats.misses == cold1_stats.misses);
+    CHECK(cold_stats.written == cold1_stats.written);
+    const auto [warm, warm_stats] = run(threads, true, dir);
+    CHECK(warm == cold1);
+    CHECK(warm_stats.misses == 1);  // only the feed file, which has no entry
+  }
+  CHECK(cold1_stats.hits == 2);  // the two copies
 }
