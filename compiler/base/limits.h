@@ -20,4 +20,18 @@ inline constexpr std::size_t kMaxPages = 5000;
 /// Deepest `extends` chain for layouts.
 inline constexpr int kMaxLayoutExtends = 8;
 
+// Font subsetting (pdf/cff_subset, pdf/glyf_subset): bounds on what a font file may ask for.
+/// Deepest subroutine nesting in a Type 2 charstring (Adobe TN #5177, Appendix B).
+inline constexpr int kMaxCffSubrDepth = 10;
+/// Operands on the Type 2 argument stack and in one CFF DICT entry (TN #5177 App. B, #5176).
+inline constexpr int kMaxCffStack = 48;
+/// Stem hints in one charstring (TN #5177, Appendix B).
+inline constexpr int kMaxCffStems = 96;
+/// Largest charstring after its subroutines are inlined, in bytes.
+inline constexpr std::size_t kMaxFlatCharstringBytes = 65535;
+/// Operators one glyph's charstring may execute, subroutine calls included.
+inline constexpr std::size_t kMaxCharstringOps = std::size_t{1} << 20;
+/// Deepest nesting of TrueType composite glyphs (components of components).
+inline constexpr int kMaxCompositeDepth = 16;
+
 }  // namespace ptbrief::limits

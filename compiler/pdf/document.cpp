@@ -381,7 +381,8 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   parallel_for(pages.fonts.size(), options.threads, [&](std::size_t i) {
     if (use[i].empty()) return;
     trace::Stage face_stage("pdf.font_program");
-    programs[i] = build_font_program(pages.fonts[i], use[i]);
+    programs[i] = build_font_program(
+        pages.fonts[i], use[i], options.harfbuzz_subset ? Subsetter::harfbuzz : Subsetter::own);
     embedded[i] = {encode(programs[i].program, options.compress),
                    encode(to_unicode_cmap(programs[i].text_of_code), options.compress)};
   });

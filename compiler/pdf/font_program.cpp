@@ -1,4 +1,4 @@
-// Font embedding data: hb-subset of one face, CFF charset reading, widths, metrics, ToUnicode.
+// Font embedding data: one face subset by ptbrief's own subsetter or hb-subset, CFF charset reading, widths, metrics, ToUnicode.
 #include "pdf/font_program.h"
 
 #include <hb-ot.h>
@@ -9,11 +9,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <utility>
 
 #include "base/diagnostic.h"
 #include "base/utf8.h"
+#include "pdf/cff_subset.h"
 #include "pdf/font_file.h"
+#include "pdf/glyf_subset.h"
 
 namespace ptbrief::pdf {
 namespace {
@@ -351,13 +354,16 @@ hb_face_t* shared_view_face(const typeset::FontFace& face) {
   return slot.get();
 }
 
-FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used) {
-  Face hb(hb_face_reference(shared_view_face(face)));
+namespace {
 
-  FontProgram fp;
-  read_metrics(hb.get(), face, fp);
+/// The face's program through hb-subset: the fallback for what ptbrief's subsetters do not take
+/// (name-keyed CFF, CFF2 — which the font view does not show —, charstrings with arithmetic
+/// operators) and the reference the tests
+/// compare them with. Fills `code_of` with each used glyph's code.
+void harfbuzz_program(hb_face_t* hb, const typeset::FontFace& face, const GlyphUse& used,
+                      FontProgram& fp, std::map<std::uint32_t, std::uint16_t>& code_of) {
   std::map<std::uint32_t, std::uint32_t> new_gid;
-  Face sub = subset_face(hb.get(), face, used, new_gid);
+  Face sub = subset_face(hb, face, used, new_gid);
   fp.program = table_bytes(sub.get(), "CFF ");
   fp.cff = !fp.program.empty();
   if (!fp.cff) {
@@ -371,13 +377,111 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
   // Codes: CIDs of a CID-keyed CFF program, else glyph indices inside the subset.
   std::vector<std::uint16_t> cid_of_new;
   if (fp.cff) cid_of_new = cff_gid_to_cid(fp.program);
+  for (const auto& [gid, text] : used) {
+    std::uint32_t ng = new_gid.at(gid);
+    if (ng > 0xFFFF) font_error(face, "subset glyph index above 65535");
+    code_of[gid] = fp.cff ? cid_of_new.at(ng) : static_cast<std::uint16_t>(ng);
+  }
+}
+
+/// The tables of a face that glyf::subset reads, as views of the face's blobs (kept alive here).
+class TableViews {
+ public:
+  explicit TableViews(hb_face_t* hb) : hb_(hb) {}
+  glyf::Tables tables() {
+    glyf::Tables t;
+    t.head = get("head");
+    t.hhea = get("hhea");
+    t.hmtx = get("hmtx");
+    t.maxp = get("maxp");
+    t.loca = get("loca");
+    t.glyf = get("glyf");
+    t.os2 = get("OS/2");
+    t.post = get("post");
+    return t;
+  }
+
+ private:
+  std::string_view get(const char* tag) {
+    blobs_.emplace_back(hb_face_reference_table(hb_, hb_tag_from_string(tag, 4)));
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(blobs_.back().get(), &len);
+    return data ? std::string_view(data, len) : std::string_view();
+  }
+  hb_face_t* hb_;
+  std::vector<Blob> blobs_;
+};
+
+/// The face's CFF table if ptbrief's own CFF subsetter takes it (CID-keyed), else empty.
+std::string_view own_cff_table(hb_blob_t* cff_blob, const typeset::FontFace& face) {
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(cff_blob, &len);
+  if (!data || len == 0) return {};
+  std::string_view cff(data, len);
+  try {
+    return cff::classify(cff) == cff::Kind::cid_keyed ? cff : std::string_view();
+  } catch (const Error& e) {
+    font_error(face, e.diagnostic().message);
+  }
+}
+
+}  // namespace
+
+FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
+                               Subsetter subsetter) {
+  Face hb(hb_face_reference(shared_view_face(face)));
+
+  FontProgram fp;
+  read_metrics(hb.get(), face, fp);
+  std::map<std::uint32_t, std::uint16_t> code_of;  // used gid → its code in the PDF
+  bool done = false;
+  if (subsetter == Subsetter::own) {
+    // CID-keyed CFF (the Noto CJK faces): ptbrief's subsetter, codes are the font's CIDs.
+    Blob cff_blob(hb_face_reference_table(hb.get(), hb_tag_from_string("CFF ", 4)));
+    std::string_view cff = own_cff_table(cff_blob.get(), face);
+    if (!cff.empty()) {
+      std::vector<std::uint32_t> gids;
+      for (const auto& [gid, text] : used) gids.push_back(gid);
+      try {
+        cff::Subset sub = cff::subset(cff, gids, /*drop_hints=*/true);
+        for (std::size_t i = 0; i < sub.gids.size(); ++i) code_of[sub.gids[i]] = sub.cids[i];
+        fp.program = std::move(sub.program);
+        fp.cff = true;
+        done = true;
+      } catch (const cff::Unsupported&) {
+        // A structure only hb-subset takes (see cff_subset.h): it subsets this face.
+      } catch (const Error& e) {
+        font_error(face, e.diagnostic().message);
+      }
+    }
+  }
+  if (subsetter == Subsetter::own && !done) {
+    // TrueType outlines: ptbrief's subsetter, codes are glyph indices inside the subset.
+    TableViews views(hb.get());
+    glyf::Tables t = views.tables();
+    if (!t.glyf.empty() && !t.loca.empty()) {
+      std::vector<std::uint32_t> gids;
+      for (const auto& [gid, text] : used) gids.push_back(gid);
+      try {
+        glyf::Subset sub = glyf::subset(t, gids, /*drop_hints=*/true);
+        if (sub.gids.size() > 0x10000) font_error(face, "subset glyph index above 65535");
+        for (std::size_t i = 0; i < sub.gids.size(); ++i)
+          code_of[sub.gids[i]] = static_cast<std::uint16_t>(i);
+        fp.program = std::move(sub.program);
+        fp.cff = false;
+        done = true;
+      } catch (const Error& e) {
+        font_error(face, e.diagnostic().message);
+      }
+    }
+  }
+  if (!done) harfbuzz_program(hb.get(), face, used, fp, code_of);
+
   Font font(hb_font_create(hb.get()));
   double upem = hb_face_get_upem(hb.get());
   std::vector<std::uint32_t> gids;
   for (const auto& [gid, text] : used) {
-    std::uint32_t ng = new_gid.at(gid);
-    if (ng > 0xFFFF) font_error(face, "subset glyph index above 65535");
-    std::uint16_t code = fp.cff ? cid_of_new.at(ng) : static_cast<std::uint16_t>(ng);
+    std::uint16_t code = code_of.at(gid);
     hb_position_t adv = hb_font_get_glyph_h_advance(font.get(), gid);
     int width = static_cast<int>(std::lround(adv * 1000.0 / upem));
     fp.widths[code] = width;

@@ -1,4 +1,5 @@
-// Font embedding data: one face subset to the glyphs a document uses (hb-subset), with the
+// Font embedding data: one face subset to the glyphs a document uses (ptbrief's own
+// subsetters, pdf/cff_subset.h and pdf/glyf_subset.h, or hb-subset), with the
 // content-stream code of every glyph, widths, descriptor metrics and the ToUnicode CMap.
 // Private to the pdf stage; holds no libharu types (document.cpp turns it into PDF objects).
 #pragma once
@@ -37,9 +38,16 @@ struct FontProgram {
 /// The glyphs a document shows in one face: gid → text of the cluster it starts (may be empty).
 using GlyphUse = std::map<std::uint32_t, std::string>;
 
+/// Who subsets a face.
+enum class Subsetter {
+  own,  ///< ptbrief's own subsetters where they take the face (CID-keyed CFF, glyf), else hb-subset
+  harfbuzz,  ///< hb-subset for every face (the reference the own subsetter is tested against)
+};
+
 /// Subsets `face` to `used` and collects everything the PDF font objects need. Throws
 /// ptbrief::Error (code "pdf.font") naming the font file when it cannot be read or subset.
-FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used);
+FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
+                               Subsetter subsetter = Subsetter::own);
 
 /// Reads the charset of a bare CFF table: glyph index → CID for a CID-keyed font (one with
 /// ROS), or the identity for a name-keyed font. Throws ptbrief::Error on a malformed table.

@@ -19,6 +19,9 @@ struct PdfOptions {
   /// Threads for subsetting the faces and deflating the pages (0: one per core; 1: only the
   /// calling thread, for callers that already run one brief per core). Same bytes either way.
   unsigned threads = 0;
+  /// Subset every face with hb-subset instead of ptbrief's own subsetter where it applies: the
+  /// reference the own subsetter's output is compared with (tests, measurements).
+  bool harfbuzz_subset = false;
 };
 
 /// Reads SOURCE_DATE_EPOCH from the environment (unset or invalid → nullopt).
