@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
 #else
   // Every file is written and renamed and the output flushed: the process ends without
   // destructors, leaving the fonts' mappings, the caches and the heap to the kernel, which
-  // drops them at once (freeing them one by one cost a brief 4 ms of CPU: 42.5 → 38.3 ms median, 20 paired runs).
+  // drops them at once (freeing them one by one cost a brief 4 ms of CPU: 42.5 → 38.3 ms
+  // median, 20 paired runs).
   std::fflush(nullptr);
   std::_Exit(code);
 #endif
