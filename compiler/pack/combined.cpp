@@ -105,15 +105,7 @@ void demote_headings(std::vector<Block>& blocks, const std::string& fallback_tit
 
 /// Appends `part`'s pages after `into`'s, sharing font faces and moving its bookmarks.
 void append(PageList& into, PageList&& part) {
-  std::vector<std::size_t> font_index;
-  for (const auto& face : part.fonts) {
-    auto same = [&](const typeset::FontFace& f) {
-      return f.path == face.path && f.index == face.index;
-    };
-    auto it = std::find_if(into.fonts.begin(), into.fonts.end(), same);
-    font_index.push_back(static_cast<std::size_t>(it - into.fonts.begin()));
-    if (it == into.fonts.end()) into.fonts.push_back(face);
-  }
+  const std::vector<std::size_t> font_index = typeset::merge_fonts(into.fonts, part.fonts);
   const std::size_t offset = into.pages.size();
   for (auto& page : part.pages) {
     for (auto& item : page.items)

@@ -68,6 +68,18 @@ PageList typeset_body(const Document& doc, const TypesetOptions& options, DiagSi
   return out;
 }
 
+std::vector<std::size_t> merge_fonts(std::vector<FontFace>& into,
+                                     const std::vector<FontFace>& faces) {
+  std::vector<std::size_t> index;
+  for (const FontFace& face : faces) {
+    auto same = [&](const FontFace& f) { return f.path == face.path && f.index == face.index; };
+    auto it = std::find_if(into.begin(), into.end(), same);
+    index.push_back(static_cast<std::size_t>(it - into.begin()));
+    if (it == into.end()) into.push_back(face);
+  }
+  return index;
+}
+
 void add_running_lines(const Document& doc, PageList& pages, const TypesetOptions& options,
                        DiagSink& sink) {
   FontSet fonts(manifest_for(options), doc.font_roles, user_font_dirs(options.font_dirs));
@@ -84,13 +96,7 @@ void add_running_lines(const Document& doc, PageList& pages, const TypesetOption
     lines.pages.push_back(std::move(blank));
   }
   add_running_lines(doc, lines, engine);
-  std::vector<std::size_t> font_index;
-  for (const FontFace& face : engine.fonts.fonts) {
-    auto same = [&](const FontFace& f) { return f.path == face.path && f.index == face.index; };
-    auto it = std::find_if(pages.fonts.begin(), pages.fonts.end(), same);
-    font_index.push_back(static_cast<std::size_t>(it - pages.fonts.begin()));
-    if (it == pages.fonts.end()) pages.fonts.push_back(face);
-  }
+  const std::vector<std::size_t> font_index = merge_fonts(pages.fonts, engine.fonts.fonts);
   for (std::size_t i = 0; i < pages.pages.size(); ++i) {
     Page& into = pages.pages[i];
     Page& from = lines.pages[i];

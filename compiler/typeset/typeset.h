@@ -38,6 +38,11 @@ PageList typeset_body(const Document& doc, const TypesetOptions& options, DiagSi
 void add_running_lines(const Document& doc, PageList& pages, const TypesetOptions& options,
                        DiagSink& sink);
 
+/// Adds to `into` each face of `faces` it does not hold yet (same file and index), in order;
+/// returns, for each face of `faces`, its index in `into` (to renumber GlyphRun::font).
+std::vector<std::size_t> merge_fonts(std::vector<FontFace>& into,
+                                     const std::vector<FontFace>& faces);
+
 /// Pages laid out for `spec` as pages 0, 1, … of a document, moved to stand as pages `first`,
 /// `first` + 1, … of a longer one: with mirrored margins a page whose side changes moves
 /// sideways by the difference of the margins (vertical positions never depend on the side).
