@@ -1,5 +1,7 @@
 // Pack files: what a valid one means, and errors that name the file, JSON path and the fix.
 #include <catch2/catch.hpp>
+#include <functional>
+#include <string>
 
 #include "pack/fake_builder.h"
 #include "pack/pack.h"
@@ -11,7 +13,9 @@ using namespace ptbrief;
 namespace {
 
 Diagnostic error_of(const std::string& json) {
-  auto dir = test::scratch_dir("pack-file-errors");
+  // A folder per pack text: ctest runs the cases that call this in parallel, and scratch_dir
+  // empties the folder it names.
+  auto dir = test::scratch_dir("pack-file-errors-" + std::to_string(std::hash<std::string>{}(json)));
   test::put(dir / "p.json", json);
   try {
     pack::load_pack(dir / "p.json");

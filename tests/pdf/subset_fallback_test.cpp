@@ -144,8 +144,10 @@ typeset::FontFace face_of(const std::filesystem::path& path, bool cff) {
   return f;
 }
 
+// Each font gets a scratch folder of its own: ctest runs these cases in parallel, and
+// scratch_dir empties the folder it names.
 std::filesystem::path write_font(const std::string& name, const std::string& bytes) {
-  auto path = test::scratch_dir("pdf_fallback") / name;
+  auto path = test::scratch_dir("pdf_fallback_" + std::filesystem::path(name).stem().string()) / name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
@@ -186,7 +188,7 @@ TEST_CASE("pdf subset: a name-keyed CFF font is subset by hb-subset, chosen by i
   run.glyphs.push_back({1, 10, 50, 20, "A"});
   page.items.push_back(run);
   pl.pages.push_back(page);
-  auto pdf_path = test::scratch_dir("pdf_fallback") / "namekeyed.pdf";
+  auto pdf_path = path.parent_path() / "namekeyed.pdf";
   std::ofstream(pdf_path, std::ios::binary) << pdf::write_pdf(pl, {});
   auto r = test::run_shell("qpdf --check '" + pdf_path.string() + "'");
   INFO(r.out);

@@ -13,7 +13,10 @@ std::filesystem::path corpus_dir();
 /// ../shared/gold beside the corpus.
 std::filesystem::path gold_dir();
 
-/// A fresh, empty scratch folder under the build tree, unique to `name`.
+/// A fresh, empty scratch folder under the build tree, unique to `name`. ctest runs every test
+/// case in a process of its own, in parallel: a name must belong to one test case (a helper
+/// used by several cases must make the name its caller's, or the cases empty each other's
+/// folder).
 std::filesystem::path scratch_dir(const std::string& name);
 
 /// Result of running the ptbrief binary.
