@@ -49,9 +49,11 @@ struct Subset {
 
 /// Subsets `cff` (classify() == cid_keyed) to `gids` (any order, duplicates allowed; glyph 0
 /// is always kept). `drop_hints`: leave out stem hints, hint masks and the Private DICT's hint
-/// values. Throws ptbrief::Error ("pdf.font", "malformed CFF table: …") on a malformed table,
-/// Unsupported on a structure listed above.
-Subset subset(std::string_view cff, const std::vector<std::uint32_t>& gids, bool drop_hints);
+/// values. `threads`: flatten the charstrings on at most that many threads (0: one per core).
+/// Throws ptbrief::Error ("pdf.font", "malformed CFF table: …") on a malformed table,
+/// Unsupported on a structure listed above (the first glyph's error, whatever the threads).
+Subset subset(std::string_view cff, const std::vector<std::uint32_t>& gids, bool drop_hints,
+              unsigned threads = 1);
 
 /// A read-only view of one CFF INDEX (TN #5176 §5), checked as it is read.
 class Index {

@@ -14,7 +14,9 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/parallel.h"
@@ -96,12 +98,22 @@ constexpr int kLevel = 1;
 
 using Compressor = std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)>;
 
-std::string deflate_bytes(const std::string& data, int level) {
+/// One compressor per thread and level, reused for every stream: a compressor's hash tables
+/// take some hundred KB (a fresh mmap each, zero pages faulted in for every stream).
+libdeflate_compressor* compressor(int level) {
+  thread_local std::vector<std::pair<int, Compressor>> made;
+  for (const auto& [l, c] : made)
+    if (l == level) return c.get();
   Compressor c(libdeflate_alloc_compressor(level), libdeflate_free_compressor);
   if (!c) throw std::bad_alloc();
-  std::string out(libdeflate_zlib_compress_bound(c.get(), data.size()), '\0');
-  const std::size_t n =
-      libdeflate_zlib_compress(c.get(), data.data(), data.size(), out.data(), out.size());
+  made.emplace_back(level, std::move(c));
+  return made.back().second.get();
+}
+
+std::string deflate_bytes(const std::string& data, int level) {
+  libdeflate_compressor* c = compressor(level);
+  std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
+  const std::size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
   if (n == 0) {  // cannot happen with a buffer of the bound's size
     Diagnostic d;
     d.code = "internal";
@@ -381,8 +393,10 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
   parallel_for(pages.fonts.size(), options.threads, [&](std::size_t i) {
     if (use[i].empty()) return;
     trace::Stage face_stage("pdf.font_program");
-    programs[i] = build_font_program(
-        pages.fonts[i], use[i], options.harfbuzz_subset ? Subsetter::harfbuzz : Subsetter::own);
+    // The faces' own threads flatten charstrings too: the text face has most of the glyphs.
+    programs[i] = build_font_program(pages.fonts[i], use[i],
+                                     options.harfbuzz_subset ? Subsetter::harfbuzz : Subsetter::own,
+                                     options.threads);
     embedded[i] = {encode(programs[i].program, options.compress),
                    encode(to_unicode_cmap(programs[i].text_of_code), options.compress)};
   });

@@ -428,7 +428,7 @@ std::string_view own_cff_table(hb_blob_t* cff_blob, const typeset::FontFace& fac
 }  // namespace
 
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
-                               Subsetter subsetter) {
+                               Subsetter subsetter, unsigned threads) {
   Face hb(hb_face_reference(shared_view_face(face)));
 
   FontProgram fp;
@@ -443,7 +443,7 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
       std::vector<std::uint32_t> gids;
       for (const auto& [gid, text] : used) gids.push_back(gid);
       try {
-        cff::Subset sub = cff::subset(cff, gids, /*drop_hints=*/true);
+        cff::Subset sub = cff::subset(cff, gids, /*drop_hints=*/true, threads);
         for (std::size_t i = 0; i < sub.gids.size(); ++i) code_of[sub.gids[i]] = sub.cids[i];
         fp.program = std::move(sub.program);
         fp.cff = true;

@@ -46,8 +46,9 @@ enum class Subsetter {
 
 /// Subsets `face` to `used` and collects everything the PDF font objects need. Throws
 /// ptbrief::Error (code "pdf.font") naming the font file when it cannot be read or subset.
+/// `threads`: for the subsetter's own work (0: one per core).
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
-                               Subsetter subsetter = Subsetter::own);
+                               Subsetter subsetter = Subsetter::own, unsigned threads = 1);
 
 /// Reads the charset of a bare CFF table: glyph index → CID for a CID-keyed font (one with
 /// ROS), or the identity for a name-keyed font. Throws ptbrief::Error on a malformed table.
