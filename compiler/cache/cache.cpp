@@ -197,6 +197,11 @@ std::filesystem::path default_dir(const std::filesystem::path& corpus_dir) {
   return std::filesystem::absolute(corpus_dir).lexically_normal().parent_path() / ".ptbrief-cache";
 }
 
+std::shared_ptr<ByteStore> open_store(const Options& options, const std::filesystem::path& corpus_dir) {
+  if (!options.enabled) return nullptr;
+  return std::make_shared<Store>(options.dir.empty() ? default_dir(corpus_dir) : options.dir);
+}
+
 Loaded load(const std::filesystem::path& corpus_dir, const std::filesystem::path& topics_file,
             const Options& options, DiagSink& outer) {
   Loaded out;

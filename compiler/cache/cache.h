@@ -8,7 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 
+#include "base/byte_store.h"
 #include "base/diagnostic.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -67,6 +69,11 @@ struct Loaded {
 /// The cache folder used when Options::dir is empty: $XDG_CACHE_HOME/ptbrief, else
 /// ~/.cache/ptbrief, else .ptbrief-cache/ beside the corpus folder.
 std::filesystem::path default_dir(const std::filesystem::path& corpus_dir);
+
+/// The cache folder of `options` (Options::dir, else default_dir(`corpus_dir`)) as a store for
+/// other stages' derived data (the pdf stage's flattened glyphs), sharing the fact entries'
+/// eviction; null with the cache off (--no-cache).
+std::shared_ptr<ByteStore> open_store(const Options& options, const std::filesystem::path& corpus_dir);
 
 /// The corpus of `corpus_dir` and its facts (extraction with `topics_file`). An entry is keyed
 /// by the file's SHA-256 and ptbrief's extraction version (this build's identity and the topic

@@ -9,20 +9,22 @@
 #include <string>
 #include <string_view>
 
+#include "base/byte_store.h"
+
 namespace ptbrief::cache {
 
 /// One cache folder. Entries are files `<key>.fc`; a key is 64 hex digits.
-class Store {
+class Store final : public ByteStore {
  public:
   explicit Store(std::filesystem::path dir);
 
   /// The entry for `key`, or nothing when there is none (or it cannot be read). A hit marks
   /// the entry used (its modification time), which eviction goes by.
-  std::optional<std::string> read(std::string_view key) const;
+  std::optional<std::string> read(std::string_view key) const override;
 
   /// Writes the entry for `key`: a temp file in the folder, renamed over the entry. Returns
   /// false (and leaves nothing behind) when the folder cannot be written.
-  bool write(std::string_view key, std::string_view bytes);
+  bool write(std::string_view key, std::string_view bytes) override;
 
   /// Removes entries, least recently used first, until they take at most 3/4 of `max_bytes`
   /// (when they take more than `max_bytes`), and temp files left by runs that died. Returns

@@ -11,6 +11,7 @@
 #include "base/limits.h"
 #include "base/paths.h"
 #include "base/trace.h"
+#include "cache/cache.h"
 #include "cli/app.h"
 #include "cli/brief_request.h"
 #include "cli/commands.h"
@@ -167,6 +168,7 @@ int run(const Invocation& given) {
   compose::BriefRequest request = brief_request(loaded.facts, park, topic);  // resolved name
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();           // never the clock
+  options.glyph_store = cache::open_store(cache_options(inv), corpus_dir(inv));  // --no-cache
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
   if (auto date = inv.value("date")) request.date = compose::brief_date(*date);  // as asked
   typeset::TypesetOptions typeset_options;

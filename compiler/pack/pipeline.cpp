@@ -24,6 +24,10 @@ class PipelineBuilder final : public Builder {
     options.bad_files = ingest::BadFile::Skip;  // one bad article never stops a pack
     options.cache = cache_;
     options.article_text = false;  // only the facts are used
+    {
+      std::lock_guard<std::mutex> hold(mutex_);
+      glyph_store_ = cache::open_store(cache_, corpus);  // the same folder keeps glyphs
+    }
     return pack::load_facts(corpus, sink, options).facts;
   }
 
@@ -82,7 +86,12 @@ class PipelineBuilder final : public Builder {
     return compose::compose(facts, request, *spec, sink);
   }
 
-  static BuiltBrief write(const typeset::PageList& pages, const pdf::PdfOptions& options) {
+  BuiltBrief write(const typeset::PageList& pages, const pdf::PdfOptions& job_options) {
+    pdf::PdfOptions options = job_options;
+    {
+      std::lock_guard<std::mutex> hold(mutex_);
+      if (!options.glyph_store) options.glyph_store = glyph_store_;
+    }
     BuiltBrief out;
     out.pdf = pdf::write_pdf(pages, options);
     for (const auto& face : pages.fonts) out.font_files.emplace_back(face.path);
@@ -144,6 +153,7 @@ class PipelineBuilder final : public Builder {
 
   cache::Options cache_;
   std::mutex mutex_;
+  std::shared_ptr<ByteStore> glyph_store_;  // the cache folder of the corpus loaded, if on
   std::map<std::string, std::shared_ptr<const compose::LayoutSpec>> layouts_;
   std::map<LaidOutKey, std::shared_future<std::shared_ptr<const LaidOut>>> laid_out_;
 };

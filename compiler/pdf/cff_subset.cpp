@@ -708,7 +708,7 @@ std::string flatten(std::string_view charstring, const Index& global_subrs,
 }
 
 Subset subset(std::string_view cff, const std::vector<std::uint32_t>& wanted, bool drop_hints,
-              unsigned threads) {
+              unsigned threads, const KnownFlat* known) {
   Top top = read_top(cff);
   auto need = [&](int op, const char* what) -> const DictEntry& {
     const DictEntry* e = find(top.dict, op);
@@ -747,15 +747,24 @@ Subset subset(std::string_view cff, const std::vector<std::uint32_t>& wanted, bo
     fds.push_back(read_font_dict(cff, fdarray.item(old), old));
   }
 
-  // Flat charstrings: most of a subset's time (a CJK face's glyphs call deep subroutines), on
-  // every thread given — the big text face of a brief would otherwise finish long after the
-  // others.
-  std::vector<std::string> flat(out.gids.size());
+  // Flat charstrings: the known ones as they are; the others flattened — most of a subset's
+  // time (a CJK face's glyphs call deep subroutines) — on every thread given, or the big text
+  // face of a brief would finish long after the others.
+  std::vector<std::string_view> flat(out.gids.size());
   std::vector<unsigned> fd_of(out.gids.size());
-  for (std::size_t i = 0; i < out.gids.size(); ++i) fd_of[i] = new_fd.at(old_fd[i]);
-  parallel_for(out.gids.size(), threads, [&](std::size_t i) {
-    flat[i] = flatten(charstrings.item(out.gids[i]), top.global_subrs, fds[fd_of[i]].subrs, drop_hints);
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < out.gids.size(); ++i) {
+    fd_of[i] = new_fd.at(old_fd[i]);
+    auto it = known ? known->find(out.gids[i]) : KnownFlat::const_iterator{};
+    if (known && it != known->end()) flat[i] = *it->second;
+    else todo.push_back(i);
+  }
+  std::vector<std::string> fresh(todo.size());
+  parallel_for(todo.size(), threads, [&](std::size_t k) {
+    const std::size_t i = todo[k];
+    fresh[k] = flatten(charstrings.item(out.gids[i]), top.global_subrs, fds[fd_of[i]].subrs, drop_hints);
   });
+  for (std::size_t k = 0; k < todo.size(); ++k) flat[todo[k]] = fresh[k];
 
   // Top DICT: everything but the offsets (written at fixed size below) and the Private DICT.
   StringTable strings(top.strings);
@@ -819,7 +828,7 @@ Subset subset(std::string_view cff, const std::vector<std::uint32_t>& wanted, bo
   p.append("\0\0", 2);  // no global subroutines
   p += charset;
   p += fdsel;
-  p += write_index(std::vector<std::string_view>(flat.begin(), flat.end()));
+  p += write_index(flat);
   p += write_index(std::vector<std::string_view>(font_dicts.begin(), font_dicts.end()));
   for (const auto& s : privates) p += s;
   if (p.size() != at_private) {
@@ -827,6 +836,11 @@ Subset subset(std::string_view cff, const std::vector<std::uint32_t>& wanted, bo
     d.code = "internal";
     d.message = "CFF subset layout: wrote " + num(p.size()) + " bytes, planned " + num(at_private);
     throw Error(d);
+  }
+  if (known) {
+    out.flattened.reserve(todo.size());
+    for (std::size_t k = 0; k < todo.size(); ++k)
+      out.flattened.emplace_back(out.gids[todo[k]], std::move(fresh[k]));
   }
   return out;
 }

@@ -20,6 +20,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ptbrief::pdf::cff {
@@ -40,20 +42,27 @@ enum class Kind {
 /// Reads the header, Name INDEX and Top DICT. Throws ptbrief::Error on a malformed table.
 Kind classify(std::string_view cff);
 
+/// Flattened charstrings known before a subset (flatten()'s output for the same table and
+/// drop_hints, kept between runs: pdf/glyph_memo.h), by glyph id.
+using KnownFlat = std::unordered_map<std::uint32_t, const std::string*>;
+
 /// The subset of a CID-keyed table.
 struct Subset {
   std::string program;              ///< the new bare CFF table (FontFile3 /CIDFontType0C)
   std::vector<std::uint16_t> cids;  ///< cids[i]: the CID of new glyph i (= the PDF code)
   std::vector<std::uint32_t> gids;  ///< gids[i]: the input glyph id of new glyph i
+  /// The glyphs this subset flattened (those not known), when `known` was given.
+  std::vector<std::pair<std::uint32_t, std::string>> flattened;
 };
 
 /// Subsets `cff` (classify() == cid_keyed) to `gids` (any order, duplicates allowed; glyph 0
 /// is always kept). `drop_hints`: leave out stem hints, hint masks and the Private DICT's hint
 /// values. `threads`: flatten the charstrings on at most that many threads (0: one per core).
+/// `known`: glyphs flattened before, taken as they are (the program is the same bytes).
 /// Throws ptbrief::Error ("pdf.font", "malformed CFF table: …") on a malformed table,
 /// Unsupported on a structure listed above (the first glyph's error, whatever the threads).
 Subset subset(std::string_view cff, const std::vector<std::uint32_t>& gids, bool drop_hints,
-              unsigned threads = 1);
+              unsigned threads = 1, const KnownFlat* known = nullptr);
 
 /// A read-only view of one CFF INDEX (TN #5176 §5), checked as it is read.
 class Index {

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <utility>
@@ -98,20 +99,48 @@ constexpr int kLevel = 1;
 
 using Compressor = std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)>;
 
-/// One compressor per thread and level, reused for every stream: a compressor's hash tables
-/// take some hundred KB (a fresh mmap each, zero pages faulted in for every stream).
-libdeflate_compressor* compressor(int level) {
-  thread_local std::vector<std::pair<int, Compressor>> made;
-  for (const auto& [l, c] : made)
-    if (l == level) return c.get();
-  Compressor c(libdeflate_alloc_compressor(level), libdeflate_free_compressor);
-  if (!c) throw std::bad_alloc();
-  made.emplace_back(level, std::move(c));
-  return made.back().second.get();
-}
+/// Compressors lent to the streams being deflated and taken back, so the process makes only
+/// as many as run at once: a compressor's hash tables take some hundred KB (a fresh mmap, its
+/// zero pages faulted in, for every stream otherwise; the worker threads are new each call).
+class CompressorLease {
+ public:
+  explicit CompressorLease(int level) : level_(level) {
+    {
+      std::lock_guard<std::mutex> hold(mutex());
+      auto& idle = pool();
+      auto it = std::find_if(idle.begin(), idle.end(), [&](const auto& p) { return p.first == level; });
+      if (it != idle.end()) {
+        c_ = std::move(it->second);
+        idle.erase(it);
+      }
+    }
+    if (!c_) c_.reset(libdeflate_alloc_compressor(level));
+    if (!c_) throw std::bad_alloc();
+  }
+  ~CompressorLease() {
+    std::lock_guard<std::mutex> hold(mutex());
+    pool().emplace_back(level_, std::move(c_));
+  }
+  CompressorLease(const CompressorLease&) = delete;
+  CompressorLease& operator=(const CompressorLease&) = delete;
+  libdeflate_compressor* get() const { return c_.get(); }
+
+ private:
+  static std::mutex& mutex() {
+    static std::mutex m;
+    return m;
+  }
+  static std::vector<std::pair<int, Compressor>>& pool() {
+    static auto* idle = new std::vector<std::pair<int, Compressor>>;  // outlives every thread
+    return *idle;
+  }
+  int level_;
+  Compressor c_{nullptr, libdeflate_free_compressor};
+};
 
 std::string deflate_bytes(const std::string& data, int level) {
-  libdeflate_compressor* c = compressor(level);
+  CompressorLease lease(level);
+  libdeflate_compressor* c = lease.get();
   std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
   const std::size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
   if (n == 0) {  // cannot happen with a buffer of the bound's size
@@ -396,7 +425,7 @@ std::string write_pdf(const typeset::PageList& pages, const PdfOptions& options)
     // The faces' own threads flatten charstrings too: the text face has most of the glyphs.
     programs[i] = build_font_program(pages.fonts[i], use[i],
                                      options.harfbuzz_subset ? Subsetter::harfbuzz : Subsetter::own,
-                                     options.threads);
+                                     options.threads, options.glyph_store);
     embedded[i] = {encode(programs[i].program, options.compress),
                    encode(to_unicode_cmap(programs[i].text_of_code), options.compress)};
   });

@@ -17,6 +17,7 @@
 #include "pdf/cff_subset.h"
 #include "pdf/font_file.h"
 #include "pdf/glyf_subset.h"
+#include "pdf/glyph_memo.h"
 
 namespace ptbrief::pdf {
 namespace {
@@ -428,7 +429,8 @@ std::string_view own_cff_table(hb_blob_t* cff_blob, const typeset::FontFace& fac
 }  // namespace
 
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
-                               Subsetter subsetter, unsigned threads) {
+                               Subsetter subsetter, unsigned threads,
+                               const std::shared_ptr<ByteStore>& glyph_store) {
   Face hb(hb_face_reference(shared_view_face(face)));
 
   FontProgram fp;
@@ -443,7 +445,10 @@ FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& us
       std::vector<std::uint32_t> gids;
       for (const auto& [gid, text] : used) gids.push_back(gid);
       try {
-        cff::Subset sub = cff::subset(cff, gids, /*drop_hints=*/true, threads);
+        std::shared_ptr<FaceGlyphs> memo = face_glyphs(glyph_store, face.path, face.index);
+        const cff::KnownFlat known = memo ? memo->lookup(gids) : cff::KnownFlat{};
+        cff::Subset sub = cff::subset(cff, gids, /*drop_hints=*/true, threads, memo ? &known : nullptr);
+        if (memo && !sub.flattened.empty()) memo->add(std::move(sub.flattened));
         for (std::size_t i = 0; i < sub.gids.size(); ++i) code_of[sub.gids[i]] = sub.cids[i];
         fp.program = std::move(sub.program);
         fp.cff = true;

@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "base/byte_store.h"
 #include "typeset/pagelist.h"
 
 namespace ptbrief::pdf {
@@ -46,9 +48,12 @@ enum class Subsetter {
 
 /// Subsets `face` to `used` and collects everything the PDF font objects need. Throws
 /// ptbrief::Error (code "pdf.font") naming the font file when it cannot be read or subset.
-/// `threads`: for the subsetter's own work (0: one per core).
+/// `threads`: for the subsetter's own work (0: one per core). `glyph_store`: where the own CFF
+/// subsetter keeps flattened charstrings between runs (pdf/glyph_memo.h); the program is the
+/// same bytes with or without it.
 FontProgram build_font_program(const typeset::FontFace& face, const GlyphUse& used,
-                               Subsetter subsetter = Subsetter::own, unsigned threads = 1);
+                               Subsetter subsetter = Subsetter::own, unsigned threads = 1,
+                               const std::shared_ptr<ByteStore>& glyph_store = {});
 
 /// Reads the charset of a bare CFF table: glyph index → CID for a CID-keyed font (one with
 /// ROS), or the identity for a name-keyed font. Throws ptbrief::Error on a malformed table.

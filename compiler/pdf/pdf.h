@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "base/byte_store.h"
 #include "typeset/pagelist.h"
 
 namespace ptbrief::pdf {
@@ -22,6 +24,9 @@ struct PdfOptions {
   /// Subset every face with hb-subset instead of ptbrief's own subsetter where it applies: the
   /// reference the own subsetter's output is compared with (tests, measurements).
   bool harfbuzz_subset = false;
+  /// Where flattened CFF charstrings are kept between runs (the cache folder:
+  /// cache::open_store); null: none (--no-cache). The PDF is the same bytes either way.
+  std::shared_ptr<ByteStore> glyph_store;
 };
 
 /// Reads SOURCE_DATE_EPOCH from the environment (unset or invalid → nullopt).

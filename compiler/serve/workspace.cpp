@@ -209,6 +209,7 @@ std::shared_ptr<const std::string> Workspace::pdf(const BriefKey& key) {
                            : compose::resolve_park(facts, key.name);
   pdf::PdfOptions options;
   options.source_date_epoch = pdf::source_date_epoch_from_env();  // never the clock
+  options.glyph_store = cache::open_store(cache::Options{}, corpus_);  // as the fact cache
   if (options.source_date_epoch) request.date = compose::brief_date(*options.source_date_epoch);
   const BriefDefaults& d = snap->defaults;  // ptbrief.json: layout, issue, date, set
   if (!d.date.empty()) request.date = compose::brief_date(d.date);

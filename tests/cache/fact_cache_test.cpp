@@ -468,3 +468,27 @@ TEST_CASE("a load gives the same facts, diagnostics and corpus on 1, 2 or 4 thre
   }
   CHECK(cold1_stats.hits == 2);  // the two copies
 }
+
+TEST_CASE("make keeps flattened glyphs in the cache folder: the same PDF with or without them") {
+  const fs::path home = test::scratch_dir("cache_glyphs") / "xdg";
+  const fs::path out = home.parent_path();
+  const std::vector<std::string> env = {"XDG_CACHE_HOME=" + home.string(), "SOURCE_DATE_EPOCH=1764547200"};
+  auto make = [&](const std::string& name, bool cache) {
+    std::vector<std::string> args = {"make", "--park", "南通高新区", "--corpus",
+                                     test::corpus_dir().string(), "-o", (out / name).string()};
+    if (!cache) args.push_back("--no-cache");
+    const auto r = test::run_ptbrief(args, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return test::slurp(out / name);
+  };
+  const std::string plain = make("plain.pdf", false);
+  CHECK_FALSE(fs::exists(home / "ptbrief"));
+  const std::string first = make("first.pdf", true);  // flattens, stores
+  const std::size_t files = entries(home / "ptbrief").size();
+  CHECK(files > 5);  // the 5 articles' facts and each CFF face's glyphs
+  const std::string second = make("second.pdf", true);  // reads them back
+  CHECK(entries(home / "ptbrief").size() == files);
+  CHECK(first == plain);
+  CHECK(second == plain);
+}
