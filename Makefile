@@ -52,16 +52,20 @@ test-asan: deps
 	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 # `ptbrief pack` of every park and topic brief plus the combined PDF, 8 briefs at once, under
-# ThreadSanitizer (its own build folder, output under it): a data race between the worker
-# threads (fonts, shaping, FreeType, the fact cache) fails the run.
+# ThreadSanitizer (its own build folder, output and cache folder under it), first with an empty
+# cache, then with it warm: a data race between the worker threads (fonts, shaping, FreeType,
+# the fact cache, the flattened-glyph memo) fails the run.
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_TSAN=ON >/dev/null
 	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target ptbrief -- --no-print-directory
 	@mkdir -p $(TSAN_BUILD)/tsan && printf '%s\n' '{"name": "tsan", "title": "TSan", "layout": "briefing",' \
 	  '"output": "$(abspath $(TSAN_BUILD))/tsan/out", "combined": true,' \
 	  '"briefs": ["all parks", "all topics"]}' > $(TSAN_BUILD)/tsan/tsan.json
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./$(TSAN_BUILD)/ptbrief pack \
-	  $(TSAN_BUILD)/tsan/tsan.json --jobs 8 --force && echo "test-tsan: no data race reported"
+	@rm -rf $(TSAN_BUILD)/tsan/cache
+	@for run in "empty cache" "warm cache"; do echo "test-tsan: pack, $$run"; \
+	  XDG_CACHE_HOME="$(abspath $(TSAN_BUILD))/tsan/cache" TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+	  ./$(TSAN_BUILD)/ptbrief pack $(TSAN_BUILD)/tsan/tsan.json --jobs 8 --force || exit 1; done
+	@echo "test-tsan: no data race reported"
 
 # Each fuzz target under libFuzzer + ASan + UBSan (clang) for FUZZ_SECONDS, starting from its
 # seeds; what it finds grows $(FUZZ_BUILD)/corpus/<target>, crashes land in $(FUZZ_BUILD).

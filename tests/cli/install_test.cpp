@@ -109,3 +109,20 @@ TEST_CASE("bash completion offers the commands, a command's options and park nam
   CHECK(has(complete("list pa", 2), "parks\n"));
   CHECK(has(complete("make --park 南通", 3), "南通高新区\n"));
 }
+
+TEST_CASE("install: the tool loads no ICU, Nettle, libdeflate or libstdc++ at start-up") {
+  // Linked from the -dev packages' archives (CMakeLists.txt, PTBRIEF_STATIC_DEPS): the dynamic
+  // loader's symbol lookups for them were ~2.3 ms of every cold brief. Sanitizer builds and
+  // machines without the archives link them shared.
+  if (!PTBRIEF_TEST_STATIC_DEPS) SUCCEED("this build links them shared");
+  const auto r = run_shell("readelf -d '" + std::string(PTBRIEF_BINARY) + "'");
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  CHECK(has(r.out, "(NEEDED)"));
+  for (const char* lib : {"libicuuc", "libicui18n", "libicudata", "libnettle", "libdeflate",
+                          "libstdc++", "libgcc_s"})
+    CHECK(has(r.out, lib) != bool(PTBRIEF_TEST_STATIC_DEPS));
+  // What stays shared: HarfBuzz and libharu (Debian ships no archives of them).
+  CHECK(has(r.out, "libharfbuzz"));
+  CHECK(has(r.out, "libhpdf"));
+}
