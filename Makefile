@@ -53,8 +53,9 @@ test-asan: deps
 
 # `ptbrief pack` of every park and topic brief plus the combined PDF, 8 briefs at once, under
 # ThreadSanitizer (its own build folder, output and cache folder under it), first with an empty
-# cache, then with it warm: a data race between the worker threads (fonts, shaping, FreeType,
-# the fact cache, the flattened-glyph memo) fails the run.
+# cache, then with it warm; then `make` (a brief on every core: the fact cache's windows, the
+# faces' subsets and their glyphs, deflate) with an empty cache, warm, and with --no-cache. A data race between the
+# threads (fonts, shaping, FreeType, the fact cache, the flattened-glyph memo) fails the run.
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPTBRIEF_TSAN=ON >/dev/null
 	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target ptbrief -- --no-print-directory
@@ -65,6 +66,11 @@ test-tsan: deps
 	@for run in "empty cache" "warm cache"; do echo "test-tsan: pack, $$run"; \
 	  XDG_CACHE_HOME="$(abspath $(TSAN_BUILD))/tsan/cache" TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
 	  ./$(TSAN_BUILD)/ptbrief pack $(TSAN_BUILD)/tsan/tsan.json --jobs 8 --force || exit 1; done
+	@rm -rf $(TSAN_BUILD)/tsan/make-cache
+	@for run in "empty cache" "warm cache" "--no-cache"; do echo "test-tsan: make, $$run"; \
+	  XDG_CACHE_HOME="$(abspath $(TSAN_BUILD))/tsan/make-cache" TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+	  ./$(TSAN_BUILD)/ptbrief make --park 南通高新区 -o $(TSAN_BUILD)/tsan/ \
+	  $$([ "$$run" = --no-cache ] && echo --no-cache) || exit 1; done
 	@echo "test-tsan: no data race reported"
 
 # Each fuzz target under libFuzzer + ASan + UBSan (clang) for FUZZ_SECONDS, starting from its
