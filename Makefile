@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= ingest layout_json pack_file breaks corrections
+FUZZ_TARGETS ?= ingest layout_json pack_file breaks corrections font_tables
 # BUILD_TYPE (CMake's default here: Release) and WERROR (OFF) stick in the build folder once
 # given: a later `make` without them keeps them instead of reconfiguring and rebuilding.
 BUILD_TYPE ?=

@@ -33,15 +33,6 @@ class MemoryStore final : public ByteStore {
   int writes = 0;
 };
 
-pdf::GlyphUse glyph_use(const typeset::PageList& pl) {
-  pdf::GlyphUse use;
-  for (const auto& page : pl.pages)
-    for (const auto& item : page.items)
-      if (const auto* run = std::get_if<typeset::GlyphRun>(&item))
-        for (const auto& g : run->glyphs) use.emplace(g.gid, g.text);
-  return use;
-}
-
 }  // namespace
 
 TEST_CASE("glyph memo: an entry reads back as written and refuses damage", "[pdf][glyph_memo]") {
@@ -82,7 +73,7 @@ TEST_CASE("glyph memo: a CFF program from known glyphs is the same bytes, and on
           "[pdf][glyph_memo]") {
   pdftest::TestFace face = pdftest::open_face(pdftest::kNotoSerif, "Noto Serif CJK SC");
   REQUIRE(face.info.cff);
-  const pdf::GlyphUse all = glyph_use(pdftest::sample_pages({face}, 600).pages);
+  const pdf::GlyphUse all = pdftest::glyph_use(pdftest::sample_pages({face}, 600).pages);
   REQUIRE(all.size() > 100);
   pdf::GlyphUse half;
   for (const auto& [gid, text] : all)

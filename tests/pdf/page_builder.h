@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/font_program.h"
 #include "typeset/pagelist.h"
 #include "typeset/sample.h"
 
@@ -281,6 +282,16 @@ inline Sample sample_pages(std::vector<TestFace> faces, std::size_t han_chars = 
   }
   std::string body = b.body_text();
   return {b.finish(), body};
+}
+
+/// Every glyph the pages show, with its text: what the PDF writer gives a face's subsetter.
+inline pdf::GlyphUse glyph_use(const typeset::PageList& pl) {
+  pdf::GlyphUse use;
+  for (const auto& page : pl.pages)
+    for (const auto& item : page.items)
+      if (const auto* run = std::get_if<typeset::GlyphRun>(&item))
+        for (const auto& g : run->glyphs) use.emplace(g.gid, g.text);
+  return use;
 }
 
 }  // namespace ptbrief::pdftest

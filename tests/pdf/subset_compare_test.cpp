@@ -26,15 +26,6 @@ std::string strip_space(const std::string& s) {
   return out;
 }
 
-pdf::GlyphUse glyph_use(const typeset::PageList& pl) {
-  pdf::GlyphUse use;
-  for (const auto& page : pl.pages)
-    for (const auto& item : page.items)
-      if (const auto* run = std::get_if<typeset::GlyphRun>(&item))
-        for (const auto& g : run->glyphs) use.emplace(g.gid, g.text);
-  return use;
-}
-
 /// The pages of `pdf` rendered by pdftoppm at 100 dpi, one PPM file's bytes per page.
 std::vector<std::string> render(const std::filesystem::path& pdf) {
   auto stem = pdf;
