@@ -505,7 +505,7 @@ Top read_top(std::string_view cff) {
 /// FDSelect (§19): the Font DICT of a glyph.
 class FdSelect {
  public:
-  FdSelect(std::string_view cff, std::size_t at, std::size_t glyphs) : r_{cff}, at_(at), glyphs_(glyphs) {
+  FdSelect(std::string_view cff, std::size_t at, std::size_t glyphs) : r_{cff}, at_(at) {
     format_ = r_.u8(at);
     if (format_ == 0) {
       r_.range(at + 1, glyphs, "FDSelect");
@@ -535,7 +535,7 @@ class FdSelect {
 
  private:
   Reader r_;
-  std::size_t at_, glyphs_, ranges_ = 0;
+  std::size_t at_, ranges_ = 0;
   unsigned format_ = 0;
 };
 
