@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "extract/lexicon.h"
+#include "extract/park_shapes.h"
 
 namespace ptbrief::extract {
 namespace {
@@ -280,6 +281,14 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     bool nested = prev_named != std::string::npos && run == floor && floor == out[prev_named].end &&
                   k - run >= 2 && !pm.found && !starts_with_light_word(t.substr(run, k - run)) &&
                   !is_actor_after(t, run) && !not_in_name().found_in(t.substr(run, k - run));
+    // 中国—东盟数字贸易产业园, 中德（常州）创新产业园: a partner written with a dash, or a
+    // division in parentheses after the partners or a city, opens a name that is no division.
+    const NameOpening opening =
+        !nested && run == han && k - han >= 2 ? name_opening(t, floor, han) : NameOpening{};
+    // 中韩（盐城）产业园: the partners, then the host city in parentheses before the type word.
+    const bool partners_paren = !nested && run == han && !m.paren.empty() &&
+                                !places_named(m.paren).empty() &&
+                                partner_prefixes().contains(t.substr(han, k - han));
     if (nested) {
       // 南通高新区 + 创新创业服务 + 园区: a park inside the park just named.
       const ParkMention& parent = out[prev_named];
@@ -288,6 +297,16 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.own = parent.end - parent.begin;
       m.nested = true;
       m.in_gazetteer = parent.in_gazetteer;
+    } else if (opening.found) {
+      // (The run after the opening is the name, whatever its words: 数字贸易, 创新.)
+      b = opening.begin;
+      m.place = t.substr(han, k - han);
+      m.anchor = opening.text;
+      m.anchored = m.opened = true;
+    } else if (partners_paren) {
+      b = han;
+      m.place = t.substr(han, k - han);
+      m.opened = true;
     } else if (pm.found && !pm.strong && pm.begin >= han + 2 &&
                place_ending_at(t, han, pm.begin).strong) {
       // 泰兴城区工业园区: a weak division after a real one is part of the park's name.
@@ -410,7 +429,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
                                                         });
     }
     if (m.place.size() < 2 || industry_only ||
-        (!m.in_gazetteer && !m.nested && !named_industry && !bonded_zone_in_zone(m) &&
+        (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
@@ -731,11 +750,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    two characters (走进两江新区 and 两江新区始终… → 两江).
   std::map<std::u32string, int> tails;
   each_mention([&](ParkMention& m) {
-    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened) return;
     for (std::size_t n = 2; n <= m.place.size(); ++n) tails[m.place.substr(m.place.size() - n)]++;
   });
   each_mention([&](ParkMention& m) {
-    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
     // 在湄洲湾投资区 written once: a short run that starts after a function word is the name
@@ -926,7 +945,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
-    if (m.in_gazetteer) return true;
+    if (m.in_gazetteer || m.opened) return true;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
     // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)

@@ -57,3 +57,21 @@ TEST_CASE("an inland port zone is a park") {
   CHECK(has_park(facts, "西安国际港务区"));
   CHECK(park_of(facts, "45") == "西安国际港务区");
 }
+
+TEST_CASE("a cooperation park named with China a dash and the partner is a park") {
+  auto facts = run({para("中国—东盟数字贸易产业园入驻企业达到312家。产业园党委组建产业链党支部3个。")},
+                   "中国—东盟数字贸易产业园：党建链串起朋友圈");
+  CHECK(has_park(facts, "中国—东盟数字贸易产业园"));
+  CHECK(park_of(facts, "312") == "中国—东盟数字贸易产业园");
+  CHECK(park_of(facts, "3") == "中国—东盟数字贸易产业园");
+}
+
+TEST_CASE("a host city in parentheses after the partners or a city is part of the name") {
+  auto facts = run({para("中德（常州）创新产业园累计集聚德资企业118家。"),
+                    para("与此同时，中韩（盐城）产业园今年新建韩资企业党组织9个。"),
+                    para("南宁（深圳）东盟产业合作区今年签约项目15个。")},
+                   "外资园区党建观察");
+  CHECK(park_of(facts, "118") == "中德(常州)创新产业园");
+  CHECK(park_of(facts, "9") == "中韩(盐城)产业园");
+  CHECK(park_of(facts, "15") == "南宁(深圳)东盟产业合作区");
+}
