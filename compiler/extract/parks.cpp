@@ -110,6 +110,19 @@ bool is_generic_place(std::u32string_view place) {
          std::any_of(place.begin(), place.end(), [](char32_t c) { return is_digit(c); });
 }
 
+// 南宁国际铁路港, 成都国际陆港: after a division, class words that open the rest of a name
+// (国际, 综合 …) are part of it when at least three characters of no class word follow them.
+// (国际合作产业园 and 特色产业园 stay classes: nothing, or another class word, follows.)
+bool generic_words_open_name(std::u32string_view place) {
+  const WordList& generic = generic_place_words();
+  std::size_t k = 0;
+  for (std::u32string_view w = generic.match_at(place, k); !w.empty(); w = generic.match_at(place, k))
+    k += w.size();
+  std::u32string_view rest = place.substr(k);
+  return k > 0 && rest.size() >= 3 && !is_generic_place(rest) &&
+         std::all_of(rest.begin(), rest.end(), is_han);
+}
+
 // Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
 bool is_office_end(char32_t c) {
   return office_ends().contains(std::u32string_view(&c, 1));
@@ -375,6 +388,13 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
            t[j] != U'个' && t[j] != U'第' && t[j + 1] != U'个';
            --j) {
         anchor = place_ending_at(t, han, j);
+        // (南宁国际…: 宁国 is a city too, but it starts inside 南宁, which ends before 际.)
+        if (anchor.found && anchor.begin > han && anchor.begin + 1 < j &&
+            place_ending_at(t, han, anchor.begin + 1).found &&
+            place_ending_at(t, han, anchor.begin + 1).begin < anchor.begin) {
+          anchor.found = false;
+          continue;
+        }
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
         // short form will do before a specific one (南康家具产业园).
         if (anchor.found && (anchor.strong || !ty->generic)) {
@@ -430,6 +450,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     if (m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
+         !(m.anchored && !m.anchor.empty() && generic_words_open_name(m.place)) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())))) {
       if (!ty->bare) {
         i = m.end;
@@ -795,7 +816,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
     if (starts_with_light_word(m.place) ||
         (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
-         !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
+         !(m.anchored && !m.anchor.empty() &&
+           (industry_words().found_in(m.place) || generic_words_open_name(m.place))))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;

@@ -75,3 +75,14 @@ TEST_CASE("a host city in parentheses after the partners or a city is part of th
   CHECK(park_of(facts, "9") == "中韩(盐城)产业园");
   CHECK(park_of(facts, "15") == "南宁(深圳)东盟产业合作区");
 }
+
+TEST_CASE("class words that open the rest of a name after a division are part of it") {
+  auto facts = run({para("南宁国际铁路港综合保税区入区企业达到73家。综保区开行班列416列。"),
+                    para("成都国际铁路港经开区管委会服务企业1.5万家。"),
+                    para("南宁国际合作产业园建设加快。")},
+                   "国际陆港园区速览");
+  CHECK(park_of(facts, "73") == "南宁国际铁路港综合保税区");
+  CHECK(park_of(facts, "416") == "南宁国际铁路港综合保税区");
+  CHECK(park_of(facts, "1.5") == "成都国际铁路港经开区");
+  CHECK_FALSE(has_park(facts, "南宁国际合作产业园"));  // 合作 after 国际: still a class
+}
