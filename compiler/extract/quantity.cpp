@@ -71,6 +71,10 @@ constexpr UnitWord kUnits[] = {
     {U"千瓦时", FigureKind::Other},    {U"立方米", FigureKind::Other},
     {U"公斤", FigureKind::Other},      {U"千克", FigureKind::Other},
     {U"幢", FigureKind::Count},        {U"门", FigureKind::Count},
+    // Trains of a rail port (开行班列416列) and the currencies of foreign-invested parks
+    // (总投资6.2亿欧元).
+    {U"列", FigureKind::Count},        {U"欧元", FigureKind::Money},
+    {U"港元", FigureKind::Money},      {U"日元", FigureKind::Money},
 };
 
 // A single-character unit followed by these characters is the start of another word
@@ -84,7 +88,7 @@ constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间"
                                                  U"单独", U"单项", U"单个", U"单元",
                                                  U"单一", U"单笔", U"票据", U"门户",
                                                  U"门槛", U"门类", U"门口", U"门店",
-                                                 U"门诊", U"门前"};
+                                                 U"门诊", U"门前", U"列入", U"列为", U"列出"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 
