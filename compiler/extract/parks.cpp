@@ -230,6 +230,34 @@ bool bonded_zone_in_zone(const ParkMention& m) {
           m.type->group == U"保税港区" || m.type->group == U"出口加工区");
 }
 
+// 沭阳、泗阳、泗洪经济开发区, 成都、绵阳、广安经济技术开发区: divisions joined by 、 before
+// the place of a park name one type word for all of them; each item is a park of that type.
+// Returns the items before `m` (whose place is a division written in full at m.begin), in
+// text order; each starts after a boundary (、, punctuation, a function word) and is a whole
+// division of the gazetteer, not a district's short form.
+std::vector<ParkMention> shared_type_items(std::u32string_view t, std::size_t floor,
+                                           const ParkMention& m) {
+  std::vector<ParkMention> items;
+  if (m.bare || m.nested || m.collective || !m.in_gazetteer || !m.anchor.empty() ||
+      !m.paren.empty())
+    return items;
+  for (std::size_t at = m.begin; at > floor + 2 && t[at - 1] == U'、';) {
+    PlaceMatch pm = place_ending_at(t, floor, at - 1);
+    if (!pm.found || !pm.strong || pm.begin + 2 > at - 1) break;
+    if (pm.begin > floor && is_han(t[pm.begin - 1]) && t[pm.begin - 1] != U'、' &&
+        !is_place_stop(t[pm.begin - 1]))
+      break;  // (the item is the end of a longer word)
+    ParkMention item = m;
+    item.begin = pm.begin;
+    item.end = at - 1;
+    item.place = t.substr(pm.begin, at - 1 - pm.begin);
+    item.shared_type = true;
+    items.insert(items.begin(), std::move(item));
+    at = pm.begin;
+  }
+  return items;
+}
+
 }  // namespace
 
 std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
@@ -512,6 +540,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     m.begin = b;
     const bool named = !m.bare;
+    for (auto& item : shared_type_items(t, floor, m)) out.push_back(std::move(item));
     i = floor = m.end;
     out.push_back(std::move(m));
     if (named) prev_named = out.size() - 1;
@@ -1096,7 +1125,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (auto k = known(m); !k.empty()) {
         std::string spelled = normalize_name(views[i].text(m.begin, m.end));
         auto& list = ap.parks[k];
-        if (spelled != k && std::find(list.begin(), list.end(), spelled) == list.end())
+        if (spelled != k && !m.shared_type &&
+            std::find(list.begin(), list.end(), spelled) == list.end())
           list.push_back(spelled);
         known_counts[k] += 1 + (i == lead);
         if (m.in_gazetteer && !m.nested && !place_of.count(k)) {

@@ -29,6 +29,8 @@ struct ParkMention {
                                ///< (湖北东西湖经开区): no part of the canonical name
   bool nested = false;      ///< a park inside the park named just before it
   bool opened = false;      ///< the anchor is a name opening (park_shapes.h): 中国—, 中德(常州)
+  bool shared_type = false;  ///< an item of a list before one type word: 沭阳 in 沭阳、泗阳
+                             ///< 经济开发区 (the range holds the place only)
   bool bounded = false;     ///< the place starts right after a function word or punctuation
   std::size_t own = 0;      ///< nested: where the park's own name starts in `place` (农机装备)
   bool collective = false;  ///< bare, but for many parks: 等开发区, 各园区, 24家园区

@@ -19,7 +19,8 @@ ingest::Block para(const std::string& text) {
   return b;
 }
 
-extract::Facts run(std::vector<ingest::Block> blocks, const std::string& title) {
+extract::Facts run(std::vector<ingest::Block> blocks, const std::string& title,
+                   CollectingSink* warnings = nullptr) {
   ingest::Corpus c;
   ingest::Article a;
   a.id = "t#1";
@@ -28,7 +29,7 @@ extract::Facts run(std::vector<ingest::Block> blocks, const std::string& title) 
   a.blocks = std::move(blocks);
   c.articles.push_back(std::move(a));
   CollectingSink sink;
-  return extract::extract(c, extract::default_topics_file(), sink);
+  return extract::extract(c, extract::default_topics_file(), warnings ? *warnings : sink);
 }
 
 std::string park_of(const extract::Facts& f, const std::string& value) {
@@ -85,4 +86,17 @@ TEST_CASE("class words that open the rest of a name after a division are part of
   CHECK(park_of(facts, "416") == "南宁国际铁路港综合保税区");
   CHECK(park_of(facts, "1.5") == "成都国际铁路港经开区");
   CHECK_FALSE(has_park(facts, "南宁国际合作产业园"));  // 合作 after 国际: still a class
+}
+
+TEST_CASE("divisions joined by 、 before one type word are parks of that type each") {
+  CollectingSink sink;
+  auto facts = run({para("沭阳、泗阳、泗洪经济开发区分别新建党组织41个、36个、28个。"),
+                    para("自治区内的呼和浩特、巴彦淖尔经济技术开发区也在学习这一做法。")},
+                   "园区党建比拼", &sink);
+  CHECK(park_of(facts, "41") == "沭阳经开区");
+  CHECK(park_of(facts, "36") == "泗阳经开区");
+  CHECK(park_of(facts, "28") == "泗洪经开区");
+  CHECK(has_park(facts, "呼和浩特经开区"));
+  CHECK(has_park(facts, "巴彦淖尔经开区"));
+  CHECK(sink.items.empty());  // no 分别 mismatch: the list is of parks
 }
