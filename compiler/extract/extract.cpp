@@ -13,6 +13,7 @@
 #include "extract/figures.h"
 #include "extract/parks.h"
 #include "extract/practices.h"
+#include "extract/quantity.h"
 #include "extract/reprints.h"
 #include "extract/summaries.h"
 #include "extract/text.h"
@@ -35,6 +36,21 @@ bool has_clause_mark(const std::u32string& s) {
 }
 
 // Character index of byte offset `byte` in the view (the character that starts at or after it).
+// A line of a table or list copied as text: a park's name and one figure, nothing else
+// (沭阳经济开发区2705家, 宿迁高新技术产业开发区 980家). It reads like a short heading but states
+// a fact of that park, so it is body text.
+bool is_park_figure_line(const TextView& v) {
+  const std::u32string_view t(v.norm);
+  std::size_t end = t.size();
+  while (end > 0 && (t[end - 1] == U' ' || t[end - 1] == U'　')) --end;
+  auto qs = scan_quantities(t.substr(0, end));
+  if (qs.size() != 1 || qs[0].end != end || has_clause_mark(v.norm)) return false;
+  std::size_t at = qs[0].begin;
+  while (at > 0 && (t[at - 1] == U' ' || t[at - 1] == U'　')) --at;
+  auto ms = find_park_mentions(t.substr(0, at));
+  return ms.size() == 1 && !ms[0].bare && ms[0].begin == 0 && ms[0].end == at;
+}
+
 std::size_t char_at(const TextView& v, std::size_t byte) {
   auto it = std::lower_bound(v.bytes.begin(), v.bytes.end(), byte);
   return static_cast<std::size_t>(it - v.bytes.begin());
@@ -132,11 +148,13 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
     views.push_back(make_view(b.text));
     const auto& v = views.back();
     bool short_line = v.size() <= kMaxHeadingChars && !has_clause_mark(v.norm);
-    headings.push_back(b.type == ingest::BlockType::Heading ||
-                       (b.type == ingest::BlockType::Paragraph && short_line));
-    body.push_back(b.type == ingest::BlockType::Paragraph && !short_line &&
-                   han_count(v.orig) >= kMinBodyHan);
-    if (b.type == ingest::BlockType::Title) title_text += " " + b.text;
+    const bool figure_line = b.type != ingest::BlockType::Caption &&
+                             b.type != ingest::BlockType::Byline && is_park_figure_line(v);
+    headings.push_back(!figure_line && (b.type == ingest::BlockType::Heading ||
+                                        (b.type == ingest::BlockType::Paragraph && short_line)));
+    body.push_back(figure_line || (b.type == ingest::BlockType::Paragraph && !short_line &&
+                                   han_count(v.orig) >= kMinBodyHan));
+    if (b.type == ingest::BlockType::Title && !figure_line) title_text += " " + b.text;
     collect_sentences(b, v, i, sentences);
   }
   TextView title = make_view(title_text);

@@ -100,3 +100,13 @@ TEST_CASE("divisions joined by 、 before one type word are parks of that type e
   CHECK(has_park(facts, "巴彦淖尔经开区"));
   CHECK(sink.items.empty());  // no 分别 mismatch: the list is of parks
 }
+
+TEST_CASE("a line of a park's name and one figure is a fact of that park, not a heading") {
+  ingest::Block a = para("沭阳经济开发区2705家"), b = para("宿迁高新技术产业开发区 980家");
+  a.type = b.type = ingest::BlockType::Heading;
+  auto facts = run({para("各园区市场主体数量如下。"), a, b,
+                    para("全市开发园区共有非公企业党组织1046个，各园区要在年底前实现全覆盖。")},
+                   "宿迁：园区党建晾晒比拼");
+  CHECK(park_of(facts, "2705") == "沭阳经开区");
+  CHECK(park_of(facts, "980") == "宿迁高新区");
+}
