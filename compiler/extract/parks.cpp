@@ -210,9 +210,14 @@ bool is_municipality_code(std::uint32_t province) {
 
 // A province (not a city) before a type word names a class: 安徽省开发区协会, 江苏省高新区;
 // so does a city written in full before 开发区 or 园区: 临江市开发区 (the city's zones; but
-// 鹿寨县工业园区 is a park).
+// 鹿寨县工业园区 is a park), and a prefecture-level city's 产业园区.
 bool names_a_class(const PlaceMatch& m, const ParkType& type) {
   if (!m.found) return false;
+  // 梧州市产业园区完成…: a prefecture-level city written in full before 产业园区 is the city's
+  // parks as a class (a county-level city's 产业园区 may be one park).
+  if (type.written == U"产业园区" && !m.place->is_short() && m.place->full.ends_with("市") &&
+      m.place->level == PlaceLevel::City)
+    return true;
   if ((type.written == U"开发区" || type.written == U"园区") && !m.place->is_short() &&
       m.place->full.ends_with("市") && m.place->level != PlaceLevel::Province)
     return true;

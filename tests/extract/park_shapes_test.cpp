@@ -110,3 +110,13 @@ TEST_CASE("a line of a park's name and one figure is a fact of that park, not a 
   CHECK(park_of(facts, "2705") == "沭阳经开区");
   CHECK(park_of(facts, "980") == "宿迁高新区");
 }
+
+TEST_CASE("a prefecture-level city written in full before 产业园区 is the city's parks") {
+  auto facts = run({para("前三季度，梧州市产业园区完成规上工业总产值865亿元，园区规上工业企业达到742家。"),
+                    para("其中，梧州高新技术产业开发区完成规上工业总产值312亿元。")},
+                   "梧州市产业园区前三季度稳步增长");
+  CHECK_FALSE(has_park(facts, "梧州产业园区"));
+  CHECK(park_of(facts, "865") == "梧州市");
+  CHECK(park_of(facts, "742") == "梧州市");
+  CHECK(park_of(facts, "312") == "梧州高新区");
+}
