@@ -578,6 +578,9 @@ std::string park_key(const ParkMention& m) {
     if (county != std::u32string::npos && county >= 2 && county + 1 < place.size() + 1)
       place.erase(county, 1);
   }
+  // 南宁(深圳)东盟产业合作区 is not 中国—东盟产业合作区: a host city in parentheses tells
+  // parks apart (a dash opening does not: 中国—东盟X and 东盟X are one park).
+  if (m.opened && !m.anchor.empty() && m.anchor.back() == U')') place = m.anchor + place;
   return to_utf8(place + (m.type ? m.type->group : U""));
 }
 

@@ -70,11 +70,12 @@ TEST_CASE("a cooperation park named with China a dash and the partner is a park"
 TEST_CASE("a host city in parentheses after the partners or a city is part of the name") {
   auto facts = run({para("中德（常州）创新产业园累计集聚德资企业118家。"),
                     para("与此同时，中韩（盐城）产业园今年新建韩资企业党组织9个。"),
-                    para("南宁（深圳）东盟产业合作区今年签约项目15个。")},
+                    para("南宁（深圳）东盟产业合作区今年签约项目15个，中国—东盟产业合作区在建项目1221个。")},
                    "外资园区党建观察");
   CHECK(park_of(facts, "118") == "中德(常州)创新产业园");
   CHECK(park_of(facts, "9") == "中韩(盐城)产业园");
   CHECK(park_of(facts, "15") == "南宁(深圳)东盟产业合作区");
+  CHECK(park_of(facts, "1221") == "中国—东盟产业合作区");
 }
 
 TEST_CASE("class words that open the rest of a name after a division are part of it") {
