@@ -121,3 +121,12 @@ TEST_CASE("a prefecture-level city written in full before 产业园区 is the ci
   CHECK(park_of(facts, "742") == "梧州市");
   CHECK(park_of(facts, "312") == "梧州高新区");
 }
+
+TEST_CASE("the country and a delegation before a type word name no park") {
+  auto facts = run({para("东盟经开区于2013年升级为中国国家级经济技术开发区，共有企业280多家。"),
+                    para("12月10日，协会副秘书长张克勤一行来经开区考察，东盟经开区规上企业达到82个。")},
+                   "东盟经开区：招大引强");
+  CHECK_FALSE(has_park(facts, "中国经开区"));
+  CHECK_FALSE(has_park(facts, "张克勤一行来经开区"));
+  CHECK(park_of(facts, "280") == "东盟经开区");
+}
