@@ -55,6 +55,10 @@ const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
   return w;
 }
+const WordList& organ_words() {
+  static const auto& w = lexicon("park.organs");
+  return w;
+}
 const WordList& media_words() {
   static const auto& w = lexicon("park.media_words");
   return w;
@@ -993,6 +997,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     if (memo->second) own_repeated.insert(m.canonical);
   });
+  // 同时，古雷港经济开发区党工委打造…: a name written once, from its first character (after
+  // punctuation or a function word), before a specific kind and the park's own organ is a
+  // park's (落实园区党工委…: a generic kind after a verb is not).
+  std::set<std::string> organ_named;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    for (const auto& m : mentions[i])
+      if (!m.bare && m.bounded && !m.collective && !m.type->generic &&
+          !organ_words().match_at(views[i].norm, m.end).empty())
+        organ_named.insert(m.canonical);
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
@@ -1015,7 +1028,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
     // (鹿寨县立足园区 once is a verb phrase; 江西赣江新区 … 赣江新区 is a park).
-    bool established = key_counts[m.key] >= 2 || prominent.count(c) > 0;
+    bool established =
+        key_counts[m.key] >= 2 || prominent.count(c) > 0 || organ_named.count(c) > 0;
     // 惠州大亚湾经济技术开发区 … 大亚湾开发区: the generic word for a park the article names
     // with a specific kind is its short name. A name the article repeats three times before a
     // generic word is established without a division (滇中新区).
@@ -1026,7 +1040,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // 滨海经济技术开发区管委会).
     // An item of a list of parks is one too (与钦州港经济技术开发区、钦州保税港区开展…).
     return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established) ||
-           listed.count(m.key) > 0;
+           listed.count(m.key) > 0 || organ_named.count(c) > 0;
   };
   each_mention([&](ParkMention& m) {
     if (!m.type->generic && !m.nested && accepted(m)) specific_places.insert(m.place);

@@ -130,3 +130,13 @@ TEST_CASE("the country and a delegation before a type word name no park") {
   CHECK_FALSE(has_park(facts, "张克勤一行来经开区"));
   CHECK(park_of(facts, "280") == "东盟经开区");
 }
+
+TEST_CASE("a name written once before a specific kind and its organ is a park") {
+  auto facts = run({para("漳州台商投资区共有台资企业286家，台商投资区今年新建党组织12个。"),
+                    para("同时，古雷港经济开发区党工委打造党建品牌，园区石化企业党组织覆盖率达到91%。"),
+                    para("各地要落实园区党工委责任。")},
+                   "漳州台商投资区：红色领航");
+  CHECK(has_park(facts, "古雷港经开区"));
+  CHECK(park_of(facts, "91") == "古雷港经开区");
+  CHECK_FALSE(has_park(facts, "落实园区"));
+}
