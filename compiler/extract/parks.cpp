@@ -875,6 +875,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    declaration (以下简称) names it.
   std::map<std::string, int> counts;
   std::set<std::string> prominent;  // in the title, a heading or the first body paragraph
+  std::set<std::string> headed;     // in the title or a heading
   std::map<std::string, std::string> declared;  // canonical of the full form → declared name
   std::map<std::string, const Place*> place_of;
   std::size_t lead = views.size();
@@ -889,6 +890,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       std::string c = m.canonical;
       counts[c]++;
       if (headings[i] || i == lead) prominent.insert(c);
+      if (headings[i]) headed.insert(c);
     }
     for (const auto& [name, open] : declared_aliases(views[i].norm)) {
       for (const auto& m : mentions[i]) {
@@ -915,6 +917,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   for (const auto& m : title_mentions)
     if (!m.bare) {
       prominent.insert(m.canonical);
+      headed.insert(m.canonical);
       counts[m.canonical]++;
     }
   for (const auto& [full, name] : declared) prominent.insert(name);
@@ -1087,8 +1090,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       // 仪征市刘集工业集中区 … 刘集工业集中区 (again and again): the name without the division
       // before it is how the article abbreviates the park, so it is the park's short name.
+      // (藏青工业园 as a digest item's heading, 拉萨市藏青工业园 in its text: the heading's
+      // spelling is the abbreviation too.)
       for (const auto& c : members)
-        if (c != best && best.ends_with(c) && spelled[c] >= 2) best = c;
+        if (c != best && best.ends_with(c) && (spelled[c] >= 2 || headed.count(c) > 0))
+          best = c;
       for (const auto& c : members) entity[c] = best;
       entity[best] = best;
     }

@@ -140,3 +140,13 @@ TEST_CASE("a name written once before a specific kind and its organ is a park") 
   CHECK(park_of(facts, "91") == "古雷港经开区");
   CHECK_FALSE(has_park(facts, "落实园区"));
 }
+
+TEST_CASE("a heading's spelling without the city before it is the park's name") {
+  ingest::Block h = para("藏青工业园：党员先锋岗亮在生产一线");
+  h.type = ingest::BlockType::Heading;
+  auto facts = run({para("西部园区今年党建工作扎实推进，各园区亮点纷呈。"), h,
+                    para("拉萨市藏青工业园今年设立党员先锋岗46个，园区入驻企业达到135家。")},
+                   "西部园区党建速览");
+  CHECK(park_of(facts, "46") == "藏青工业园");
+  CHECK(park_of(facts, "135") == "藏青工业园");
+}
