@@ -485,10 +485,17 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
                                                           return p.level == PlaceLevel::Province;
                                                         });
     }
-    if (m.place.size() < 2 || industry_only ||
+    const bool no_name =
+        m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
          !(m.anchored && !m.anchor.empty() && generic_words_open_name(m.place)) &&
-         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+         (is_generic_place(m.place) || is_office_end(m.place.back())));
+    // 海南生态软件园: a class word after a division, before a kind that alone is no park,
+    // may be the park's name; resolve_parks keeps it only if the article repeats it.
+    m.class_named = no_name && !ty->bare && !industry_only && m.anchored && !m.anchor.empty() &&
+                    m.place.size() >= 2 && m.place.size() <= 4 && !is_office_end(m.place.back()) &&
+                    std::none_of(m.place.begin(), m.place.end(), [](char32_t c) { return is_digit(c); });
+    if (no_name && !m.class_named) {
       if (!ty->bare) {
         i = m.end;
         floor = m.end;
@@ -816,7 +823,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     for (std::size_t n = 2; n <= m.place.size(); ++n) tails[m.place.substr(m.place.size() - n)]++;
   });
   each_mention([&](ParkMention& m) {
-    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened || m.class_named) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
     // 在湄洲湾投资区 written once: a short run that starts after a function word is the name
@@ -1021,6 +1028,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer || m.opened) return true;
+    // (海南生态软件园: a class word after a division names a park only when repeated.)
+    if (m.class_named) return n >= 2;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
     // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)

@@ -29,6 +29,8 @@ struct ParkMention {
                                ///< (湖北东西湖经开区): no part of the canonical name
   bool nested = false;      ///< a park inside the park named just before it
   bool opened = false;      ///< the anchor is a name opening (park_shapes.h): 中国—, 中德(常州)
+  bool class_named = false;  ///< the place is a class word after a division (海南生态软件园):
+                             ///< a park only if the article repeats the name
   bool shared_type = false;  ///< an item of a list before one type word: 沭阳 in 沭阳、泗阳
                              ///< 经济开发区 (the range holds the place only)
   bool bounded = false;     ///< the place starts right after a function word or punctuation

@@ -150,3 +150,12 @@ TEST_CASE("a heading's spelling without the city before it is the park's name") 
   CHECK(park_of(facts, "46") == "藏青工业园");
   CHECK(park_of(facts, "135") == "藏青工业园");
 }
+
+TEST_CASE("a class word after a division names a park when the article repeats the name") {
+  auto facts = run({para("截至10月底，海南生态软件园累计注册企业1.4万家。前三季度，海南生态软件园实现营业收入1280亿元。"),
+                    para("下一步，全省将建设更多江苏数字产业园式的园区，培训骨干500人。")},
+                   "海南生态软件园：党建数字双轮驱动");
+  CHECK(park_of(facts, "1.4") == "海南生态软件园");
+  CHECK(park_of(facts, "1280") == "海南生态软件园");
+  CHECK_FALSE(has_park(facts, "江苏数字产业园"));  // written once: a class
+}
