@@ -55,6 +55,10 @@ const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
   return w;
 }
+const WordList& instrument_words() {
+  static const auto& w = lexicon("park.instruments");
+  return w;
+}
 const WordList& organ_words() {
   static const auto& w = lexicon("park.organs");
   return w;
@@ -1519,6 +1523,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
       std::size_t partner_end = std::string::npos;  // end of the last partner park
+      std::size_t means_end = std::string::npos;    // end of the last park after 依托…
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
@@ -1536,6 +1541,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           std::uint32_t idx = index_of(&known(m));
           auto& ps = ap.partners[s];
           if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
+          continue;
+        }
+        // 依托A、B、C等“园中园”，建成…: parks after an instrument word (and the items listed
+        // with them) are the clause's means, not its subject.
+        if (m.begin > cb && !known(m).empty() &&
+            (instrument_words().ends_at(t, m.begin) ||
+             (means_end != std::string::npos && m.begin == means_end + 1 &&
+              t[means_end] == U'、'))) {
+          means_end = m.end;
           continue;
         }
         if (const auto& k = known(m); !k.empty()) {

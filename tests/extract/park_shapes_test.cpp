@@ -159,3 +159,20 @@ TEST_CASE("a class word after a division names a park when the article repeats t
   CHECK(park_of(facts, "1280") == "海南生态软件园");
   CHECK_FALSE(has_park(facts, "江苏数字产业园"));  // written once: a class
 }
+
+TEST_CASE("a photo caption with its credit opens no section") {
+  auto facts = run({para("智谷科技园党群服务中心　李娜　摄"),
+                    para("今年以来，新区推行服务机制，为数据中心企业协调解决电力、网络等问题58个。"),
+                    para("和林格尔新区已落地数据中心项目42个，新区党工委建成党群服务阵地9处。")},
+                   "和林格尔新区：算力产业链上党旗红");
+  CHECK(park_of(facts, "58") == "和林格尔新区");
+}
+
+TEST_CASE("parks after an instrument word are the means of the clause not its subject") {
+  auto facts = run({para("和林格尔新区党工委把党组织建在产业链上，依托和林格尔新区大数据产业园、智谷科技园等"
+                         "“园中园”，建成党群服务阵地9处，覆盖企业党员620名。"),
+                    para("和林格尔新区大数据产业园党委组建党员突击队12支。")},
+                   "和林格尔新区：算力产业链上党旗红");
+  CHECK(park_of(facts, "9") == "和林格尔新区");
+  CHECK(park_of(facts, "620") == "和林格尔新区");
+}
