@@ -1358,6 +1358,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   // A park inside a park is also called by the end of its own name: 株洲高新区创新创业服务
   // 园区 → 服务园区, 创业服务园区.
   std::map<std::u32string, std::string> nested_refs;
+  // …and by its whole own name (和林格尔新区大数据产业园 … 大数据产业园党委…), a mention that
+  // on its own would be no known park.
+  std::map<std::u32string, std::string> nested_own;
   each_mention([&](ParkMention& m) {
     if (!m.nested) return;
     std::string k = known(m);
@@ -1365,6 +1368,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     std::u32string own = m.place.substr(std::min(m.place.size(), m.own));
     for (std::size_t n = 2; n <= 4 && n < own.size(); ++n)
       nested_refs.emplace(own.substr(own.size() - n) + m.type->written, k);
+    if (own.size() >= 2) nested_own.emplace(own + m.type->written, k);
   });
   auto nested_ref_at = [&](std::u32string_view t, const ParkMention& m) -> const std::string* {
     for (std::size_t n = 4; n >= 2; --n) {
@@ -1567,6 +1571,17 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         if (const std::string* n = nested_refs.empty() ? nullptr : nested_ref_at(t, m)) {
           subject = n;
+          break;
+        }
+        // (The mention may have kept only the end of the own name: 数据产业园.)
+        const std::string* own_of = nullptr;
+        for (const auto& [own, k] : nested_own)
+          if (!m.bare && m.end >= own.size() && m.end - own.size() >= cb &&
+              m.end - own.size() <= m.begin && ends_with_at(t, m.end, own))
+            own_of = &k;
+        if (own_of) {
+          subject = own_of;
+          paragraph_named = named_park = true;
           break;
         }
         if (m.collective) {

@@ -176,3 +176,12 @@ TEST_CASE("parks after an instrument word are the means of the clause not its su
   CHECK(park_of(facts, "9") == "和林格尔新区");
   CHECK(park_of(facts, "620") == "和林格尔新区");
 }
+
+TEST_CASE("a park inside a park is the subject where its own whole name is written") {
+  auto facts = run({para("和林格尔新区已落地数据中心项目42个，和林格尔新区大数据产业园是其中的核心。"),
+                    para("大数据产业园党委组建党员突击队12支，前三季度园区实现营业收入86.5亿元。")},
+                   "和林格尔新区：算力产业链上党旗红");
+  CHECK(park_of(facts, "42") == "和林格尔新区");
+  CHECK(park_of(facts, "12") == "和林格尔新区大数据产业园");
+  CHECK(park_of(facts, "86.5") == "和林格尔新区大数据产业园");
+}
