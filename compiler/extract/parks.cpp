@@ -1204,6 +1204,21 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (ap.main_park.empty() || n > known_counts[ap.main_park]) ap.main_park = name;
   if (!title_park.empty()) ap.main_park = title_park;
 
+  // A page whose header names a park as its source (信息来源：杜集经济开发区) and whose text
+  // names none but says 开发区, 园区 … is that park's own page.
+  if (ap.main_park.empty() && origin) {
+    int bare_refs = 0;
+    each_mention([&](ParkMention& m) { bare_refs += m.bare && !m.collective; });
+    auto from = find_park_mentions(origin->norm);
+    if (bare_refs >= 2 && from.size() == 1 && !from[0].bare && !from[0].collective &&
+        from[0].place.size() >= 2 && !starts_with_light_word(from[0].place)) {
+      ap.main_park = canonical_park_name(from[0]);
+      ap.parks[ap.main_park];
+      known_counts[ap.main_park] = bare_refs;
+      auto pm = place_ending_at(origin->norm, from[0].begin, from[0].begin + from[0].place.size());
+      if (pm.found && pm.begin == from[0].begin) place_of[ap.main_park] = pm.place;
+    }
+  }
   // A page that only ever says 高新区 (a park's own paper or site: 来源：太仓新闻网) is about
   // the park of the first city or county it names.
   if (ap.main_park.empty()) {

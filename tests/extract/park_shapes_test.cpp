@@ -185,3 +185,19 @@ TEST_CASE("a park inside a park is the subject where its own whole name is writt
   CHECK(park_of(facts, "12") == "和林格尔新区大数据产业园");
   CHECK(park_of(facts, "86.5") == "和林格尔新区大数据产业园");
 }
+
+TEST_CASE("a page whose source is a park and whose text names none is that park's") {
+  ingest::Corpus c;
+  ingest::Article a;
+  a.id = "t#1";
+  a.file = "t.txt";
+  a.title = "开发区推动非公党建提质增效";
+  a.meta.source = "杜集经济开发区";
+  a.blocks = {para("开发区党工委把抓党建作为工作重点，确定了条件成熟的7家非公企业建立党支部。"),
+              para("园区今年新发展党员19名。")};
+  c.articles.push_back(std::move(a));
+  CollectingSink sink;
+  auto facts = extract::extract(c, extract::default_topics_file(), sink);
+  CHECK(park_of(facts, "7") == "杜集经开区");
+  CHECK(park_of(facts, "19") == "杜集经开区");
+}
