@@ -221,9 +221,10 @@ bool is_municipality_code(std::uint32_t province) {
 // 鹿寨县工业园区 is a park), and a prefecture-level city's 产业园区.
 bool names_a_class(const PlaceMatch& m, const ParkType& type) {
   if (!m.found) return false;
-  // 梧州市产业园区完成…: a prefecture-level city written in full before 产业园区 is the city's
-  // parks as a class (a county-level city's 产业园区 may be one park).
-  if (type.written == U"产业园区" && !m.place->is_short() && m.place->full.ends_with("市") &&
+  // 梧州市产业园区完成…, 锡林郭勒盟工业园区: a prefecture-level city (or league) written in full
+  // before 产业园区 or 工业园区 is its parks as a class (a county-level city's may be one park).
+  if ((type.written == U"产业园区" || type.written == U"工业园区") && !m.place->is_short() &&
+      (m.place->full.ends_with("市") || m.place->full.ends_with("盟")) &&
       m.place->level == PlaceLevel::City)
     return true;
   if ((type.written == U"开发区" || type.written == U"园区") && !m.place->is_short() &&

@@ -120,6 +120,8 @@ TEST_CASE("a prefecture-level city written in full before 产业园区 is the ci
   CHECK(park_of(facts, "865") == "梧州市");
   CHECK(park_of(facts, "742") == "梧州市");
   CHECK(park_of(facts, "312") == "梧州高新区");
+  auto league = run({para("截至目前，锡林郭勒盟工业园区已组织实施基础设施项目20个。")}, "工业园区建设提速");
+  CHECK_FALSE(has_park(league, "锡林郭勒盟工业园区"));
 }
 
 TEST_CASE("the country and a delegation before a type word name no park") {
