@@ -864,6 +864,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           break;
         }
       }
+    // (沿途感受枢纽港产业园 written once: nothing says where the name begins; two characters
+    // cut from a longer run are a guess, a park only if the article repeats them.)
+    m.guessed = base == 1 && best == 2 && m.place.size() > 2;
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
     // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
@@ -1033,6 +1036,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer || m.opened) return true;
+    if (m.guessed && n < 2) return false;
     // (海南生态软件园: a class word after a division names a park only when repeated.)
     if (m.class_named) return n >= 2;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word

@@ -203,3 +203,9 @@ TEST_CASE("a page whose source is a park and whose text names none is that park'
   CHECK(park_of(facts, "7") == "杜集经开区");
   CHECK(park_of(facts, "19") == "杜集经开区");
 }
+
+TEST_CASE("two characters cut from a longer run written once are no park") {
+  auto facts = run({para("参观结束后，大家沿途感受枢纽港产业园江津片区建设的最新进展，重庆江津综合保税区入区企业达到73家。")},
+                   "支部共建强堡垒");
+  CHECK_FALSE(has_park(facts, "纽港产业园"));
+}
