@@ -1042,9 +1042,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
     // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)
+    // (青山湖高新技术产业园区 once: a district's short form of three characters or more is
+    // no common word, so before a specific kind it names the park.)
     if (m.weak_place)
       return m.type->generic ? body_key_counts[m.key] >= 2 || listed.count(m.key) > 0
-                             : n >= 2 || prominent.count(c) > 0;
+                             : n >= 2 || prominent.count(c) > 0 || m.place.size() >= 3;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent

@@ -209,3 +209,9 @@ TEST_CASE("two characters cut from a longer run written once are no park") {
                    "支部共建强堡垒");
   CHECK_FALSE(has_park(facts, "纽港产业园"));
 }
+
+TEST_CASE("a district's short form of three characters before a specific kind names a park once") {
+  auto facts = run({para("全省园区党建工作扎实推进。青山湖高新技术产业园区把党建工作清单量化为31项具体任务。")},
+                   "园区党建观察");
+  CHECK(park_of(facts, "31") == "青山湖高新区");
+}
