@@ -209,12 +209,14 @@ bool is_time_frame(std::u32string_view t, std::size_t b, std::size_t unit_end,
 }
 
 // Rule: ordinals (第3名), codes and phone numbers (0813-8888888, long digit runs), numbers glued
-// to Latin letters (5G, G20), formula operands (1+1+4+n, 1+1>2).
+// to Latin letters (5G, G20), formula operands (1+1+4+n, 1+1>2, 7×24小时).
 bool is_not_a_quantity(std::u32string_view t, std::size_t b, std::size_t e,
                        const std::string& value) {
   if (b > 0 && (t[b - 1] == U'第' || is_ascii_alpha(t[b - 1]) || t[b - 1] == U'.')) return true;
   if (b > 1 && t[b - 1] == U' ' && t[b - 2] == U'第') return true;  // 第 3 届 (spaced text)
   if (e < t.size() && (is_ascii_alpha(t[e]) || is_formula_operator(t[e]))) return true;
+  // (7×24小时: the right operand of a product names a schedule, not an amount.)
+  if (b >= 2 && (t[b - 1] == U'×' || t[b - 1] == U'*') && is_digit(t[b - 2])) return true;
   std::size_t digits = 0;
   for (char ch : value) digits += (ch >= '0' && ch <= '9');
   if (digits >= 7 && value.find('.') == std::string::npos) return true;

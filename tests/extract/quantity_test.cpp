@@ -141,3 +141,9 @@ TEST_CASE("trains and foreign currencies are units") {
   CHECK((q[1].value == "6.2" && q[1].unit == "亿欧元" && q[1].kind == FigureKind::Money));
   CHECK((q[2].value == "3" && q[2].unit == "个"));
 }
+
+TEST_CASE("the right operand of a product is no figure") {
+  auto q = scan("推行7×24小时预约通关，企业通关时间缩短至3.5小时。");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].value == "3.5");
+}
