@@ -13,6 +13,7 @@
 #include "extract/figures.h"
 #include "extract/parks.h"
 #include "extract/practices.h"
+#include "extract/quantity.h"
 #include "extract/reprints.h"
 #include "extract/summaries.h"
 #include "extract/text.h"
@@ -35,6 +36,39 @@ bool has_clause_mark(const std::u32string& s) {
 }
 
 // Character index of byte offset `byte` in the view (the character that starts at or after it).
+// A line of a table or list copied as text: a park's name and one figure, nothing else
+// (沭阳经济开发区2705家, 宿迁高新技术产业开发区 980家). It reads like a short heading but states
+// a fact of that park, so it is body text.
+bool is_park_figure_line(const TextView& v) {
+  const std::u32string_view t(v.norm);
+  std::size_t end = t.size();
+  while (end > 0 && (t[end - 1] == U' ' || t[end - 1] == U'　')) --end;
+  auto qs = scan_quantities(t.substr(0, end));
+  if (qs.size() != 1 || qs[0].end != end || has_clause_mark(v.norm)) return false;
+  std::size_t at = qs[0].begin;
+  while (at > 0 && (t[at - 1] == U' ' || t[at - 1] == U'　')) --at;
+  auto ms = find_park_mentions(t.substr(0, at));
+  return ms.size() == 1 && !ms[0].bare && ms[0].begin == 0 && ms[0].end == at;
+}
+
+// A photo caption with its credit (和林格尔新区大数据产业园全景　王志刚　摄): the picture's
+// subject, a space, the photographer's name and 摄 (or 摄影). Neither a heading that opens a
+// section nor body text, though the parks it names still count as named.
+bool is_photo_caption(const TextView& v) {
+  std::u32string_view t(v.norm);
+  auto space = [](char32_t c) { return c == U' ' || c == U'　' || c == U'\t'; };
+  while (!t.empty() && space(t.back())) t.remove_suffix(1);
+  if (t.size() > 60 || t.find(U'。') != std::u32string_view::npos) return false;
+  if (t.ends_with(U"摄影")) t.remove_suffix(2);
+  else if (t.ends_with(U"摄")) t.remove_suffix(1);
+  else return false;
+  while (!t.empty() && space(t.back())) t.remove_suffix(1);
+  // The photographer: two to four Han characters after a space, with a subject before it.
+  std::size_t k = t.size();
+  while (k > 0 && is_han(t[k - 1]) && t.size() - k < 4) --k;
+  return t.size() - k >= 2 && k >= 5 && space(t[k - 1]);
+}
+
 std::size_t char_at(const TextView& v, std::size_t byte) {
   auto it = std::lower_bound(v.bytes.begin(), v.bytes.end(), byte);
   return static_cast<std::size_t>(it - v.bytes.begin());
@@ -132,11 +166,15 @@ ArticleFacts extract_article(const ingest::Article& a, const TopicIndex& topics,
     views.push_back(make_view(b.text));
     const auto& v = views.back();
     bool short_line = v.size() <= kMaxHeadingChars && !has_clause_mark(v.norm);
-    headings.push_back(b.type == ingest::BlockType::Heading ||
-                       (b.type == ingest::BlockType::Paragraph && short_line));
-    body.push_back(b.type == ingest::BlockType::Paragraph && !short_line &&
-                   han_count(v.orig) >= kMinBodyHan);
-    if (b.type == ingest::BlockType::Title) title_text += " " + b.text;
+    const bool figure_line = b.type != ingest::BlockType::Caption &&
+                             b.type != ingest::BlockType::Byline && is_park_figure_line(v);
+    const bool caption = b.type != ingest::BlockType::Title && is_photo_caption(v);
+    headings.push_back(!figure_line && !caption &&
+                       (b.type == ingest::BlockType::Heading ||
+                        (b.type == ingest::BlockType::Paragraph && short_line)));
+    body.push_back(figure_line || (!caption && b.type == ingest::BlockType::Paragraph &&
+                                   !short_line && han_count(v.orig) >= kMinBodyHan));
+    if (b.type == ingest::BlockType::Title && !figure_line) title_text += " " + b.text;
     collect_sentences(b, v, i, sentences);
   }
   TextView title = make_view(title_text);

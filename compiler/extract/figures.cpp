@@ -341,7 +341,15 @@ std::vector<FigureDraft> find_figures(const TextView& v, std::size_t begin, std:
         for (auto& park : parks) park += items.front();
         items = std::move(parks);
       }
-      if (items.size() == j - i) {
+      const auto phrase_parks = find_park_mentions(phrase);
+      const bool phrase_is_park = phrase_parks.size() == 1 && !phrase_parks[0].bare &&
+                                  phrase_parks[0].begin == 0 && phrase_parks[0].end == phrase.size();
+      if ((phrase.empty() || phrase_is_park) && !verb.empty()) {
+        // 沭阳、泗阳、泗洪经济开发区分别新建党组织41个、36个、28个: the list before 分别 is of
+        // parks (each value goes to its park, see resolve_parks); what follows 分别 is the
+        // measure of all of them.
+        for (std::size_t k = i; k < j; ++k) out[k].subject = to_utf8(balanced(verb));
+      } else if (items.size() == j - i) {
         distribute_head(items);
         for (std::size_t k = i; k < j; ++k) {
           out[k].subject = to_utf8(balanced(items[k - i] + (growth ? verb : U"")));

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "extract/lexicon.h"
+#include "extract/park_shapes.h"
 
 namespace ptbrief::extract {
 namespace {
@@ -52,6 +53,14 @@ const WordList& industry_words() {
 }
 const WordList& not_in_name() {
   static const auto& w = lexicon("park.not_in_name");
+  return w;
+}
+const WordList& instrument_words() {
+  static const auto& w = lexicon("park.instruments");
+  return w;
+}
+const WordList& organ_words() {
+  static const auto& w = lexicon("park.organs");
   return w;
 }
 const WordList& media_words() {
@@ -107,6 +116,19 @@ bool is_function_char(char32_t c) {
 bool is_generic_place(std::u32string_view place) {
   return generic_place_words().found_in(place) ||
          std::any_of(place.begin(), place.end(), [](char32_t c) { return is_digit(c); });
+}
+
+// 南宁国际铁路港, 成都国际陆港: after a division, class words that open the rest of a name
+// (国际, 综合 …) are part of it when at least three characters of no class word follow them.
+// (国际合作产业园 and 特色产业园 stay classes: nothing, or another class word, follows.)
+bool generic_words_open_name(std::u32string_view place) {
+  const WordList& generic = generic_place_words();
+  std::size_t k = 0;
+  for (std::u32string_view w = generic.match_at(place, k); !w.empty(); w = generic.match_at(place, k))
+    k += w.size();
+  std::u32string_view rest = place.substr(k);
+  return k > 0 && rest.size() >= 3 && !is_generic_place(rest) &&
+         std::all_of(rest.begin(), rest.end(), is_han);
 }
 
 // Last characters of offices and bodies, never of place names: 商务厅, 管委会, 开发区处.
@@ -196,9 +218,15 @@ bool is_municipality_code(std::uint32_t province) {
 
 // A province (not a city) before a type word names a class: 安徽省开发区协会, 江苏省高新区;
 // so does a city written in full before 开发区 or 园区: 临江市开发区 (the city's zones; but
-// 鹿寨县工业园区 is a park).
+// 鹿寨县工业园区 is a park), and a prefecture-level city's 产业园区.
 bool names_a_class(const PlaceMatch& m, const ParkType& type) {
   if (!m.found) return false;
+  // 梧州市产业园区完成…, 锡林郭勒盟工业园区: a prefecture-level city (or league) written in full
+  // before 产业园区 or 工业园区 is its parks as a class (a county-level city's may be one park).
+  if ((type.written == U"产业园区" || type.written == U"工业园区") && !m.place->is_short() &&
+      (m.place->full.ends_with("市") || m.place->full.ends_with("盟")) &&
+      m.place->level == PlaceLevel::City)
+    return true;
   if ((type.written == U"开发区" || type.written == U"园区") && !m.place->is_short() &&
       m.place->full.ends_with("市") && m.place->level != PlaceLevel::Province)
     return true;
@@ -214,6 +242,34 @@ bool bonded_zone_in_zone(const ParkMention& m) {
   return m.anchored && !m.anchor.empty() && m.type && (m.place == U"高新" || m.place == U"经开") &&
          (m.type->group == U"综保区" || m.type->group == U"保税区" ||
           m.type->group == U"保税港区" || m.type->group == U"出口加工区");
+}
+
+// 沭阳、泗阳、泗洪经济开发区, 成都、绵阳、广安经济技术开发区: divisions joined by 、 before
+// the place of a park name one type word for all of them; each item is a park of that type.
+// Returns the items before `m` (whose place is a division written in full at m.begin), in
+// text order; each starts after a boundary (、, punctuation, a function word) and is a whole
+// division of the gazetteer, not a district's short form.
+std::vector<ParkMention> shared_type_items(std::u32string_view t, std::size_t floor,
+                                           const ParkMention& m) {
+  std::vector<ParkMention> items;
+  if (m.bare || m.nested || m.collective || !m.in_gazetteer || !m.anchor.empty() ||
+      !m.paren.empty())
+    return items;
+  for (std::size_t at = m.begin; at > floor + 2 && t[at - 1] == U'、';) {
+    PlaceMatch pm = place_ending_at(t, floor, at - 1);
+    if (!pm.found || !pm.strong || pm.begin + 2 > at - 1) break;
+    if (pm.begin > floor && is_han(t[pm.begin - 1]) && t[pm.begin - 1] != U'、' &&
+        !is_place_stop(t[pm.begin - 1]))
+      break;  // (the item is the end of a longer word)
+    ParkMention item = m;
+    item.begin = pm.begin;
+    item.end = at - 1;
+    item.place = t.substr(pm.begin, at - 1 - pm.begin);
+    item.shared_type = true;
+    items.insert(items.begin(), std::move(item));
+    at = pm.begin;
+  }
+  return items;
 }
 
 }  // namespace
@@ -280,6 +336,14 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     bool nested = prev_named != std::string::npos && run == floor && floor == out[prev_named].end &&
                   k - run >= 2 && !pm.found && !starts_with_light_word(t.substr(run, k - run)) &&
                   !is_actor_after(t, run) && !not_in_name().found_in(t.substr(run, k - run));
+    // 中国—东盟数字贸易产业园, 中德（常州）创新产业园: a partner written with a dash, or a
+    // division in parentheses after the partners or a city, opens a name that is no division.
+    const NameOpening opening =
+        !nested && run == han && k - han >= 2 ? name_opening(t, floor, han) : NameOpening{};
+    // 中韩（盐城）产业园: the partners, then the host city in parentheses before the type word.
+    const bool partners_paren = !nested && run == han && !m.paren.empty() &&
+                                !places_named(m.paren).empty() &&
+                                partner_prefixes().contains(t.substr(han, k - han));
     if (nested) {
       // 南通高新区 + 创新创业服务 + 园区: a park inside the park just named.
       const ParkMention& parent = out[prev_named];
@@ -288,6 +352,16 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
       m.own = parent.end - parent.begin;
       m.nested = true;
       m.in_gazetteer = parent.in_gazetteer;
+    } else if (opening.found) {
+      // (The run after the opening is the name, whatever its words: 数字贸易, 创新.)
+      b = opening.begin;
+      m.place = t.substr(han, k - han);
+      m.anchor = opening.text;
+      m.anchored = m.opened = true;
+    } else if (partners_paren) {
+      b = han;
+      m.place = t.substr(han, k - han);
+      m.opened = true;
     } else if (pm.found && !pm.strong && pm.begin >= han + 2 &&
                place_ending_at(t, han, pm.begin).strong) {
       // 泰兴城区工业园区: a weak division after a real one is part of the park's name.
@@ -356,6 +430,13 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
            t[j] != U'个' && t[j] != U'第' && t[j + 1] != U'个';
            --j) {
         anchor = place_ending_at(t, han, j);
+        // (南宁国际…: 宁国 is a city too, but it starts inside 南宁, which ends before 际.)
+        if (anchor.found && anchor.begin > han && anchor.begin + 1 < j &&
+            place_ending_at(t, han, anchor.begin + 1).found &&
+            place_ending_at(t, han, anchor.begin + 1).begin < anchor.begin) {
+          anchor.found = false;
+          continue;
+        }
         // A generic type word needs a real division before it (上海漕河泾开发区); a district's
         // short form will do before a specific one (南康家具产业园).
         if (anchor.found && (anchor.strong || !ty->generic)) {
@@ -409,9 +490,17 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
                                                           return p.level == PlaceLevel::Province;
                                                         });
     }
-    if (m.place.size() < 2 || industry_only ||
-        (!m.in_gazetteer && !m.nested && !named_industry && !bonded_zone_in_zone(m) &&
-         (is_generic_place(m.place) || is_office_end(m.place.back())))) {
+    const bool no_name =
+        m.place.size() < 2 || industry_only ||
+        (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
+         !(m.anchored && !m.anchor.empty() && generic_words_open_name(m.place)) &&
+         (is_generic_place(m.place) || is_office_end(m.place.back())));
+    // 海南生态软件园: a class word after a division, before a kind that alone is no park,
+    // may be the park's name; resolve_parks keeps it only if the article repeats it.
+    m.class_named = no_name && !ty->bare && !industry_only && m.anchored && !m.anchor.empty() &&
+                    m.place.size() >= 2 && m.place.size() <= 4 && !is_office_end(m.place.back()) &&
+                    std::none_of(m.place.begin(), m.place.end(), [](char32_t c) { return is_digit(c); });
+    if (no_name && !m.class_named) {
       if (!ty->bare) {
         i = m.end;
         floor = m.end;
@@ -472,6 +561,7 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     }
     m.begin = b;
     const bool named = !m.bare;
+    for (auto& item : shared_type_items(t, floor, m)) out.push_back(std::move(item));
     i = floor = m.end;
     out.push_back(std::move(m));
     if (named) prev_named = out.size() - 1;
@@ -504,6 +594,9 @@ std::string park_key(const ParkMention& m) {
     if (county != std::u32string::npos && county >= 2 && county + 1 < place.size() + 1)
       place.erase(county, 1);
   }
+  // 南宁(深圳)东盟产业合作区 is not 中国—东盟产业合作区: a host city in parentheses tells
+  // parks apart (a dash opening does not: 中国—东盟X and 东盟X are one park).
+  if (m.opened && !m.anchor.empty() && m.anchor.back() == U')') place = m.anchor + place;
   return to_utf8(place + (m.type ? m.type->group : U""));
 }
 
@@ -731,11 +824,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    two characters (走进两江新区 and 两江新区始终… → 两江).
   std::map<std::u32string, int> tails;
   each_mention([&](ParkMention& m) {
-    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened) return;
     for (std::size_t n = 2; n <= m.place.size(); ++n) tails[m.place.substr(m.place.size() - n)]++;
   });
   each_mention([&](ParkMention& m) {
-    if (m.bare || m.in_gazetteer || m.weak_place || m.nested) return;
+    if (m.bare || m.in_gazetteer || m.weak_place || m.nested || m.opened || m.class_named) return;
     std::size_t best = 2;
     int base = tails[m.place.substr(m.place.size() - 2)];
     // 在湄洲湾投资区 written once: a short run that starts after a function word is the name
@@ -771,12 +864,16 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           break;
         }
       }
+    // (沿途感受枢纽港产业园 written once: nothing says where the name begins; two characters
+    // cut from a longer run are a guess, a park only if the article repeats them.)
+    m.guessed = base == 1 && best == 2 && m.place.size() > 2;
     m.begin += m.place.size() - best;
     m.place = m.place.substr(m.place.size() - best);
     // (仁怀化工产业园: an industry after a city stays a name, see find_park_mentions.)
     if (starts_with_light_word(m.place) ||
         (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
-         !(m.anchored && !m.anchor.empty() && industry_words().found_in(m.place)))) {
+         !(m.anchored && !m.anchor.empty() &&
+           (industry_words().found_in(m.place) || generic_words_open_name(m.place))))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;
@@ -793,6 +890,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    declaration (以下简称) names it.
   std::map<std::string, int> counts;
   std::set<std::string> prominent;  // in the title, a heading or the first body paragraph
+  std::set<std::string> headed;     // in the title or a heading
   std::map<std::string, std::string> declared;  // canonical of the full form → declared name
   std::map<std::string, const Place*> place_of;
   std::size_t lead = views.size();
@@ -807,6 +905,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       std::string c = m.canonical;
       counts[c]++;
       if (headings[i] || i == lead) prominent.insert(c);
+      if (headings[i]) headed.insert(c);
     }
     for (const auto& [name, open] : declared_aliases(views[i].norm)) {
       for (const auto& m : mentions[i]) {
@@ -833,6 +932,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   for (const auto& m : title_mentions)
     if (!m.bare) {
       prominent.insert(m.canonical);
+      headed.insert(m.canonical);
       counts[m.canonical]++;
     }
   for (const auto& [full, name] : declared) prominent.insert(name);
@@ -915,6 +1015,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     }
     if (memo->second) own_repeated.insert(m.canonical);
   });
+  // 同时，古雷港经济开发区党工委打造…: a name written once, from its first character (after
+  // punctuation or a function word), before a specific kind and the park's own organ is a
+  // park's (落实园区党工委…: a generic kind after a verb is not).
+  std::set<std::string> organ_named;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    for (const auto& m : mentions[i])
+      if (!m.bare && m.bounded && !m.collective && !m.type->generic &&
+          !organ_words().match_at(views[i].norm, m.end).empty())
+        organ_named.insert(m.canonical);
   // A mention names a park when its place is a division, when it sits inside a known park,
   // or when the article establishes the name (repeated and prominent, or declared).
   auto accepted = [&](const ParkMention& m) {
@@ -926,18 +1035,24 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
-    if (m.in_gazetteer) return true;
+    if (m.in_gazetteer || m.opened) return true;
+    if (m.guessed && n < 2) return false;
+    // (海南生态软件园: a class word after a division names a park only when repeated.)
+    if (m.class_named) return n >= 2;
     // (海港新城 in a headline is a phrase: a district's short form before a generic type word
     // must be repeated.)
     // (城东工业园区、湟中工业园区、海湖工业园区: an item of a list of parks is one, once.)
+    // (青山湖高新技术产业园区 once: a district's short form of three characters or more is
+    // no common word, so before a specific kind it names the park.)
     if (m.weak_place)
       return m.type->generic ? body_key_counts[m.key] >= 2 || listed.count(m.key) > 0
-                             : n >= 2 || prominent.count(c) > 0;
+                             : n >= 2 || prominent.count(c) > 0 || m.place.size() >= 3;
     // 服务园区, 抓实园区: before a word that alone means "the park", a name that is not a
     // division needs one to stand before it somewhere (重庆两江新区).
     // A name written after a division must still be established: repeated or prominent
     // (鹿寨县立足园区 once is a verb phrase; 江西赣江新区 … 赣江新区 is a park).
-    bool established = key_counts[m.key] >= 2 || prominent.count(c) > 0;
+    bool established =
+        key_counts[m.key] >= 2 || prominent.count(c) > 0 || organ_named.count(c) > 0;
     // 惠州大亚湾经济技术开发区 … 大亚湾开发区: the generic word for a park the article names
     // with a specific kind is its short name. A name the article repeats three times before a
     // generic word is established without a division (滇中新区).
@@ -948,7 +1063,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // 滨海经济技术开发区管委会).
     // An item of a list of parks is one too (与钦州港经济技术开发区、钦州保税港区开展…).
     return n >= 2 || prominent.count(c) || m.anchored || (anchored.count(m.key) && established) ||
-           listed.count(m.key) > 0;
+           listed.count(m.key) > 0 || organ_named.count(c) > 0;
   };
   each_mention([&](ParkMention& m) {
     if (!m.type->generic && !m.nested && accepted(m)) specific_places.insert(m.place);
@@ -995,8 +1110,11 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       }
       // 仪征市刘集工业集中区 … 刘集工业集中区 (again and again): the name without the division
       // before it is how the article abbreviates the park, so it is the park's short name.
+      // (藏青工业园 as a digest item's heading, 拉萨市藏青工业园 in its text: the heading's
+      // spelling is the abbreviation too.)
       for (const auto& c : members)
-        if (c != best && best.ends_with(c) && spelled[c] >= 2) best = c;
+        if (c != best && best.ends_with(c) && (spelled[c] >= 2 || headed.count(c) > 0))
+          best = c;
       for (const auto& c : members) entity[c] = best;
       entity[best] = best;
     }
@@ -1055,7 +1173,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       if (auto k = known(m); !k.empty()) {
         std::string spelled = normalize_name(views[i].text(m.begin, m.end));
         auto& list = ap.parks[k];
-        if (spelled != k && std::find(list.begin(), list.end(), spelled) == list.end())
+        if (spelled != k && !m.shared_type &&
+            std::find(list.begin(), list.end(), spelled) == list.end())
           list.push_back(spelled);
         known_counts[k] += 1 + (i == lead);
         if (m.in_gazetteer && !m.nested && !place_of.count(k)) {
@@ -1092,6 +1211,21 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (ap.main_park.empty() || n > known_counts[ap.main_park]) ap.main_park = name;
   if (!title_park.empty()) ap.main_park = title_park;
 
+  // A page whose header names a park as its source (信息来源：杜集经济开发区) and whose text
+  // names none but says 开发区, 园区 … is that park's own page.
+  if (ap.main_park.empty() && origin) {
+    int bare_refs = 0;
+    each_mention([&](ParkMention& m) { bare_refs += m.bare && !m.collective; });
+    auto from = find_park_mentions(origin->norm);
+    if (bare_refs >= 2 && from.size() == 1 && !from[0].bare && !from[0].collective &&
+        from[0].place.size() >= 2 && !starts_with_light_word(from[0].place)) {
+      ap.main_park = canonical_park_name(from[0]);
+      ap.parks[ap.main_park];
+      known_counts[ap.main_park] = bare_refs;
+      auto pm = place_ending_at(origin->norm, from[0].begin, from[0].begin + from[0].place.size());
+      if (pm.found && pm.begin == from[0].begin) place_of[ap.main_park] = pm.place;
+    }
+  }
   // A page that only ever says 高新区 (a park's own paper or site: 来源：太仓新闻网) is about
   // the park of the first city or county it names.
   if (ap.main_park.empty()) {
@@ -1246,6 +1380,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   // A park inside a park is also called by the end of its own name: 株洲高新区创新创业服务
   // 园区 → 服务园区, 创业服务园区.
   std::map<std::u32string, std::string> nested_refs;
+  // …and by its whole own name (和林格尔新区大数据产业园 … 大数据产业园党委…), a mention that
+  // on its own would be no known park.
+  std::map<std::u32string, std::string> nested_own;
   each_mention([&](ParkMention& m) {
     if (!m.nested) return;
     std::string k = known(m);
@@ -1253,6 +1390,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     std::u32string own = m.place.substr(std::min(m.place.size(), m.own));
     for (std::size_t n = 2; n <= 4 && n < own.size(); ++n)
       nested_refs.emplace(own.substr(own.size() - n) + m.type->written, k);
+    if (own.size() >= 2) nested_own.emplace(own + m.type->written, k);
   });
   auto nested_ref_at = [&](std::u32string_view t, const ParkMention& m) -> const std::string* {
     for (std::size_t n = 4; n >= 2; --n) {
@@ -1411,6 +1549,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           std::lower_bound(ms.begin(), ms.end(), cb,
                            [](const ParkMention& m, std::size_t at) { return m.begin < at; });
       std::size_t partner_end = std::string::npos;  // end of the last partner park
+      std::size_t means_end = std::string::npos;    // end of the last park after 依托…
       for (auto mi = first; mi != ms.end() && mi->begin < ce; ++mi) {
         const ParkMention& m = *mi;
         if (quoted[m.begin]) continue;
@@ -1430,6 +1569,15 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
           if (std::find(ps.begin(), ps.end(), idx) == ps.end()) ps.push_back(idx);
           continue;
         }
+        // 依托A、B、C等“园中园”，建成…: parks after an instrument word (and the items listed
+        // with them) are the clause's means, not its subject.
+        if (m.begin > cb && !known(m).empty() &&
+            (instrument_words().ends_at(t, m.begin) ||
+             (means_end != std::string::npos && m.begin == means_end + 1 &&
+              t[means_end] == U'、'))) {
+          means_end = m.end;
+          continue;
+        }
         if (const auto& k = known(m); !k.empty()) {
           subject = &k;
           // (A、B、C…: an item of a list of parks is this clause's subject, not the
@@ -1445,6 +1593,17 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
         }
         if (const std::string* n = nested_refs.empty() ? nullptr : nested_ref_at(t, m)) {
           subject = n;
+          break;
+        }
+        // (The mention may have kept only the end of the own name: 数据产业园.)
+        const std::string* own_of = nullptr;
+        for (const auto& [own, k] : nested_own)
+          if (!m.bare && m.end >= own.size() && m.end - own.size() >= cb &&
+              m.end - own.size() <= m.begin && ends_with_at(t, m.end, own))
+            own_of = &k;
+        if (own_of) {
+          subject = own_of;
+          paragraph_named = named_park = true;
           break;
         }
         if (m.collective) {

@@ -28,6 +28,12 @@ struct ParkMention {
   bool prefix_anchor = false;  ///< the anchor is a province before a district of its own
                                ///< (湖北东西湖经开区): no part of the canonical name
   bool nested = false;      ///< a park inside the park named just before it
+  bool opened = false;      ///< the anchor is a name opening (park_shapes.h): 中国—, 中德(常州)
+  bool class_named = false;  ///< the place is a class word after a division (海南生态软件园):
+                             ///< a park only if the article repeats the name
+  bool guessed = false;  ///< the name is two characters cut from a longer run written once
+  bool shared_type = false;  ///< an item of a list before one type word: 沭阳 in 沭阳、泗阳
+                             ///< 经济开发区 (the range holds the place only)
   bool bounded = false;     ///< the place starts right after a function word or punctuation
   std::size_t own = 0;      ///< nested: where the park's own name starts in `place` (农机装备)
   bool collective = false;  ///< bare, but for many parks: 等开发区, 各园区, 24家园区

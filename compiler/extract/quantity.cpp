@@ -71,6 +71,10 @@ constexpr UnitWord kUnits[] = {
     {U"千瓦时", FigureKind::Other},    {U"立方米", FigureKind::Other},
     {U"公斤", FigureKind::Other},      {U"千克", FigureKind::Other},
     {U"幢", FigureKind::Count},        {U"门", FigureKind::Count},
+    // Trains of a rail port (开行班列416列) and the currencies of foreign-invested parks
+    // (总投资6.2亿欧元).
+    {U"列", FigureKind::Count},        {U"欧元", FigureKind::Money},
+    {U"港元", FigureKind::Money},      {U"日元", FigureKind::Money},
 };
 
 // A single-character unit followed by these characters is the start of another word
@@ -84,7 +88,7 @@ constexpr std::u32string_view kNotUnitWords[] = {U"支部", U"部门", U"期间"
                                                  U"单独", U"单项", U"单个", U"单元",
                                                  U"单一", U"单笔", U"票据", U"门户",
                                                  U"门槛", U"门类", U"门口", U"门店",
-                                                 U"门诊", U"门前"};
+                                                 U"门诊", U"门前", U"列入", U"列为", U"列出"};
 
 constexpr std::u32string_view kMultipliers[] = {U"千万", U"百万", U"万", U"亿", U"千"};
 
@@ -205,12 +209,14 @@ bool is_time_frame(std::u32string_view t, std::size_t b, std::size_t unit_end,
 }
 
 // Rule: ordinals (第3名), codes and phone numbers (0813-8888888, long digit runs), numbers glued
-// to Latin letters (5G, G20), formula operands (1+1+4+n, 1+1>2).
+// to Latin letters (5G, G20), formula operands (1+1+4+n, 1+1>2, 7×24小时).
 bool is_not_a_quantity(std::u32string_view t, std::size_t b, std::size_t e,
                        const std::string& value) {
   if (b > 0 && (t[b - 1] == U'第' || is_ascii_alpha(t[b - 1]) || t[b - 1] == U'.')) return true;
   if (b > 1 && t[b - 1] == U' ' && t[b - 2] == U'第') return true;  // 第 3 届 (spaced text)
   if (e < t.size() && (is_ascii_alpha(t[e]) || is_formula_operator(t[e]))) return true;
+  // (7×24小时: the right operand of a product names a schedule, not an amount.)
+  if (b >= 2 && (t[b - 1] == U'×' || t[b - 1] == U'*') && is_digit(t[b - 2])) return true;
   std::size_t digits = 0;
   for (char ch : value) digits += (ch >= '0' && ch <= '9');
   if (digits >= 7 && value.find('.') == std::string::npos) return true;

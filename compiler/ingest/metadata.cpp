@@ -31,8 +31,9 @@ constexpr std::array<Key, 22> kFrontKeys = {{
 
 // Lead-line keys of newspaper pages and web sites (来源：太仓新闻网  发布时间：2024-03-25 10:20).
 // Editor and page-view lines are page furniture: read and dropped.
-constexpr std::array<Key, 26> kLeadKeys = {{
+constexpr std::array<Key, 29> kLeadKeys = {{
     {U"来源", Field::Source},     {U"稿源", Field::Source},     {U"出处", Field::Source},
+    {U"信息来源", Field::Source}, {U"文章来源", Field::Source}, {U"新闻来源", Field::Source},
     {U"发布日期", Field::Date},   {U"发布时间", Field::Date},   {U"发稿时间", Field::Date},
     {U"更新时间", Field::Date},   {U"日期", Field::Date},       {U"时间", Field::Date},
     {U"作者", Field::Author},     {U"撰稿", Field::Author},     {U"版面", Field::Page},
@@ -173,9 +174,16 @@ bool read_lead_line(const Line& l, ArticleMeta& meta) {
   const Text& t = l.text;
   if (!lead_key_at(t, 0)) return false;
   std::vector<std::pair<std::size_t, const Key*>> keys;
-  for (std::size_t i = 0; i < t.size(); ++i)
-    if (i == 0 || is_blank(t[i - 1].c) || t[i - 1].c == U'｜' || t[i - 1].c == '|')
-      if (const Key* k = lead_key_at(t, i)) keys.emplace_back(i, k);
+  // (A key of four characters may follow the previous value without a blank, as pages glue
+  // them: 信息来源：杜集经济开发区发布时间：2012-03-02.)
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool after_blank =
+        i == 0 || is_blank(t[i - 1].c) || t[i - 1].c == U'｜' || t[i - 1].c == '|';
+    if (const Key* k = lead_key_at(t, i); k && (after_blank || k->word.size() >= 4)) {
+      keys.emplace_back(i, k);
+      i += k->word.size() - 1;
+    }
+  }
   ArticleMeta found = meta;
   for (std::size_t n = 0; n < keys.size(); ++n) {
     std::size_t b = keys[n].first + keys[n].second->word.size();

@@ -133,3 +133,17 @@ TEST_CASE("spaced text: an ordinal stays an ordinal, a cue before the number sti
   REQUIRE(q.size() == 1);
   CHECK((q[0].value == "900" && q[0].unit == "家" && q[0].qualifier == Qualifier::Over));
 }
+
+TEST_CASE("trains and foreign currencies are units") {
+  auto q = scan("综保区开行中越跨境班列416列，德资项目总投资达6.2亿欧元，另有3个项目列入计划。");
+  REQUIRE(q.size() == 3);
+  CHECK((q[0].value == "416" && q[0].unit == "列" && q[0].kind == FigureKind::Count));
+  CHECK((q[1].value == "6.2" && q[1].unit == "亿欧元" && q[1].kind == FigureKind::Money));
+  CHECK((q[2].value == "3" && q[2].unit == "个"));
+}
+
+TEST_CASE("the right operand of a product is no figure") {
+  auto q = scan("推行7×24小时预约通关，企业通关时间缩短至3.5小时。");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].value == "3.5");
+}

@@ -74,6 +74,16 @@ TEST_CASE("front matter between --- lines fills the article's fields and leaves 
   check_offsets(raw, articles);
 }
 
+TEST_CASE("a site's 信息来源 key glued to the next key is read as the source") {
+  const std::string raw =
+      "浏览次数:862 信息来源: 枣阳经济开发区发布时间:2026-08-19 |\n\n"
+      "开发区党工委今年新建非公企业党组织12个，园区党建工作提质增效。\n";
+  auto articles = run(raw);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].meta.source == "枣阳经济开发区");
+  CHECK(articles[0].meta.date == "2026-08-19");
+}
+
 TEST_CASE("plain lead lines 来源：… 发布时间：… are read into fields, not text") {
   const std::string raw =
       "松岭经开区打造红色服务驿站\n"

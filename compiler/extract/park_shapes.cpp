@@ -1,0 +1,59 @@
+// park_shapes: openings of park names written with a dash or a city in parentheses.
+#include "extract/park_shapes.h"
+
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/text.h"
+
+namespace ptbrief::extract {
+namespace {
+
+// Dashes written between China and a partner: — (GB/T 15834 破折号 used as a connector), its
+// half (–), the full-width and ASCII hyphens.
+bool is_dash(char32_t c) {
+  return c == U'—' || c == U'–' || c == U'－' || c == U'-' || c == U'‐';
+}
+
+// 中国—东盟, 中国-马来西亚: China, a dash, and the partner opening the run.
+NameOpening dash_opening(std::u32string_view t, std::size_t floor, std::size_t run) {
+  std::size_t d = run;
+  while (d > floor && is_dash(t[d - 1]) && run - d < 2) --d;  // —— is written as two
+  if (d == run || d < floor + 2 || !ends_with_at(t, d, U"中国")) return {};
+  return {true, d - 2, std::u32string(U"中国") + U'—'};
+}
+
+// 中德（常州）, 南宁（深圳）: partners or a city, then a division in parentheses.
+NameOpening paren_opening(std::u32string_view t, std::size_t floor, std::size_t run) {
+  if (run < floor + 4 || t[run - 1] != U'）') return {};
+  std::size_t open = t.rfind(U'（', run - 1);
+  if (open == std::u32string_view::npos || open < floor + 2 || run - 1 - open < 2 ||
+      run - 1 - open > 5)
+    return {};
+  std::u32string_view inner = t.substr(open + 1, run - 2 - open);
+  if (places_named(inner).empty()) return {};
+  // Before the parenthesis: partner countries (中德) or a division (南宁), Han only.
+  const WordList& partners = lexicon("park.partner_prefixes");
+  for (std::size_t n = 4; n >= 2; --n) {
+    if (open < floor + n) continue;
+    std::u32string_view before = t.substr(open - n, n);
+    bool han = true;
+    for (char32_t c : before) han = han && is_han(c);
+    if (!han || (!partners.contains(before) && places_named(before).empty())) continue;
+    std::u32string text(before);
+    text += U'(';
+    text += inner;
+    text += U')';
+    return {true, open - n, std::move(text)};
+  }
+  return {};
+}
+
+}  // namespace
+
+NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t run) {
+  if (run == 0 || run <= floor) return {};
+  NameOpening o = dash_opening(t, floor, run);
+  return o.found ? o : paren_opening(t, floor, run);
+}
+
+}  // namespace ptbrief::extract

@@ -1,0 +1,25 @@
+// park_shapes: openings of park names that are not a division: a partner written with a dash
+// (中国—东盟…), and a division in parentheses after a partner or a city (中德（常州）…,
+// 南宁（深圳）…). Private to the extract stage; parks.cpp combines them with the type words.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ptbrief::extract {
+
+/// The opening of a park name written before the Han run that ends at the type word.
+struct NameOpening {
+  bool found = false;
+  std::size_t begin = 0;  ///< first character of the opening in the text
+  std::u32string text;    ///< as it goes into the canonical name: 中国—, 中德(常州)
+};
+
+/// The opening written right before `run` (the first character of the Han run before a type
+/// word), not before `floor`: 中国— before 东盟数字贸易产业园 (a bilateral or regional
+/// cooperation park named with a dash), or 中德（常州） before 创新产业园 / 南宁（深圳） before
+/// 东盟产业合作区 (the host city in parentheses after the partners or the sponsoring city).
+NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t run);
+
+}  // namespace ptbrief::extract
