@@ -35,6 +35,10 @@ struct Options {
   /// Files above this size get no entry: they are ingested and extracted every run, their
   /// articles' facts streaming into the merge (their record would take many times their size).
   std::size_t max_cached_file_bytes = std::size_t{16} << 20;
+  /// A corpus of at least this many files also gets one entry for its whole load result
+  /// (merged facts, articles, diagnostics): an unchanged corpus is then one entry read, not a
+  /// record per file and their merge.
+  std::size_t corpus_entry_min_files = 2;
 };
 
 /// Options with the cache switched off (`--no-cache`).

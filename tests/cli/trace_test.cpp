@@ -65,7 +65,7 @@ TEST_CASE("PTBRIEF_TRACE=1 prints each stage's wall time, start and faults, then
   }
   CHECK(totals == 1);
   for (const char* s : {"make.defaults_and_layout", "make.load_facts", "facts.cache_load",
-                        "cache.files", "cache.merge", "render.compose", "render.typeset",
+                        "cache.setup", "render.compose", "render.typeset",
                         "typeset.layout_blocks", "render.write_pdf",
                         "pdf.font_program", "pdf.save", "make.write_output"}) {
     INFO(s);
