@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <link.h>
+#include <libdeflate.h>
 #include <nettle/sha2.h>
 #include <unistd.h>
 
@@ -75,6 +76,10 @@ std::string to_hex(std::string_view bytes) {
 }
 
 std::string sha256_hex(std::string_view bytes) { return Sha256().update(bytes).hex(); }
+
+std::uint32_t crc32(std::string_view bytes) {
+  return libdeflate_crc32(0, bytes.data(), bytes.size());
+}
 
 std::string sha256_file_hex(const std::filesystem::path& file) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -42,6 +43,12 @@ std::string sha256_file_hex(const std::filesystem::path& file);
 /// whole program, so any change to its code or compiled-in data changes it), or empty when it
 /// has none. Costs microseconds: the note is in the loaded image.
 std::string running_build_id();
+
+/// CRC-32 (the zlib polynomial, through libdeflate: PCLMULQDQ where the CPU has it, ~10× the
+/// speed of SHA-256): the checksum that tells a torn or damaged cache entry from a whole one.
+/// Not for identity — a key names what an entry holds, and anyone who can write the cache
+/// folder could forge a SHA-256 as easily.
+std::uint32_t crc32(std::string_view bytes);
 
 /// `bytes` as lower-case hex digits.
 std::string to_hex(std::string_view bytes);

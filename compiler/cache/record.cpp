@@ -1,5 +1,5 @@
 // The fact cache's binary entry format: little-endian varints, length-prefixed strings, IEEE
-// doubles as 8 bytes; a header with a format version and the payload's SHA-256 so a torn,
+// doubles as 8 bytes; a header with a format version and the payload's CRC-32 so a torn,
 // truncated or altered entry is rejected (and rebuilt), never trusted.
 #include "cache/record.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kMagic[8] = {'P', 'T', 'B', 'F', 'C', 'A', 'C', 'H'};
 // Bump when the payload changes (a field added to a cached type below).
-constexpr std::uint32_t kFormatVersion = 3;  // 2: ArticleRef, Fingerprint, ArticleMeta, Block::sentences; 3: corpus entries
+constexpr std::uint32_t kFormatVersion = 4;  // 2: ArticleRef, Fingerprint, ArticleMeta, Block::sentences; 3: corpus entries; 4: CRC-32 for SHA-256
 
 #if defined(__GLIBCXX__) && defined(__x86_64__) && !defined(_GLIBCXX_DEBUG)
 // A field added to one of these types must be written and read below (and kFormatVersion
@@ -483,8 +483,9 @@ std::uint64_t get_fixed(std::string_view in, std::size_t at, int bytes) {
 }
 
 // Header: magic (8), format version (4), key length (2), key, payload length (8), payload
-// SHA-256 (32).
-constexpr std::size_t kFixedHeader = 8 + 4 + 2 + 8 + 32;
+// CRC-32 (4). The checksum finds a torn or damaged entry (SHA-256 over a 1,000-file corpus
+// entry took ~0.9 ms of a 30 ms brief); the key says what the entry is for.
+constexpr std::size_t kFixedHeader = 8 + 4 + 2 + 8 + 4;
 
 }  // namespace
 
@@ -497,13 +498,12 @@ namespace {
 
 // The header and the payload after it.
 std::string wrap(const std::string& payload, std::string_view key) {
-  const auto sum = Sha256().update(payload).digest();
   std::string out(kMagic, sizeof kMagic);
   put_fixed(out, kFormatVersion, 4);
   put_fixed(out, key.size(), 2);
   out.append(key);
   put_fixed(out, payload.size(), 8);
-  out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
+  put_fixed(out, crc32(payload), 4);
   out.append(payload);
   return out;
 }
@@ -520,12 +520,11 @@ std::optional<std::string_view> unwrap(std::string_view bytes, std::string_view 
   at += 2 + key.size();
   const std::uint64_t length = get_fixed(bytes, at, 8);
   at += 8;
-  const std::string_view sum = bytes.substr(at, 32);
-  at += 32;
+  const std::uint64_t sum = get_fixed(bytes, at, 4);
+  at += 4;
   if (length != bytes.size() - at) return std::nullopt;
   const std::string_view payload = bytes.substr(at);
-  const auto actual = Sha256().update(payload).digest();
-  if (std::memcmp(actual.data(), sum.data(), actual.size()) != 0) return std::nullopt;
+  if (crc32(payload) != sum) return std::nullopt;
   return payload;
 }
 

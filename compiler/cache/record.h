@@ -37,7 +37,7 @@ struct CorpusRecord {
 /// Drops what a FileRecord does not keep (char_sources) from ingested articles.
 void make_lean(std::vector<ingest::Article>& articles);
 
-/// The record as bytes: magic, format version, `key`, payload length, payload SHA-256, payload.
+/// The record as bytes: magic, format version, `key`, payload length, payload CRC-32, payload.
 std::string encode(const FileRecord& record, std::string_view key);
 
 /// The record `bytes` hold, or nothing when they are not a complete, valid entry for `key`

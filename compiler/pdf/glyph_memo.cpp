@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <map>
 
 #include "base/hash.h"
@@ -16,7 +15,7 @@ namespace {
 
 // Bump when cff::flatten()'s output changes for the same charstring (with PTBRIEF_VERSION in
 // the key, a release never reads an older one's glyphs anyway).
-constexpr std::string_view kMagic = "ptbrief flat CFF glyphs 1\n";
+constexpr std::string_view kMagic = "ptbrief flat CFF glyphs 2\n";
 // A face's entry stops growing here (a CJK face has ~65k glyphs; a year of briefs uses a few
 // thousand of them, at ~300 bytes each).
 constexpr std::size_t kMaxGlyphs = 65536;
@@ -39,7 +38,7 @@ bool get_u32(std::string_view bytes, std::size_t& at, std::uint32_t& v) {
 std::string encode_flat_glyphs(const FlatGlyphs& glyphs) {
   std::vector<std::uint32_t> gids;
   gids.reserve(glyphs.size());
-  std::size_t size = kMagic.size() + 4 + 32;
+  std::size_t size = kMagic.size() + 4 + 4;
   for (const auto& [gid, flat] : glyphs) {
     gids.push_back(gid);
     size += 8 + flat.size();
@@ -55,16 +54,16 @@ std::string encode_flat_glyphs(const FlatGlyphs& glyphs) {
     put_u32(out, static_cast<std::uint32_t>(flat.size()));
     out += flat;
   }
-  const auto sum = Sha256().update(out).digest();
-  out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
+  put_u32(out, crc32(out));
   return out;
 }
 
 std::optional<FlatGlyphs> decode_flat_glyphs(std::string_view bytes) {
-  if (bytes.size() < kMagic.size() + 4 + 32 || !bytes.starts_with(kMagic)) return std::nullopt;
-  const std::string_view body = bytes.substr(0, bytes.size() - 32);
-  const auto sum = Sha256().update(body).digest();
-  if (std::memcmp(sum.data(), bytes.data() + body.size(), sum.size()) != 0) return std::nullopt;
+  if (bytes.size() < kMagic.size() + 4 + 4 || !bytes.starts_with(kMagic)) return std::nullopt;
+  const std::string_view body = bytes.substr(0, bytes.size() - 4);
+  std::size_t end = body.size();
+  std::uint32_t sum = 0;
+  if (!get_u32(bytes, end, sum) || crc32(body) != sum) return std::nullopt;
   std::size_t at = kMagic.size();
   std::uint32_t count = 0;
   if (!get_u32(body, at, count) || count > kMaxGlyphs) return std::nullopt;

@@ -23,7 +23,7 @@ namespace ptbrief::pdf {
 using FlatGlyphs = std::unordered_map<std::uint32_t, std::string>;
 
 /// An entry's bytes: a magic line, the glyph count, (glyph id, length, bytes) in glyph order,
-/// then the SHA-256 of all that. The same glyphs give the same bytes.
+/// then the CRC-32 of all that (base/hash.h). The same glyphs give the same bytes.
 std::string encode_flat_glyphs(const FlatGlyphs& glyphs);
 
 /// The glyphs of an entry; nothing when it is damaged, truncated or of another format (a
