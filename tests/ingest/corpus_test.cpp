@@ -140,3 +140,11 @@ TEST_CASE("ptbrief ingest names the file and offset of bad input", "[ingest][cli
   CHECK(d.exit_code == 2);
   CHECK(d.err.find("a.txt") != std::string::npos);
 }
+
+TEST_CASE("article files are .txt .md and .text in any case and never hidden", "[ingest][corpus]") {
+  for (const char* yes : {"a.txt", "dir/b.TXT", "/abs/dir.d/c.md", "d.Text", "报道.txt"})
+    CHECK(ptbrief::ingest::is_article_file(yes));
+  for (const char* no : {".hidden.txt", "dir/.x.md", "a.txt.bak", "readme", "a.", "dir.txt/",
+                         "notes.pdf", "dir/"})
+    CHECK_FALSE(ptbrief::ingest::is_article_file(no));
+}
