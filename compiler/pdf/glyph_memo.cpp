@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "base/hash.h"
@@ -26,7 +25,7 @@ void put_u32(std::string& out, std::uint32_t v) {
 }
 
 bool get_u32(std::string_view bytes, std::size_t& at, std::uint32_t& v) {
-  if (bytes.size() - at < 4) return false;
+  if (at > bytes.size() || bytes.size() - at < 4) return false;
   v = 0;
   for (int i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(bytes[at + i]);
   at += 4;
