@@ -147,10 +147,14 @@ StyledText styled_text(const std::vector<Inline>& content, const TextStyle& base
     TextStyle style = in.style ? *in.style : base;
     style.size =
         std::clamp<Pt>(std::isfinite(style.size) ? style.size : 10.5, 0.5, 2000);  // hostile sizes
+    // A no_break run is a style run of its own, and so is what follows it: merged into the
+    // run before, plain text after a label would become unbreakable too (a 另见 list of
+    // reprints set as one overfull line).
     if (st.styles.empty() ||
         !(st.styles.back().font == style.font && st.styles.back().size == style.size &&
           st.styles.back().color == style.color &&
-          st.styles.back().superscript == style.superscript && !style.no_break)) {
+          st.styles.back().superscript == style.superscript && !style.no_break &&
+          !st.styles.back().no_break)) {
       st.styles.push_back(style);
       st.style_starts.push_back(std::uint32_t(st.text.size()));
     }

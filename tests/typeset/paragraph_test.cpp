@@ -281,6 +281,24 @@ TEST_CASE("a no_break run never splits: [4]第7段 stays on one line", "[paragra
   }
 }
 
+TEST_CASE("text after a no_break run breaks as usual: a long 另见 list stays inside the measure",
+          "[paragraph]") {
+  Paragraph p = para("《文章》：", Align::Justify, 0);
+  TextStyle label = p.style.text;
+  label.no_break = true;
+  p.content.push_back({"[1]第2段", label});
+  std::string copies = "。另见";
+  for (int i = 0; i < 6; ++i) copies += std::string(i ? "；" : "") + "《园区厚植产业发展“红色沃土”》";
+  p.content.push_back({copies + "（转载，数据只计一次）。", std::nullopt});
+  const PageList pages = set({p});
+  const auto& lines = pages.pages.at(0).lines;
+  REQUIRE(lines.size() > 2);
+  for (const LineRecord& l : lines) {
+    INFO(l.text);
+    CHECK(l.x_end <= l.right + 0.01);  // no overfull line
+  }
+}
+
 TEST_CASE("a centred title over two lines is balanced, no lone character on a line", "[paragraph]") {
   // 21 characters in a 200 pt measure of 10 pt type: first fit gives 20 + 1.
   Paragraph p = para("园区党建工作简报汇编第一辑上下游企业合订", Align::Center, 0);
