@@ -27,6 +27,9 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && !contains(v, s)) v.push_back(s);
 }
 
+// The most reprints a source line names (the count gives the rest).
+constexpr std::size_t kMaxReprintsNamed = 8;
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? std::string(sep) : "") + items[i];
@@ -209,11 +212,19 @@ std::vector<typeset::Paragraph> Citations::list(const typeset::ParagraphStyle& s
       p.content.push_back(
           {"[" + std::to_string(i + 1) + "]第" + std::to_string(at.block + 1) + "段", label});
     }
-    // A reprint folded into this article is a source too: 另见 its own paper and date.
+    // A reprint folded into this article is a source too: 另见 its own paper and date. Copies
+    // that describe alike (the same title, paper and date) are named once, and the list stops
+    // after kMaxReprintsNamed: the count says how many there are.
     if (auto it = articles_.find(id); it != articles_.end() && !it->second.reprints.empty()) {
+      const auto& reprints = it->second.reprints;
       std::vector<std::string> copies;
-      for (const auto& copy : it->second.reprints) copies.push_back(describe(copy));
-      p.content.push_back(plain("。另见" + join(copies, "；") + "（转载，数据只计一次）"));
+      for (const auto& copy : reprints) add_unique(copies, describe(copy));
+      const bool cut = copies.size() > kMaxReprintsNamed;
+      if (cut) copies.resize(kMaxReprintsNamed);
+      const std::string count =
+          reprints.size() > 1 ? "转载" + std::to_string(reprints.size()) + "篇，" : "转载，";
+      p.content.push_back(
+          plain("。另见" + join(copies, "；") + (cut ? "等" : "") + "（" + count + "数据只计一次）"));
     }
     p.content.push_back(plain("。"));
     out.push_back(std::move(p));

@@ -120,6 +120,33 @@ TEST_CASE("table labels are balanced noun phrases", "[compose]") {
       }
 }
 
+TEST_CASE("reprints that read alike are named once, at most 8, with their count", "[compose]") {
+  extract::Facts f = facts();
+  const extract::ArticleRef copy = f.articles[1];
+  f.articles.resize(1);
+  f.articles[0].reprints.clear();
+  // 5 byte-identical copies (same title, no paper or date), then 10 papers each once.
+  std::vector<extract::ArticleRef> copies;
+  for (int i = 0; i < 15; ++i) {
+    extract::ArticleRef c = copy;
+    c.id = "c" + std::to_string(i) + "#1";
+    c.source = i < 5 ? "" : "报" + std::to_string(i);
+    c.date = i < 5 ? "" : c.date;
+    f.articles[0].reprints.push_back(c.id);
+    copies.push_back(c);
+  }
+  f.articles.insert(f.articles.end(), copies.begin(), copies.end());
+  std::string sources;
+  for (const auto& p : paragraphs(make(f)))
+    if (has(p, "另见")) sources += p;
+  INFO(sources);
+  const std::string alike = "《青禾高新区党建纪实》；";
+  CHECK(sources.find(alike) != std::string::npos);
+  CHECK(sources.find(alike, sources.find(alike) + 1) == std::string::npos);  // named once
+  CHECK(has(sources, "《青禾高新区党建纪实》，报11，2025年10月15日等（转载15篇，数据只计一次）"));
+  CHECK_FALSE(has(sources, "报12"));  // past the 8 named
+}
+
 TEST_CASE("sources cite the article, its paper, date and page, and its reprints", "[compose]") {
   const auto doc = make(facts());
   std::string sources;
