@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
@@ -71,4 +72,30 @@ TEST_CASE("a reprinted copy of a corpus file leaves the brief's figures the same
   CHECK(sources.find("某某新闻网") != std::string::npos);
   CHECK(sources.find("2025年11月5日") != std::string::npos);
   CHECK(sources.find(".txt") == std::string::npos);
+}
+
+TEST_CASE("many copies of one article: the source line names them once and stays inside the measure") {
+  const fs::path dir = corpus("reprint_many", false);
+  const std::string original = test::slurp(test::corpus_dir() / "004_9ba627a398b53b10.txt");
+  for (int i = 0; i < 30; ++i)  // a feed that carried the same article 30 times, byte for byte
+    std::ofstream(dir / ("copy_" + std::to_string(i) + ".txt")) << original;
+  auto r = test::run_ptbrief({"debug", "--dump=lines", "--park", "南通高新区", "--corpus", dir.string()},
+                             {kEpoch});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // "line y=… x=START..END [LEFT,RIGHT] …": no line ends past its measure.
+  std::istringstream lines(r.out);
+  int checked = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const auto x = line.find(" x="), open = line.find(" [");
+    if (line.find("  line ") != 0 || x == std::string::npos || open == std::string::npos) continue;
+    const double end = std::stod(line.substr(line.find("..", x) + 2));
+    const double right = std::stod(line.substr(line.find(',', open) + 1));
+    INFO(line);
+    CHECK(end <= right + 0.01);
+    ++checked;
+  }
+  CHECK(checked > 20);
+  CHECK(r.out.find("30篇，数据只计一次）") != std::string::npos);  // the count, not 30 titles
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') < 200);
 }
