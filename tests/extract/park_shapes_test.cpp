@@ -220,3 +220,19 @@ TEST_CASE("a district's short form of three characters before a specific kind na
                    "园区党建观察");
   CHECK(park_of(facts, "31") == "青山湖高新区");
 }
+
+TEST_CASE("kinds named by their industry are parks after a division") {
+  auto facts = run({para("枝江化工园今年新引进企业12家。")}, "园区党建见闻");
+  CHECK(park_of(facts, "12") == "枝江化工园");
+  auto demo = run({para("枝江高新技术示范园今年新落户项目9个，枝江高新技术示范园党组织覆盖率达到95%。")},
+                  "园区党建见闻");
+  CHECK(park_of(demo, "9") == "枝江高新技术示范园");
+}
+
+TEST_CASE("the national human resources park class gives no junk name") {
+  auto facts = run({para("许昌市东城人力资源服务产业园区负责人说，园区入驻机构38家。"),
+                    para("据介绍，东城人力资源服务产业园为省级人力资源产业园，服务企业260家。")},
+                   "人社服务进园区");
+  CHECK_FALSE(has_park(facts, "资源产业园"));
+  CHECK(park_of(facts, "38").find("东城人力资源服务产业园") != std::string::npos);
+}
