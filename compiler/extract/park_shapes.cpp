@@ -56,4 +56,9 @@ NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t r
   return o.found ? o : paren_opening(t, floor, run);
 }
 
+bool national_new_area(std::u32string_view place, const ParkType& type) {
+  static const WordList& areas = lexicon("park.national_new_areas");
+  return type.canonical == U"新区" && areas.contains(place);
+}
+
 }  // namespace ptbrief::extract

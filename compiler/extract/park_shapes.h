@@ -22,4 +22,10 @@ struct NameOpening {
 /// 东盟产业合作区 (the host city in parentheses after the partners or the sponsoring city).
 NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t run);
 
+struct ParkType;
+
+/// Whether `place` before the type word `type` is one of the state-level new areas (lexicon
+/// `park.national_new_areas`): 赣江 before 新区 names the area even written once or twice.
+bool national_new_area(std::u32string_view place, const ParkType& type);
+
 }  // namespace ptbrief::extract

@@ -1035,7 +1035,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
       return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
-    if (m.in_gazetteer || m.opened) return true;
+    if (m.in_gazetteer || m.opened || national_new_area(m.place, *m.type)) return true;
     if (m.guessed && n < 2) return false;
     // (海南生态软件园: a class word after a division names a park only when repeated.)
     if (m.class_named) return n >= 2;

@@ -236,3 +236,10 @@ TEST_CASE("the national human resources park class gives no junk name") {
   CHECK_FALSE(has_park(facts, "资源产业园"));
   CHECK(park_of(facts, "38").find("东城人力资源服务产业园") != std::string::npos);
 }
+
+TEST_CASE("a state-level new area written twice is a park") {
+  auto facts = run({para("今年以来，湘江新区把党建工作纳入重点任务，新引进项目25个。目前，湘江新区已集聚企业300家。")},
+                   "新区党建赋能产业");
+  CHECK(park_of(facts, "25") == "湘江新区");
+  CHECK(park_of(facts, "300") == "湘江新区");
+}
