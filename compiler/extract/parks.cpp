@@ -1032,7 +1032,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (declared.count(c)) return true;
     int n = counts[c];
     if (m.nested)  // 昌吉高新区锚定建设千亿产业园区 is a goal, not a park inside the park
-      return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
+      return (n >= 2 || prominent.count(c) || own_repeated.count(c) || industry_park_inside(m)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
     if (m.in_gazetteer || m.opened || national_new_area(m.place, *m.type)) return true;
@@ -1073,11 +1073,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    经开区, 长丰(双凤)经开区) share a key; the name is the declared short name, else the
   //    spelling the article uses most (the longer on a tie).
   std::map<std::string, std::string> entity;  // canonical spelling → park name
+  // (兰州新区 only in 兰州新区化工园区: the zone around a park named inside it is no park.)
+  const std::set<std::string> openings_only = named_only_as_openings(mentions, accepted);
   {
     std::map<std::string, int> spelled;
     std::map<std::string, std::string> key_of;
     each_mention([&](ParkMention& m) {
-      if (!accepted(m)) return;
+      if (!accepted(m) || openings_only.count(m.key) > 0) return;
       std::string c = m.canonical;
       spelled[c] = counts[c];
       key_of[c] = m.key;
@@ -1161,7 +1163,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause
   auto known = [&](const ParkMention& m) -> const std::string& {
     auto [slot, fresh] = known_cache.try_emplace(&m);
-    if (fresh && accepted(m)) {
+    if (fresh && accepted(m) && openings_only.count(m.key) == 0) {
       auto it = entity.find(m.canonical);
       slot->second = it == entity.end() ? m.canonical : it->second;
     }

@@ -243,3 +243,12 @@ TEST_CASE("a state-level new area written twice is a park") {
   CHECK(park_of(facts, "25") == "湘江新区");
   CHECK(park_of(facts, "300") == "湘江新区");
 }
+
+TEST_CASE("a park inside a new area named once by its industry is a park and the area is not") {
+  auto facts = run({para("白银高新区今年入驻企业达到320家，新建党组织15个。"),
+                    para("近日，省里认定白银高新区（新材料）、天府新区医药园区（生物医药）等12家园区为代表性园区。")},
+                   "代表性园区名单公布");
+  CHECK(has_park(facts, "天府新区医药园区"));
+  CHECK_FALSE(has_park(facts, "天府新区"));
+  CHECK(park_of(facts, "320") == "白银高新区");
+}
