@@ -1,6 +1,7 @@
 // park_shapes: openings of park names written with a dash or a city in parentheses.
 #include "extract/park_shapes.h"
 
+#include <algorithm>
 #include <map>
 
 #include "extract/gazetteer.h"
@@ -56,6 +57,31 @@ NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t r
   if (run == 0 || run <= floor) return {};
   NameOpening o = dash_opening(t, floor, run);
   return o.found ? o : paren_opening(t, floor, run);
+}
+
+bool generic_words_close_name(std::u32string_view place) {
+  static const WordList& generic = lexicon("park.generic_place");
+  static const WordList& industries = lexicon("park.industry");
+  static const WordList& light = lexicon("park.light");
+  // The tail from `at` to the end is class and industry words only.
+  auto words_only = [&](std::size_t at) {
+    while (at < place.size()) {
+      std::u32string_view w = generic.match_at(place, at);
+      std::u32string_view i = industries.match_at(place, at);
+      if (w.empty() && i.empty()) return false;
+      at += std::max(w.size(), i.size());
+    }
+    return true;
+  };
+  if (!light.match_at(place, 0).empty()) return false;
+  for (std::size_t split = 2; split < place.size(); ++split) {
+    std::u32string_view head = place.substr(0, split);
+    if (generic.found_in(head) || industries.found_in(head) ||
+        !std::all_of(head.begin(), head.end(), is_han))
+      return false;  // (a longer head holds the same class word)
+    if (words_only(split)) return true;
+  }
+  return false;
 }
 
 bool national_new_area(std::u32string_view place, const ParkType& type) {

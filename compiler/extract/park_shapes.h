@@ -29,6 +29,11 @@ NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t r
 
 struct ParkType;
 
+/// Whether `place` (after a division) is a name of its own followed by class or industry words
+/// (金栗 + 特色食品, 蒙古源流 + 文化): at least two Han characters that hold no class word, then
+/// only words of lexicons `park.generic_place` and `park.industry` up to the type word.
+bool generic_words_close_name(std::u32string_view place);
+
 /// Whether `place` before the type word `type` is one of the state-level new areas (lexicon
 /// `park.national_new_areas`): 赣江 before 新区 names the area even written once or twice.
 bool national_new_area(std::u32string_view place, const ParkType& type);

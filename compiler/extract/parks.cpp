@@ -493,7 +493,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     const bool no_name =
         m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
-         !(m.anchored && !m.anchor.empty() && generic_words_open_name(m.place)) &&
+         !(m.anchored && !m.anchor.empty() &&
+           (generic_words_open_name(m.place) || generic_words_close_name(m.place))) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())));
     // 海南生态软件园: a class word after a division, before a kind that alone is no park,
     // may be the park's name; resolve_parks keeps it only if the article repeats it.
@@ -842,7 +843,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // 龙岩白鹭湾综保区 written once: after a division the whole run up to
     // the type word is the name (no repeated shorter tail says otherwise), unless a verb or
     // other light word sits inside it (重庆市大力推进两江新区).
-    if (base == 1 && m.anchored && !m.anchor.empty() && m.place.size() <= 5) {
+    // (观山湖区金栗特色食品产业园: a longer run when class words close a name of its own.)
+    if (base == 1 && m.anchored && !m.anchor.empty() &&
+        (m.place.size() <= 5 || (m.place.size() <= 8 && generic_words_close_name(m.place)))) {
       bool light = false;
       for (std::size_t n = 1; n + 1 < m.place.size(); ++n)
         light = light || starts_with_light_word(std::u32string_view(m.place).substr(n));
@@ -873,7 +876,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (starts_with_light_word(m.place) ||
         (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
          !(m.anchored && !m.anchor.empty() &&
-           (industry_words().found_in(m.place) || generic_words_open_name(m.place))))) {
+           (industry_words().found_in(m.place) || generic_words_open_name(m.place) ||
+            generic_words_close_name(m.place))))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;

@@ -252,3 +252,10 @@ TEST_CASE("a park inside a new area named once by its industry is a park and the
   CHECK_FALSE(has_park(facts, "天府新区"));
   CHECK(park_of(facts, "320") == "白银高新区");
 }
+
+TEST_CASE("class words closing a name of its own after a division keep the whole name") {
+  auto facts = run({para("目前，遵义市汇川区青杠特色食品产业园一期已经建成，入驻企业15家。")},
+                   "园区招商热潮涌动");
+  CHECK(park_of(facts, "15").find("青杠特色食品产业园") != std::string::npos);
+  CHECK_FALSE(has_park(facts, "特色食品产业园"));
+}
