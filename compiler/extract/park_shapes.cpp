@@ -1,6 +1,9 @@
 // park_shapes: openings of park names written with a dash or a city in parentheses.
 #include "extract/park_shapes.h"
 
+#include <algorithm>
+#include <map>
+
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
 #include "extract/text.h"
@@ -54,6 +57,66 @@ NameOpening name_opening(std::u32string_view t, std::size_t floor, std::size_t r
   if (run == 0 || run <= floor) return {};
   NameOpening o = dash_opening(t, floor, run);
   return o.found ? o : paren_opening(t, floor, run);
+}
+
+bool generic_words_close_name(std::u32string_view place) {
+  static const WordList& generic = lexicon("park.generic_place");
+  static const WordList& industries = lexicon("park.industry");
+  static const WordList& light = lexicon("park.light");
+  // The tail from `at` to the end is class and industry words only.
+  auto words_only = [&](std::size_t at) {
+    while (at < place.size()) {
+      std::u32string_view w = generic.match_at(place, at);
+      std::u32string_view i = industries.match_at(place, at);
+      if (w.empty() && i.empty()) return false;
+      at += std::max(w.size(), i.size());
+    }
+    return true;
+  };
+  if (!light.match_at(place, 0).empty()) return false;
+  for (std::size_t split = 2; split < place.size(); ++split) {
+    std::u32string_view head = place.substr(0, split);
+    if (generic.found_in(head) || industries.found_in(head) ||
+        !std::all_of(head.begin(), head.end(), is_han))
+      return false;  // (a longer head holds the same class word)
+    if (words_only(split)) return true;
+  }
+  return false;
+}
+
+bool national_new_area(std::u32string_view place, const ParkType& type) {
+  static const WordList& areas = lexicon("park.national_new_areas");
+  return type.canonical == U"新区" && areas.contains(place);
+}
+
+bool industry_park_inside(const ParkMention& m) {
+  static const WordList& industries = lexicon("park.industry");
+  return m.nested && m.own < m.place.size() &&
+         industries.contains(std::u32string_view(m.place).substr(m.own));
+}
+
+std::set<std::string> named_only_as_openings(
+    const std::vector<std::vector<ParkMention>>& mentions,
+    const std::function<bool(const ParkMention&)>& accepted) {
+  std::map<std::string, std::pair<int, int>> written;  // key → (mentions, openings)
+  std::map<std::string, std::u32string> group_of;      // key → its type's synonym class
+  std::set<std::u32string> bare_groups;  // 高新区 alone later: the text speaks of the host
+  for (const auto& ms : mentions)
+    for (std::size_t j = 0; j < ms.size(); ++j) {
+      if (ms[j].bare && !ms[j].collective) bare_groups.insert(ms[j].type->group);
+      if (ms[j].bare || ms[j].nested) continue;
+      group_of[ms[j].key] = ms[j].type->group;
+      auto& [all, openings] = written[ms[j].key];
+      ++all;
+      const bool opens = j + 1 < ms.size() && ms[j + 1].nested &&
+                         ms[j + 1].begin == ms[j].begin && accepted(ms[j + 1]);
+      openings += opens ? 1 : 0;
+    }
+  std::set<std::string> keys;
+  for (const auto& [key, n] : written)
+    if (n.first > 0 && n.first == n.second && bare_groups.count(group_of[key]) == 0)
+      keys.insert(key);
+  return keys;
 }
 
 }  // namespace ptbrief::extract

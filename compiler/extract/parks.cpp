@@ -493,7 +493,8 @@ std::vector<ParkMention> find_park_mentions(std::u32string_view t) {
     const bool no_name =
         m.place.size() < 2 || industry_only ||
         (!m.in_gazetteer && !m.nested && !m.opened && !named_industry && !bonded_zone_in_zone(m) &&
-         !(m.anchored && !m.anchor.empty() && generic_words_open_name(m.place)) &&
+         !(m.anchored && !m.anchor.empty() &&
+           (generic_words_open_name(m.place) || generic_words_close_name(m.place))) &&
          (is_generic_place(m.place) || is_office_end(m.place.back())));
     // 海南生态软件园: a class word after a division, before a kind that alone is no park,
     // may be the park's name; resolve_parks keeps it only if the article repeats it.
@@ -842,7 +843,9 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     // 龙岩白鹭湾综保区 written once: after a division the whole run up to
     // the type word is the name (no repeated shorter tail says otherwise), unless a verb or
     // other light word sits inside it (重庆市大力推进两江新区).
-    if (base == 1 && m.anchored && !m.anchor.empty() && m.place.size() <= 5) {
+    // (观山湖区金栗特色食品产业园: a longer run when class words close a name of its own.)
+    if (base == 1 && m.anchored && !m.anchor.empty() &&
+        (m.place.size() <= 5 || (m.place.size() <= 8 && generic_words_close_name(m.place)))) {
       bool light = false;
       for (std::size_t n = 1; n + 1 < m.place.size(); ++n)
         light = light || starts_with_light_word(std::u32string_view(m.place).substr(n));
@@ -873,7 +876,8 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (starts_with_light_word(m.place) ||
         (is_generic_place(m.place) && !bonded_zone_in_zone(m) &&
          !(m.anchored && !m.anchor.empty() &&
-           (industry_words().found_in(m.place) || generic_words_open_name(m.place))))) {
+           (industry_words().found_in(m.place) || generic_words_open_name(m.place) ||
+            generic_words_close_name(m.place))))) {
       // 全国首批高新区: no name after all, a reference to "the park" (or to none).
       m.place.clear();
       m.bare = m.type->bare;
@@ -1032,10 +1036,10 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
     if (declared.count(c)) return true;
     int n = counts[c];
     if (m.nested)  // 昌吉高新区锚定建设千亿产业园区 is a goal, not a park inside the park
-      return (n >= 2 || prominent.count(c) || own_repeated.count(c)) &&
+      return (n >= 2 || prominent.count(c) || own_repeated.count(c) || industry_park_inside(m)) &&
              std::none_of(m.place.begin(), m.place.end(),
                           [](char32_t ch) { return is_digit(ch) || ch == U'亿' || ch == U'万'; });
-    if (m.in_gazetteer || m.opened) return true;
+    if (m.in_gazetteer || m.opened || national_new_area(m.place, *m.type)) return true;
     if (m.guessed && n < 2) return false;
     // (海南生态软件园: a class word after a division names a park only when repeated.)
     if (m.class_named) return n >= 2;
@@ -1073,11 +1077,13 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   //    经开区, 长丰(双凤)经开区) share a key; the name is the declared short name, else the
   //    spelling the article uses most (the longer on a tie).
   std::map<std::string, std::string> entity;  // canonical spelling → park name
+  // (兰州新区 only in 兰州新区化工园区: the zone around a park named inside it is no park.)
+  const std::set<std::string> openings_only = named_only_as_openings(mentions, accepted);
   {
     std::map<std::string, int> spelled;
     std::map<std::string, std::string> key_of;
     each_mention([&](ParkMention& m) {
-      if (!accepted(m)) return;
+      if (!accepted(m) || openings_only.count(m.key) > 0) return;
       std::string c = m.canonical;
       spelled[c] = counts[c];
       key_of[c] = m.key;
@@ -1161,7 +1167,7 @@ ArticleParks resolve_parks(const std::vector<TextView>& views, const std::vector
   std::unordered_map<const ParkMention*, std::string> known_cache;  // asked once per clause
   auto known = [&](const ParkMention& m) -> const std::string& {
     auto [slot, fresh] = known_cache.try_emplace(&m);
-    if (fresh && accepted(m)) {
+    if (fresh && accepted(m) && openings_only.count(m.key) == 0) {
       auto it = entity.find(m.canonical);
       slot->second = it == entity.end() ? m.canonical : it->second;
     }

@@ -220,3 +220,42 @@ TEST_CASE("a district's short form of three characters before a specific kind na
                    "园区党建观察");
   CHECK(park_of(facts, "31") == "青山湖高新区");
 }
+
+TEST_CASE("kinds named by their industry are parks after a division") {
+  auto facts = run({para("枝江化工园今年新引进企业12家。")}, "园区党建见闻");
+  CHECK(park_of(facts, "12") == "枝江化工园");
+  auto demo = run({para("枝江高新技术示范园今年新落户项目9个，枝江高新技术示范园党组织覆盖率达到95%。")},
+                  "园区党建见闻");
+  CHECK(park_of(demo, "9") == "枝江高新技术示范园");
+}
+
+TEST_CASE("the national human resources park class gives no junk name") {
+  auto facts = run({para("许昌市东城人力资源服务产业园区负责人说，园区入驻机构38家。"),
+                    para("据介绍，东城人力资源服务产业园为省级人力资源产业园，服务企业260家。")},
+                   "人社服务进园区");
+  CHECK_FALSE(has_park(facts, "资源产业园"));
+  CHECK(park_of(facts, "38").find("东城人力资源服务产业园") != std::string::npos);
+}
+
+TEST_CASE("a state-level new area written twice is a park") {
+  auto facts = run({para("今年以来，湘江新区把党建工作纳入重点任务，新引进项目25个。目前，湘江新区已集聚企业300家。")},
+                   "新区党建赋能产业");
+  CHECK(park_of(facts, "25") == "湘江新区");
+  CHECK(park_of(facts, "300") == "湘江新区");
+}
+
+TEST_CASE("a park inside a new area named once by its industry is a park and the area is not") {
+  auto facts = run({para("白银高新区今年入驻企业达到320家，新建党组织15个。"),
+                    para("近日，省里认定白银高新区（新材料）、天府新区医药园区（生物医药）等12家园区为代表性园区。")},
+                   "代表性园区名单公布");
+  CHECK(has_park(facts, "天府新区医药园区"));
+  CHECK_FALSE(has_park(facts, "天府新区"));
+  CHECK(park_of(facts, "320") == "白银高新区");
+}
+
+TEST_CASE("class words closing a name of its own after a division keep the whole name") {
+  auto facts = run({para("目前，遵义市汇川区青杠特色食品产业园一期已经建成，入驻企业15家。")},
+                   "园区招商热潮涌动");
+  CHECK(park_of(facts, "15").find("青杠特色食品产业园") != std::string::npos);
+  CHECK_FALSE(has_park(facts, "特色食品产业园"));
+}
