@@ -2,34 +2,17 @@
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
+#include "extract_test_support.h"
 #include "ingest/ingest.h"
 
 using namespace ptbrief;
 
+using extracttest::article;
+using extracttest::block;
+
 namespace {
 
-ingest::Block block(ingest::BlockType type, const std::string& text) {
-  ingest::Block b;
-  b.type = type;
-  b.text = text;
-  return b;
-}
-
-ingest::Corpus article(std::vector<ingest::Block> blocks, const std::string& title) {
-  ingest::Corpus c;
-  ingest::Article a;
-  a.id = "t#1";
-  a.file = "t.txt";
-  a.title = title;
-  a.blocks = std::move(blocks);
-  c.articles.push_back(std::move(a));
-  return c;
-}
-
-extract::Facts run(const ingest::Corpus& c) {
-  CollectingSink sink;
-  return extract::extract(c, extract::default_topics_file(), sink);
-}
+extract::Facts run(const ingest::Corpus& c) { return extracttest::facts_of(c); }
 
 }  // namespace
 

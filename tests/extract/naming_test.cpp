@@ -6,29 +6,16 @@
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
+#include "extract_test_support.h"
 #include "ingest/ingest.h"
 
 using namespace ptbrief;
+using extracttest::para;
 
 namespace {
 
-ingest::Block para(const std::string& text) {
-  ingest::Block b;
-  b.type = ingest::BlockType::Paragraph;
-  b.text = text;
-  return b;
-}
-
 extract::Facts run(std::vector<ingest::Block> blocks, const std::string& title) {
-  ingest::Corpus c;
-  ingest::Article a;
-  a.id = "t#1";
-  a.file = "t.txt";
-  a.title = title;
-  a.blocks = std::move(blocks);
-  c.articles.push_back(std::move(a));
-  CollectingSink sink;
-  return extract::extract(c, extract::default_topics_file(), sink);
+  return extracttest::facts_of(extracttest::article(std::move(blocks), title));
 }
 
 const extract::Figure* figure(const extract::Facts& f, const std::string& value) {
