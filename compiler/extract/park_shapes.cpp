@@ -1,4 +1,4 @@
-// park_shapes: openings of park names written with a dash or a city in parentheses.
+// park_shapes: park name shapes beyond "division + type word" (see park_shapes.h).
 #include "extract/park_shapes.h"
 
 #include <algorithm>

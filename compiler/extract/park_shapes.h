@@ -1,6 +1,7 @@
-// park_shapes: openings of park names that are not a division: a partner written with a dash
-// (中国—东盟…), and a division in parentheses after a partner or a city (中德（常州）…,
-// 南宁（深圳）…). Private to the extract stage; parks.cpp combines them with the type words.
+// park_shapes: park name shapes beyond "division + type word": openings that are not a
+// division (中国—东盟…, 中德（常州）…, 南宁（深圳）…), names closed by class or industry words,
+// the state-level new areas, and parks inside parks named by an industry. Private to the
+// extract stage; parks.cpp combines them with the type words.
 #pragma once
 
 #include <cstddef>
