@@ -2,9 +2,19 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 namespace ptbrief {
+
+/// The last component of `path` as a view of its native string ("" after a trailing '/').
+/// path::filename() splits the whole path into components: noticeable when a thousand-file
+/// corpus is listed and keyed on every run.
+inline std::string_view file_name_of(const std::filesystem::path& path) {
+  std::string_view s = path.native();
+  if (const auto slash = s.rfind('/'); slash != std::string_view::npos) s.remove_prefix(slash + 1);
+  return s;
+}
 
 /// ptbrief's data folders, first match first. $PTBRIEF_ROOT alone when set. Otherwise
 /// ../share/ptbrief beside the running binary, $XDG_DATA_HOME/ptbrief (default

@@ -16,6 +16,7 @@
 #include "base/atomic_file.h"
 #include "base/hash.h"
 #include "base/parallel.h"
+#include "base/paths.h"
 #include "base/trace.h"
 #include "cache/hash_memo.h"
 #include "cache/record.h"
@@ -152,13 +153,8 @@ class RecordingSink final : public DiagSink {
   bool keep_;  // only when a corpus entry is written
 };
 
-// The file name of a corpus path, from its native string (path::filename() splits the whole
-// path into components: noticeable over a thousand files on every run).
-std::string file_name(const std::filesystem::path& path) {
-  const std::string& native = path.native();
-  const auto slash = native.rfind('/');
-  return slash == std::string::npos ? native : native.substr(slash + 1);
-}
+// The file name of a corpus path (base/paths.h: without path::filename()'s splitting).
+std::string file_name(const std::filesystem::path& path) { return std::string(file_name_of(path)); }
 
 // The corpus entry's key: the extraction version, whether article text is kept, and every
 // file's name and content hash in order; a file whose status is as remembered in `memo` is not

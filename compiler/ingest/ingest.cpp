@@ -12,6 +12,7 @@
 #include "base/hash.h"
 #include "base/i18n.h"
 #include "base/limits.h"
+#include "base/paths.h"
 #include "ingest/decode.h"
 #include "ingest/metadata.h"
 #include "ingest/repair.h"
@@ -20,10 +21,8 @@
 namespace ptbrief::ingest {
 
 bool is_article_file(const std::filesystem::path& p) {
-  // On the native string: path::filename() and extension() split the whole path into
-  // components, a third of listing a thousand-file corpus.
-  std::string_view base = p.native();
-  if (const auto slash = base.rfind('/'); slash != std::string_view::npos) base.remove_prefix(slash + 1);
+  // On the native string, not path::filename() and extension() (base/paths.h).
+  const std::string_view base = file_name_of(p);
   if (base.empty() || base[0] == '.') return false;
   const auto dot = base.rfind('.');
   if (dot == std::string_view::npos) return false;
