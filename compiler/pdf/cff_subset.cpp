@@ -755,9 +755,12 @@ Subset subset(std::string_view cff, const std::vector<std::uint32_t>& wanted, bo
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < out.gids.size(); ++i) {
     fd_of[i] = new_fd.at(old_fd[i]);
-    auto it = known ? known->find(out.gids[i]) : KnownFlat::const_iterator{};
-    if (known && it != known->end()) flat[i] = *it->second;
-    else todo.push_back(i);
+    const auto it = known ? known->find(out.gids[i]) : KnownFlat::const_iterator{};
+    if (known && it != known->end()) {
+      flat[i] = *it->second;
+    } else {
+      todo.push_back(i);
+    }
   }
   std::vector<std::string> fresh(todo.size());
   parallel_for(todo.size(), threads, [&](std::size_t k) {
